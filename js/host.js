@@ -1,0 +1,162 @@
+// Host-side helpers of the move-ugc WebAssembly module: the error class, the
+// encoding of caller arguments with the host's JSON, and timers. The package
+// entry re-exports MoveUgcError and isMoveUgcError from this same file, so
+// `instanceof` holds for the errors the module creates.
+
+/**
+ * The error of every failed move-ugc call. `code` says what went wrong;
+ * `status`, `errorType` and `graphqlErrors` carry what the API answered.
+ */
+export class MoveUgcError extends Error {
+  constructor(code, message, details = {}) {
+    super(message);
+    this.name = 'MoveUgcError';
+    this.code = code;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.errorType !== undefined) this.errorType = details.errorType;
+    if (details.graphqlErrors !== undefined) this.graphqlErrors = details.graphqlErrors;
+    this.retryable = Boolean(details.retryable);
+  }
+}
+
+/**
+ * Whether `value` is a MoveUgcError, also one made by another copy of the
+ * package (for example the CommonJS and the ESM build loaded side by side).
+ */
+export function isMoveUgcError(value) {
+  return (
+    value instanceof MoveUgcError ||
+    (value instanceof Error && value.name === 'MoveUgcError' && typeof value.code === 'string')
+  );
+}
+
+/** Builds the error for the module. `graphqlErrors` comes as JSON text. */
+export function createError(code, message, status, errorType, graphqlErrors, retryable) {
+  const details = { retryable };
+  if (status !== undefined && status !== null) details.status = status;
+  if (errorType !== undefined && errorType !== null) details.errorType = errorType;
+  if (graphqlErrors !== undefined && graphqlErrors !== null) {
+    try {
+      details.graphqlErrors = JSON.parse(graphqlErrors);
+    } catch {
+      // The module only sends JSON it produced itself; keep the error usable anyway.
+    }
+  }
+  return new MoveUgcError(code, message, details);
+}
+
+function invalid(path, problem) {
+  return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false });
+}
+
+function kindOf(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+// Keys of a params object that are not data and never travel as JSON.
+const CONTROL_KEYS = new Set(['signal', 'onProgress']);
+
+/**
+ * Encodes the params object `value` (named `name` in errors) as JSON text for
+ * the module, refusing what JSON cannot carry: functions, symbols, BigInts,
+ * NaN and infinities, cycles. `signal` and `onProgress` are left out: they are
+ * read separately. An absent optional object encodes as `{}`.
+ */
+export function encodeArgument(value, name, required) {
+  if (value === undefined || value === null) {
+    if (required) throw invalid(name, 'is required');
+    return '{}';
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw invalid(name, `expected an object, got ${kindOf(value)}`);
+  }
+  const paths = new WeakMap([[value, name]]);
+  try {
+    return JSON.stringify(value, function replacer(key, item) {
+      if (key === '' && item === value) return item;
+      if (this === value && CONTROL_KEYS.has(key)) return undefined;
+      const base = paths.get(this) ?? name;
+      const path = Array.isArray(this) ? `${base}[${key}]` : `${base}.${key}`;
+      switch (typeof item) {
+        case 'function':
+        case 'symbol':
+        case 'bigint':
+          throw invalid(path, `${kindOf(item)} cannot be sent as JSON`);
+        case 'number':
+          if (!Number.isFinite(item)) throw invalid(path, 'must be a finite number');
+          break;
+        case 'undefined':
+          if (Array.isArray(this)) throw invalid(path, 'undefined cannot be sent as JSON');
+          break;
+        case 'object':
+          if (item !== null) paths.set(item, path);
+          break;
+      }
+      return item;
+    });
+  } catch (error) {
+    if (error instanceof MoveUgcError) throw error;
+    // JSON.stringify's own TypeError: a cycle, or a toJSON that threw.
+    throw invalid(name, 'contains a cycle or a value that cannot be sent as JSON');
+  }
+}
+
+/** Reads `params.signal`: undefined, or an AbortSignal. */
+export function readSignal(params, name) {
+  if (params === undefined || params === null || typeof params !== 'object') return undefined;
+  const signal = params.signal;
+  if (signal === undefined || signal === null) return undefined;
+  if (typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal) return signal;
+  throw invalid(`${name}.signal`, 'must be an AbortSignal');
+}
+
+/**
+ * One HTTP attempt's abort plumbing: its own AbortController, fired by the
+ * per-attempt timeout or by the caller's signal, and which of the two it was.
+ */
+export class Attempt {
+  constructor(timeoutMs, signal) {
+    this.controller = new AbortController();
+    this.callerSignal = signal ?? undefined;
+    this.timedOut = false;
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, timeoutMs);
+    if (this.callerSignal) {
+      this.onAbort = () => this.controller.abort();
+      this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+  get fetchSignal() {
+    return this.controller.signal;
+  }
+  get aborted() {
+    return Boolean(this.callerSignal && this.callerSignal.aborted);
+  }
+  finish() {
+    clearTimeout(this.timer);
+    if (this.callerSignal) this.callerSignal.removeEventListener('abort', this.onAbort);
+  }
+}
+
+/** Waits `ms` milliseconds; rejects early if `signal` aborts. */
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) {
+      reject(new Error('aborted'));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      if (signal) signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal) signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

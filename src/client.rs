@@ -1,0 +1,76 @@
+//! `MoveUgc`: the client, its options and its services.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::host;
+use crate::jobs::Jobs;
+use crate::options::ClientConfig;
+use crate::transport::Transport;
+
+/// A client of the Move UGC API.
+///
+/// ```ts
+/// const ugc = new MoveUgc({ apiKey: process.env.MOVE_API_KEY! });
+/// const job = await ugc.jobs.retrieve('job-id', { expand: ['outputs'] });
+/// ```
+#[wasm_bindgen]
+pub struct MoveUgc {
+    transport: Rc<Transport>,
+    // The service objects are made once, so `ugc.jobs === ugc.jobs`.
+    jobs: JsValue,
+}
+
+#[wasm_bindgen]
+impl MoveUgc {
+    /// Creates a client. Throws a `MoveUgcError` with code `INVALID_ARGUMENT`
+    /// for a missing or short key, an endpoint that is not an absolute URL, or
+    /// plain `http:` to a host that is not loopback.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "MoveUgcOptions")] options: JsValue,
+    ) -> Result<MoveUgc, JsValue> {
+        let params = host::read_params(&options, "options", true)?;
+        let config = ClientConfig::from_json(&params.json).map_err(|e| host::to_js_error(&e))?;
+        let transport = Rc::new(Transport::new(config));
+        Ok(MoveUgc {
+            jobs: Jobs::new(Rc::clone(&transport)).into(),
+            transport,
+        })
+    }
+
+    /// Jobs: create, retrieve, update and list animation jobs.
+    #[wasm_bindgen(getter, unchecked_return_type = "Jobs")]
+    pub fn jobs(&self) -> JsValue {
+        self.jobs.clone()
+    }
+
+    /// The endpoint this client talks to.
+    #[wasm_bindgen(getter, js_name = endpointUrl)]
+    pub fn endpoint_url(&self) -> String {
+        self.transport.config().endpoint_url.clone()
+    }
+
+    /// A description without the API key: `MoveUgc(https://…)`.
+    #[wasm_bindgen(js_name = toString)]
+    pub fn to_display_string(&self) -> String {
+        format!("MoveUgc({})", self.transport.config().endpoint_url)
+    }
+
+    /// What `JSON.stringify` shows: the settings, never the API key.
+    #[wasm_bindgen(
+        js_name = toJSON,
+        unchecked_return_type = "{ endpointUrl: string; timeoutMs: number; maxRetries: number }"
+    )]
+    pub fn to_json(&self) -> JsValue {
+        let c = self.transport.config();
+        let text = format!(
+            r#"{{"endpointUrl":{},"timeoutMs":{},"maxRetries":{}}}"#,
+            serde_json::Value::String(c.endpoint_url.clone()),
+            c.timeout_ms,
+            c.max_retries
+        );
+        js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+    }
+}

@@ -1,0 +1,173 @@
+//! The one error type of the SDK, in plain Rust.
+//!
+//! Every failure — a bad argument, an HTTP status, a GraphQL error, a body that
+//! is not what the schema promises — becomes an [`Error`] here. The wasm edge
+//! (`crate::host`) turns it into the JavaScript `MoveUgcError` class.
+
+use std::fmt;
+
+use serde::Serialize;
+use tsify::Tsify;
+
+/// What went wrong, as a stable machine-readable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// An argument was missing or malformed; nothing was sent.
+    InvalidArgument,
+    /// HTTP 401 or the API's `UnauthorizedException`: the API key was refused.
+    Unauthenticated,
+    /// HTTP 403: the key may not do this.
+    PermissionDenied,
+    /// The API's `MoveNotFoundError`: no such job, take, file or volume.
+    NotFound,
+    /// HTTP 429: too many requests.
+    RateLimited,
+    /// HTTP 5xx.
+    ServerError,
+    /// Any other non-2xx HTTP status.
+    HttpError,
+    /// The API answered with GraphQL errors of another kind.
+    GraphqlError,
+    /// The request never got an HTTP answer (DNS, refused, reset, CORS).
+    NetworkError,
+    /// An attempt took longer than `timeoutMs`.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The body was not the JSON the schema promises.
+    InvalidResponse,
+    /// A job that was waited on ended `FAILED` or `CANCELLED`.
+    JobFailed,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it, e.g. `"NOT_FOUND"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
+            ErrorCode::Unauthenticated => "UNAUTHENTICATED",
+            ErrorCode::PermissionDenied => "PERMISSION_DENIED",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::ServerError => "SERVER_ERROR",
+            ErrorCode::HttpError => "HTTP_ERROR",
+            ErrorCode::GraphqlError => "GRAPHQL_ERROR",
+            ErrorCode::NetworkError => "NETWORK_ERROR",
+            ErrorCode::Timeout => "TIMEOUT",
+            ErrorCode::Aborted => "ABORTED",
+            ErrorCode::InvalidResponse => "INVALID_RESPONSE",
+            ErrorCode::JobFailed => "JOB_FAILED",
+        }
+    }
+
+    /// Whether a read operation that failed this way is worth retrying.
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::RateLimited
+                | ErrorCode::ServerError
+                | ErrorCode::NetworkError
+                | ErrorCode::Timeout
+        )
+    }
+}
+
+/// A failure of an SDK call.
+///
+/// It never holds the API key: nothing that builds an `Error` has access to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// What kind of failure this is.
+    pub code: ErrorCode,
+    /// A sentence for people.
+    pub message: String,
+    /// The HTTP status, where there was an answer.
+    pub status: Option<u16>,
+    /// The first GraphQL error's `errorType`, e.g. `MoveNotFoundError`.
+    pub error_type: Option<String>,
+    /// The API's `errors` array, as the JSON text it sent.
+    pub graphql_errors: Option<String>,
+    /// Seconds the server asked us to wait (`Retry-After`), if it said.
+    pub retry_after: Option<String>,
+}
+
+impl Error {
+    /// An error with a code and a message and nothing else.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            status: None,
+            error_type: None,
+            graphql_errors: None,
+            retry_after: None,
+        }
+    }
+
+    /// `INVALID_ARGUMENT` naming the argument: `"<argument>: <problem>"`.
+    pub fn invalid_argument(argument: &str, problem: impl fmt::Display) -> Self {
+        Error::new(
+            ErrorCode::InvalidArgument,
+            format!("{argument}: {problem}"),
+        )
+    }
+
+    /// `INVALID_RESPONSE`: the server's body was not what the schema promises.
+    pub fn invalid_response(problem: impl fmt::Display) -> Self {
+        Error::new(
+            ErrorCode::InvalidResponse,
+            format!("the API sent a response the SDK cannot read: {problem}"),
+        )
+    }
+
+    /// Whether the transport may try the same read again.
+    pub fn retryable(&self) -> bool {
+        self.code.is_retryable()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result of every fallible SDK operation.
+pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_render_as_the_documented_strings() {
+        assert_eq!(ErrorCode::InvalidArgument.as_str(), "INVALID_ARGUMENT");
+        assert_eq!(ErrorCode::GraphqlError.as_str(), "GRAPHQL_ERROR");
+        assert_eq!(ErrorCode::JobFailed.as_str(), "JOB_FAILED");
+        // The serde name (used for the generated TypeScript union) agrees.
+        let json = serde_json::to_string(&ErrorCode::PermissionDenied).unwrap();
+        assert_eq!(json, "\"PERMISSION_DENIED\"");
+    }
+
+    #[test]
+    fn only_transient_failures_are_retryable() {
+        assert!(ErrorCode::RateLimited.is_retryable());
+        assert!(ErrorCode::ServerError.is_retryable());
+        assert!(ErrorCode::NetworkError.is_retryable());
+        assert!(ErrorCode::Timeout.is_retryable());
+        assert!(!ErrorCode::NotFound.is_retryable());
+        assert!(!ErrorCode::Aborted.is_retryable());
+        assert!(!ErrorCode::InvalidResponse.is_retryable());
+        assert!(!ErrorCode::HttpError.is_retryable());
+    }
+
+    #[test]
+    fn invalid_argument_names_the_argument() {
+        let e = Error::invalid_argument("params.takeId", "must be a non-empty string");
+        assert_eq!(e.code, ErrorCode::InvalidArgument);
+        assert_eq!(e.message, "params.takeId: must be a non-empty string");
+    }
+}

@@ -1,0 +1,96 @@
+//! The wasm edge: what the module imports from `js/host.js`, and the
+//! conversions between JavaScript values and the plain-Rust core.
+
+use wasm_bindgen::prelude::*;
+use web_sys::AbortSignal;
+
+use crate::error::{Error, ErrorCode};
+
+#[wasm_bindgen(module = "/js/host.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createError)]
+    fn create_error(
+        code: &str,
+        message: &str,
+        status: Option<u16>,
+        error_type: Option<String>,
+        graphql_errors: Option<String>,
+        retryable: bool,
+    ) -> JsValue;
+
+    #[wasm_bindgen(js_name = encodeArgument, catch)]
+    fn encode_argument(value: &JsValue, name: &str, required: bool) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_name = readSignal, catch)]
+    fn read_signal(params: &JsValue, name: &str) -> Result<Option<AbortSignal>, JsValue>;
+
+    /// The abort plumbing of one HTTP attempt (timeout and caller signal).
+    pub type Attempt;
+
+    /// Starts the timer and listens to the caller's signal.
+    #[wasm_bindgen(constructor)]
+    pub fn new(timeout_ms: u32, signal: Option<AbortSignal>) -> Attempt;
+
+    /// The signal to hand to `fetch`.
+    #[wasm_bindgen(method, getter, js_name = fetchSignal)]
+    pub fn fetch_signal(this: &Attempt) -> AbortSignal;
+
+    /// Whether the timeout fired.
+    #[wasm_bindgen(method, getter, js_name = timedOut)]
+    pub fn timed_out(this: &Attempt) -> bool;
+
+    /// Whether the caller's signal fired.
+    #[wasm_bindgen(method, getter)]
+    pub fn aborted(this: &Attempt) -> bool;
+
+    /// Stops the timer and the listener.
+    #[wasm_bindgen(method)]
+    pub fn finish(this: &Attempt);
+
+    /// Resolves after `ms`; rejects when `signal` aborts.
+    pub fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
+}
+
+/// The JavaScript `MoveUgcError` for an [`Error`].
+pub fn to_js_error(error: &Error) -> JsValue {
+    create_error(
+        error.code.as_str(),
+        &error.message,
+        error.status,
+        error.error_type.clone(),
+        error.graphql_errors.clone(),
+        error.retryable(),
+    )
+}
+
+/// A caller's params object, as JSON text, with its `signal`.
+pub struct Params {
+    /// The data of the params object.
+    pub json: String,
+    /// The caller's `signal`, if one was given.
+    pub signal: Option<AbortSignal>,
+}
+
+/// Reads a params object; `required` says whether it may be omitted.
+pub fn read_params(value: &JsValue, name: &str, required: bool) -> Result<Params, JsValue> {
+    let signal = read_signal(value, name)?;
+    let json = encode_argument(value, name, required)?;
+    Ok(Params { json, signal })
+}
+
+/// Reads a string argument such as an id.
+pub fn read_string(value: &JsValue, name: &str) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        let kind = if value.is_null() {
+            "null".to_string()
+        } else {
+            format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+        };
+        Error::invalid_argument(name, format!("expected a string, got {kind}"))
+    })
+}
+
+/// `ABORTED`: the caller's signal fired.
+pub fn aborted_error(operation: &str) -> Error {
+    Error::new(ErrorCode::Aborted, format!("{operation}: the operation was aborted"))
+}

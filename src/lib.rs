@@ -1,0 +1,22 @@
+//! move-ugc: the TypeScript/JavaScript SDK of Move AI's motion-capture API,
+//! in Rust compiled to WebAssembly.
+//!
+//! The plain-Rust core (argument validation, GraphQL documents, decoding,
+//! error mapping, retry policy) is tested natively; `#[wasm_bindgen]` lives
+//! only at the edge: [`client`], the services, [`transport`] and [`host`].
+#![deny(missing_docs)]
+
+pub mod args;
+pub mod client;
+pub mod error;
+pub mod graphql;
+pub mod host;
+pub mod jobs;
+pub mod json;
+pub mod options;
+pub mod retry;
+pub mod transport;
+pub mod types;
+
+pub use client::MoveUgc;
+pub use error::{Error, ErrorCode};

@@ -1,0 +1,313 @@
+//! The client's options and their validation, in plain Rust.
+
+use std::fmt;
+
+use serde::Deserialize;
+use tsify::Tsify;
+
+use crate::args;
+use crate::error::{Error, Result};
+
+/// The production endpoint of the Move UGC API.
+pub const DEFAULT_ENDPOINT_URL: &str = "https://api.move.ai/ugc/graphql";
+/// Default limit of one HTTP attempt, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Default number of retries of a read operation.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+
+const MIN_KEY_LEN: usize = 12;
+/// The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days).
+const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+const MAX_RETRIES_LIMIT: u32 = 10;
+
+/// Options of `new MoveUgc(options)`.
+#[derive(Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveUgcOptions {
+    /// Your Move API key (`mv_key_…`). Sent verbatim as the `Authorization`
+    /// header, never logged and never part of an error.
+    pub api_key: String,
+    /// The GraphQL endpoint. Default `https://api.move.ai/ugc/graphql`.
+    /// Plain `http:` is refused unless the host is loopback.
+    #[tsify(optional)]
+    pub endpoint_url: Option<String>,
+    /// Limit of each HTTP attempt in milliseconds. Default `30000`.
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// How many times a read operation (a query) is retried after a network
+    /// error, HTTP 429 or 5xx. Mutations are never retried. Default `2`.
+    #[tsify(optional)]
+    pub max_retries: Option<u32>,
+}
+
+/// Validated client settings, shared by every service of one client.
+#[derive(Clone, PartialEq)]
+pub struct ClientConfig {
+    /// The API key, exactly as the caller gave it.
+    pub api_key: String,
+    /// The absolute endpoint URL.
+    pub endpoint_url: String,
+    /// Limit of each HTTP attempt, in milliseconds.
+    pub timeout_ms: u32,
+    /// Retries of read operations.
+    pub max_retries: u32,
+}
+
+impl fmt::Debug for ClientConfig {
+    // Written by hand so that the key can never leak through `{:?}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("api_key", &"[redacted]")
+            .field("endpoint_url", &self.endpoint_url)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("max_retries", &self.max_retries)
+            .finish()
+    }
+}
+
+impl ClientConfig {
+    /// Reads and validates the constructor's options, given as JSON text.
+    pub fn from_json(json: &str) -> Result<Self> {
+        let options: MoveUgcOptions = args::from_json(json, "options")?;
+        ClientConfig::validate(options)
+    }
+
+    /// Validates typed options.
+    pub fn validate(options: MoveUgcOptions) -> Result<Self> {
+        let key = options.api_key;
+        if key.is_empty() {
+            return Err(Error::invalid_argument("options.apiKey", "must not be empty"));
+        }
+        if key.chars().count() < MIN_KEY_LEN {
+            return Err(Error::invalid_argument(
+                "options.apiKey",
+                format!("is too short to be a Move API key (at least {MIN_KEY_LEN} characters)"),
+            ));
+        }
+        // fetch() would throw on these; say so before anything is sent.
+        if !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+            return Err(Error::invalid_argument(
+                "options.apiKey",
+                "may only hold visible ASCII characters (no spaces or line breaks)",
+            ));
+        }
+
+        let endpoint_url = options
+            .endpoint_url
+            .unwrap_or_else(|| DEFAULT_ENDPOINT_URL.to_string());
+        check_endpoint(&endpoint_url)?;
+
+        let timeout_ms = match options.timeout_ms {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(ms) if ms.is_finite() && ms >= 1.0 && ms <= MAX_TIMEOUT_MS => ms.round() as u32,
+            Some(_) => {
+                return Err(Error::invalid_argument(
+                    "options.timeoutMs",
+                    "must be a finite number of milliseconds from 1 to 2147483647",
+                ))
+            }
+        };
+
+        let max_retries = options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
+        if max_retries > MAX_RETRIES_LIMIT {
+            return Err(Error::invalid_argument(
+                "options.maxRetries",
+                format!("must be an integer from 0 to {MAX_RETRIES_LIMIT}"),
+            ));
+        }
+
+        Ok(ClientConfig {
+            api_key: key,
+            endpoint_url,
+            timeout_ms,
+            max_retries,
+        })
+    }
+}
+
+/// Accepts `https:` anywhere and `http:` only to a loopback host.
+fn check_endpoint(url: &str) -> Result<()> {
+    const ARG: &str = "options.endpointUrl";
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| Error::invalid_argument(ARG, "must be an absolute http(s) URL"))?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(Error::invalid_argument(ARG, "must use https: (or http: to a loopback host)"));
+    }
+    let authority = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    // Credentials in the URL would be a second secret to protect: refuse them.
+    if authority.contains('@') {
+        return Err(Error::invalid_argument(ARG, "must not contain user information"));
+    }
+    let host = host_of(authority)
+        .ok_or_else(|| Error::invalid_argument(ARG, "must be an absolute http(s) URL with a host"))?;
+    if scheme == "http" && !is_loopback(host) {
+        return Err(Error::invalid_argument(
+            ARG,
+            "plain http: is only allowed to a loopback host (localhost, 127.0.0.0/8, [::1]); \
+             use https: so the API key never travels in clear text",
+        ));
+    }
+    Ok(())
+}
+
+/// The host of `host[:port]` or `[v6]:port`, if the authority is well formed.
+fn host_of(authority: &str) -> Option<&str> {
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let end = v6.find(']')?;
+        let after = &v6[end + 1..];
+        let port = match after {
+            "" => None,
+            p => Some(p.strip_prefix(':')?),
+        };
+        (&authority[..end + 2], port)
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    if let Some(port) = port {
+        if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if port.parse::<u32>().ok()? > 65_535 {
+            return None;
+        }
+    }
+    let valid = !host.is_empty()
+        && (host.starts_with('[')
+            || host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_'));
+    valid.then_some(host)
+}
+
+/// `localhost`, `127.0.0.0/8` or `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_suffix('.').unwrap_or(&host);
+    if host == "localhost" || host == "[::1]" || host == "[0:0:0:0:0:0:0:1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "mv_key_abcdefghijkl";
+
+    fn config(json: &str) -> Result<ClientConfig> {
+        ClientConfig::from_json(json)
+    }
+
+    fn with_endpoint(url: &str) -> Result<ClientConfig> {
+        config(&serde_json::json!({ "apiKey": KEY, "endpointUrl": url }).to_string())
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let c = config(&format!(r#"{{"apiKey":"{KEY}"}}"#)).unwrap();
+        assert_eq!(c.endpoint_url, DEFAULT_ENDPOINT_URL);
+        assert_eq!(c.timeout_ms, 30_000);
+        assert_eq!(c.max_retries, 2);
+        assert_eq!(c.api_key, KEY);
+    }
+
+    #[test]
+    fn bad_keys_are_refused_without_echoing_them() {
+        for json in [
+            r#"{}"#.to_string(),
+            r#"{"apiKey": ""}"#.to_string(),
+            r#"{"apiKey": "mv_key_abc"}"#.to_string(),
+            r#"{"apiKey": 123456789012345}"#.to_string(),
+            r#"{"apiKey": "mv_key_abc defghij"}"#.to_string(),
+            r#"{"apiKey": "mv_key_abcdefgh\n"}"#.to_string(),
+        ] {
+            let err = config(&json).unwrap_err();
+            assert_eq!(err.code, crate::error::ErrorCode::InvalidArgument, "{json}");
+            assert!(err.message.starts_with("options"), "{}", err.message);
+            assert!(!err.message.contains("mv_key_abc"), "{}", err.message);
+            assert!(!err.message.contains("123456789012345"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn https_is_accepted_anywhere() {
+        assert!(with_endpoint("https://api-test.move.ai/ugc/graphql").is_ok());
+        assert!(with_endpoint("HTTPS://API.MOVE.AI:443/ugc/graphql?x=1").is_ok());
+    }
+
+    #[test]
+    fn http_is_accepted_only_to_loopback() {
+        for ok in [
+            "http://localhost:4000/graphql",
+            "http://LOCALHOST/graphql",
+            "http://127.0.0.1:8080/",
+            "http://127.255.3.4",
+            "http://[::1]:4000/graphql",
+        ] {
+            assert!(with_endpoint(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://api.move.ai/ugc/graphql",
+            "http://128.0.0.1/",
+            "http://127.0.0.1.evil.com/",
+            "http://localhost.evil.com/",
+            "http://10.0.0.1/",
+            "http://[::2]/",
+            "http://127.0.0.256/",
+        ] {
+            let err = with_endpoint(bad).unwrap_err();
+            assert!(err.message.starts_with("options.endpointUrl"), "{bad}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn non_absolute_or_odd_urls_are_refused() {
+        for bad in [
+            "",
+            "api.move.ai/ugc/graphql",
+            "/ugc/graphql",
+            "ftp://api.move.ai/",
+            "https://",
+            "https://:443/",
+            "https://user:pw@api.move.ai/",
+            "https://api.move.ai:99999/",
+            "https://api.move.ai:/",
+            "https://[::1/",
+            "https://exa mple.com/",
+        ] {
+            assert!(with_endpoint(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn timeouts_and_retries_are_bounded() {
+        let c = config(&format!(r#"{{"apiKey":"{KEY}","timeoutMs":250,"maxRetries":0}}"#)).unwrap();
+        assert_eq!((c.timeout_ms, c.max_retries), (250, 0));
+        for bad in [r#""timeoutMs":0"#, r#""timeoutMs":-5"#, r#""timeoutMs":1e12"#, r#""maxRetries":11"#, r#""maxRetries":-1"#, r#""maxRetries":1.5"#] {
+            let err = config(&format!(r#"{{"apiKey":"{KEY}",{bad}}}"#)).unwrap_err();
+            assert_eq!(err.code, crate::error::ErrorCode::InvalidArgument, "{bad}");
+        }
+    }
+
+    #[test]
+    fn debug_output_redacts_the_key() {
+        let c = config(&format!(r#"{{"apiKey":"{KEY}"}}"#)).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains(KEY));
+        assert!(shown.contains("[redacted]"));
+    }
+}

@@ -1,0 +1,30 @@
+//! `Client`: the account that owns jobs, takes and files.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use tsify::Tsify;
+
+use super::metadata;
+
+/// The account an API key belongs to.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Client {
+    /// Unique identifier of the client.
+    pub id: String,
+    /// Name of the client.
+    pub name: String,
+    /// When the client was created (ISO 8601).
+    pub created: String,
+    /// Your own data stored with the client.
+    #[serde(deserialize_with = "metadata::decode")]
+    #[tsify(type = "Metadata | null")]
+    pub metadata: Option<Box<RawValue>>,
+    /// URL of the client's portal.
+    pub portal: Option<String>,
+}
+
+impl Client {
+    /// The GraphQL selection of a `Client`.
+    pub const SELECTION: &'static str = "id name created metadata portal";
+}

@@ -1,0 +1,287 @@
+//! `Job`: the processing of a take into animation, and its parts.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use tsify::Tsify;
+
+use super::{metadata, non_null_items, present, AdditionalFile, Client, Take};
+
+/// An animation job on a take.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Job {
+    /// Unique identifier of the job.
+    pub id: String,
+    /// When the job was created (ISO 8601, as the API sends it).
+    pub created: Option<String>,
+    /// Name of the job.
+    pub name: Option<String>,
+    /// Your own data stored with the job.
+    #[serde(deserialize_with = "metadata::decode")]
+    #[tsify(type = "Metadata | null")]
+    pub metadata: Option<Box<RawValue>>,
+    /// Deprecated by the API in favour of `progress.state`.
+    pub state: Option<String>,
+    /// How far the job has come.
+    pub progress: Option<JobProgress>,
+    /// The owner of the job. Present when `expand` has `'client'`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub client: Option<Client>,
+    /// The take the job animates. Present when `expand` has `'take'`.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Take | null")]
+    pub take: Option<Option<Take>>,
+    /// The job's output files. Present when `expand` has `'outputs'`.
+    #[serde(default, deserialize_with = "present_items", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "AdditionalFile[]")]
+    pub outputs: Option<Vec<AdditionalFile>>,
+    /// The rig used. Present when `expand` has `'rig'`.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Rig | null")]
+    pub rig: Option<Option<Rig>>,
+    /// What the job was started with. Present when `expand` has `'inputs'`.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "JobInputs | null")]
+    pub inputs: Option<Option<JobInputs>>,
+}
+
+/// `outputs`: absent stays absent; `null` or a list with `null`s becomes a list.
+fn present_items<'de, D>(deserializer: D) -> Result<Option<Vec<AdditionalFile>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    non_null_items(deserializer).map(Some)
+}
+
+/// The progress of a job.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct JobProgress {
+    /// `NOT_STARTED` (or `NOT STARTED`), `STARTED`, `RUNNING`, `FINISHED`,
+    /// `FAILED` or `CANCELLED`.
+    pub state: Option<String>,
+    /// From 0 to 100.
+    pub percentage_complete: Option<i32>,
+}
+
+/// The rig a job animates.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+pub struct Rig {
+    /// Name of the rig.
+    pub name: String,
+}
+
+/// What a job was started with.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct JobInputs {
+    /// The part of the take that was processed.
+    pub clip_window: Option<ClipWindow>,
+    /// Number of actors in the take.
+    pub number_of_actors: Option<i32>,
+    /// The options the job ran with.
+    pub options: Option<AppliedJobOptions>,
+}
+
+/// The part of a take to process, in seconds: `0 <= startTime < endTime`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ClipWindow {
+    /// Start of the window, in seconds.
+    pub start_time: f64,
+    /// End of the window, in seconds.
+    pub end_time: f64,
+}
+
+/// The motion-capture model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub enum MocapModel {
+    /// Model M1.
+    M1,
+    /// Model M2.
+    M2,
+    /// Model S1.
+    S1,
+    /// Model S2.
+    S2,
+}
+
+/// Processing options of a new job.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobOptions {
+    /// Track a ball.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub track_ball: Option<bool>,
+    /// Track fingers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub track_fingers: Option<bool>,
+    /// Fit a floor plane.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub floor_plane: Option<bool>,
+    /// Track jersey numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub track_jersey_numbers: Option<bool>,
+    /// The motion-capture model.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub mocap_model: Option<MocapModel>,
+}
+
+/// The options a job ran with, as the API reports them.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedJobOptions {
+    /// Track a ball.
+    pub track_ball: Option<bool>,
+    /// Track fingers.
+    pub track_fingers: Option<bool>,
+    /// Fit a floor plane.
+    pub floor_plane: Option<bool>,
+    /// Track jersey numbers.
+    pub track_jersey_numbers: Option<bool>,
+    /// The motion-capture model.
+    pub mocap_model: Option<MocapModel>,
+}
+
+/// An output a job can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum OutputType {
+    /// Every animation as `.blend`.
+    AllBlend,
+    /// Every animation as `.bvh`.
+    AllBvh,
+    /// Every animation as `.c3d`.
+    AllC3d,
+    /// Every animation as `.fbx`.
+    AllFbx,
+    /// Every animation as `.glb`.
+    AllGlb,
+    /// Every animation as `.usdc`.
+    AllUsdc,
+    /// Every animation as `.usdz`.
+    AllUsdz,
+    /// The main animation as `.blend`.
+    MainBlend,
+    /// The main animation as `.fbx`.
+    MainFbx,
+    /// The main animation as `.glb`.
+    MainGlb,
+    /// The main animation as `.usdc`.
+    MainUsdc,
+    /// The main animation as `.usdz`.
+    MainUsdz,
+    /// Raw motion data.
+    MotionData,
+    /// The video with the animation drawn over it.
+    RenderOverlayVideo,
+    /// A rendered video of the animation.
+    RenderVideo,
+    /// Synchronisation data of a multi-camera take.
+    SyncData,
+}
+
+impl OutputType {
+    /// Every output type, in the schema's order.
+    pub const ALL: [OutputType; 16] = [
+        OutputType::AllBlend,
+        OutputType::AllBvh,
+        OutputType::AllC3d,
+        OutputType::AllFbx,
+        OutputType::AllGlb,
+        OutputType::AllUsdc,
+        OutputType::AllUsdz,
+        OutputType::MainBlend,
+        OutputType::MainFbx,
+        OutputType::MainGlb,
+        OutputType::MainUsdc,
+        OutputType::MainUsdz,
+        OutputType::MotionData,
+        OutputType::RenderOverlayVideo,
+        OutputType::RenderVideo,
+        OutputType::SyncData,
+    ];
+
+    /// The API's name, e.g. `MAIN_FBX`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutputType::AllBlend => "ALL_BLEND",
+            OutputType::AllBvh => "ALL_BVH",
+            OutputType::AllC3d => "ALL_C3D",
+            OutputType::AllFbx => "ALL_FBX",
+            OutputType::AllGlb => "ALL_GLB",
+            OutputType::AllUsdc => "ALL_USDC",
+            OutputType::AllUsdz => "ALL_USDZ",
+            OutputType::MainBlend => "MAIN_BLEND",
+            OutputType::MainFbx => "MAIN_FBX",
+            OutputType::MainGlb => "MAIN_GLB",
+            OutputType::MainUsdc => "MAIN_USDC",
+            OutputType::MainUsdz => "MAIN_USDZ",
+            OutputType::MotionData => "MOTION_DATA",
+            OutputType::RenderOverlayVideo => "RENDER_OVERLAY_VIDEO",
+            OutputType::RenderVideo => "RENDER_VIDEO",
+            OutputType::SyncData => "SYNC_DATA",
+        }
+    }
+
+    /// Reads an output type in any letter case (`main_fbx` → `MAIN_FBX`).
+    pub fn parse(name: &str) -> Option<OutputType> {
+        OutputType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_types_parse_in_any_case_and_round_trip() {
+        for t in OutputType::ALL {
+            assert_eq!(OutputType::parse(t.as_str()), Some(t));
+            assert_eq!(OutputType::parse(&t.as_str().to_lowercase()), Some(t));
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+        }
+        assert_eq!(OutputType::parse("FBX"), None);
+        assert_eq!(OutputType::parse("UNKNOWN_OUTPUT"), None);
+        assert_eq!(OutputType::parse(""), None);
+    }
+
+    #[test]
+    fn expands_are_absent_null_or_present() {
+        let base = r#""id":"j","created":null,"name":null,"metadata":null,"state":null,"progress":null"#;
+        let job: Job = serde_json::from_str(&format!("{{{base}}}")).unwrap();
+        let out = serde_json::to_value(&job).unwrap();
+        assert!(out.get("take").is_none() && out.get("outputs").is_none() && out.get("client").is_none());
+        assert!(out["name"].is_null() && out["metadata"].is_null());
+
+        let job: Job = serde_json::from_str(&format!(
+            r#"{{{base},"take":null,"rig":{{"name":"move_mo"}},"outputs":[null,{{"format":"MAIN_FBX","file":{{"id":"f","created":null,"type":"fbx","metadata":null,"name":null,"presignedUrl":"https://x/y","thumbnailUrl":null}}}}],"inputs":null}}"#
+        ))
+        .unwrap();
+        let out = serde_json::to_value(&job).unwrap();
+        assert!(out["take"].is_null() && out.get("take").is_some());
+        assert!(out["inputs"].is_null() && out.get("inputs").is_some());
+        assert_eq!(out["rig"]["name"], "move_mo");
+        assert_eq!(out["outputs"].as_array().unwrap().len(), 1);
+        assert_eq!(out["outputs"][0]["file"]["type"], "fbx");
+        assert_eq!(out["outputs"][0]["file"]["presignedUrl"], "https://x/y");
+    }
+
+    #[test]
+    fn metadata_reaches_the_caller_as_an_object() {
+        let job: Job = serde_json::from_str(
+            r#"{"id":"j","created":"2024-01-01T00:00:00Z","name":"n","metadata":"{\"shot\": 3, \"big\": 12345678901234567890}","state":"FINISHED","progress":{"state":"FINISHED","percentageComplete":100}}"#,
+        )
+        .unwrap();
+        let out = serde_json::to_string(&job).unwrap();
+        assert!(out.contains(r#""metadata":{"shot": 3, "big": 12345678901234567890}"#), "{out}");
+    }
+}
