@@ -22,6 +22,13 @@ pub struct MoveUgc {
     jobs: JsValue,
 }
 
+impl MoveUgc {
+    /// The jobs service for Rust callers (JavaScript uses the `jobs` getter).
+    pub fn jobs_handle(&self) -> Jobs {
+        Jobs::new(Rc::clone(&self.transport))
+    }
+}
+
 #[wasm_bindgen]
 impl MoveUgc {
     /// Creates a client. Throws a `MoveUgcError` with code `INVALID_ARGUMENT`

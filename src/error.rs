@@ -8,10 +8,39 @@ use std::fmt;
 
 use serde::Serialize;
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+// The class itself is JavaScript (js/host.js, re-exported by every entry of the
+// package); its declaration lives here, beside the codes it carries.
+#[wasm_bindgen(typescript_custom_section)]
+const MOVE_UGC_ERROR_TS: &'static str = r#"
+/**
+ * The error of every failed move-ugc call: a rejected Promise (or, for the
+ * `MoveUgc` constructor, a throw). Check `code` to tell failures apart.
+ */
+export declare class MoveUgcError extends Error {
+  private constructor();
+  /** Always `'MoveUgcError'`. */
+  readonly name: 'MoveUgcError';
+  /** What went wrong. */
+  readonly code: MoveUgcErrorCode;
+  /** The HTTP status, where there was an answer. */
+  readonly status?: number;
+  /** The API's `errorType`, e.g. `'MoveNotFoundError'`. */
+  readonly errorType?: string;
+  /** The API's `errors` array, as it was sent. */
+  readonly graphqlErrors?: object[];
+  /** Whether the failure is transient (network, timeout, 429, 5xx). */
+  readonly retryable: boolean;
+}
+
+/** Whether `value` is a `MoveUgcError` (also one from another copy of the package). */
+export declare function isMoveUgcError(value: unknown): value is MoveUgcError;
+"#;
 
 /// What went wrong, as a stable machine-readable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename = "MoveUgcErrorCode", rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// An argument was missing or malformed; nothing was sent.
     InvalidArgument,

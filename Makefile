@@ -1,0 +1,48 @@
+# move-ugc: `make demo` and `make test` set up everything they need.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM_PACK_BUILD = wasm-pack --log-level warn build --release --no-pack --out-name move_ugc
+# The fake Move API that the wasm-bindgen tests (Node and Chromium) talk to.
+FAKE_PORT ?= 4010
+export MOVE_UGC_FAKE_URL := http://127.0.0.1:$(FAKE_PORT)
+
+.PHONY: all setup setup-test pkg demo test test-native test-wasm test-js test-types clean
+
+all: pkg
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+## pkg: build the npm package move-ugc into pkg/
+pkg: setup
+	$(WASM_PACK_BUILD) --target nodejs --out-dir target/wasm-pack/nodejs
+	$(WASM_PACK_BUILD) --target web --out-dir target/wasm-pack/web
+	$(WASM_PACK_BUILD) --target bundler --out-dir target/wasm-pack/bundler
+	node scripts/build-pkg.mjs
+
+## demo: a session of job calls against the local fake API (or the real API with MOVE_API_KEY)
+demo: pkg
+	node examples/jobs.mjs
+
+## test: every test: native, wasm (Node + headless Chromium), JS package tests, type tests
+test: setup-test test-native pkg test-wasm test-js test-types
+
+test-native:
+	cargo test --quiet
+
+test-wasm:
+	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node
+	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
+
+test-js:
+	node --test tests/js/
+
+test-types:
+	node tests/types/run.mjs
+
+clean:
+	rm -rf pkg target/wasm-pack

@@ -1,0 +1,338 @@
+// A local fake of the Move UGC API for tests and the demo.
+//
+// It loads the real schema (schema/introspection.json), validates every request
+// against it and records each violation (tests fail on any), answers errors in
+// AppSync's shape, keeps an in-memory store (store.mjs), advances a job's
+// progress as it is polled, accepts uploads, checks the Authorization header,
+// and injects faults on demand.
+//
+// In-process:   const fake = await startFakeApi(); fake.url; fake.inject({...}); await fake.close();
+// Over HTTP:    POST /__fake/reset, POST /__fake/faults, POST /__fake/seed,
+//               GET /__fake/requests, GET /__fake/violations (see handleControl).
+
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
+
+import { Store, AppSyncError } from './store.mjs';
+
+/** The key the fake accepts unless told otherwise. */
+export const FAKE_API_KEY = 'mv_key_fake_local_0000000001';
+
+const introspection = JSON.parse(readFileSync(new URL('./schema/introspection.json', import.meta.url), 'utf8'));
+
+/** The real schema, with AppSync's scalar rules enforced on inputs. */
+export function loadSchema() {
+  const schema = buildClientSchema(introspection.data);
+  const awsJson = schema.getType('AWSJSON');
+  awsJson.parseValue = (value) => {
+    if (typeof value !== 'string') throw new GraphQLError(`AWSJSON must be a string, got ${typeof value}`);
+    try {
+      JSON.parse(value);
+    } catch {
+      throw new GraphQLError('AWSJSON must hold valid JSON');
+    }
+    return value;
+  };
+  awsJson.parseLiteral = () => {
+    throw new GraphQLError('the SDK must send AWSJSON as a variable, not inline');
+  };
+  return schema;
+}
+
+const schema = loadSchema();
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-methods': 'POST, PUT, GET, OPTIONS',
+  'access-control-expose-headers': 'retry-after',
+};
+
+function send(res, status, body, headers = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...headers });
+  res.end(text);
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function appSyncError(errorType, message, path) {
+  return { path: path ?? null, data: null, errorType, errorInfo: null, locations: [], message };
+}
+
+/**
+ * Starts the fake. Options: `port` (0 picks one), `apiKey`, `pollsToFinish`,
+ * `urlLagPolls`. Resolves with the handle described at the top of this file.
+ */
+export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE_API_KEY, pollsToFinish = 3, urlLagPolls = 0 } = {}) {
+  const state = {
+    store: null,
+    requests: [],
+    violations: [],
+    faults: [],
+  };
+  const sockets = new Set();
+  let origin = '';
+
+  const reset = () => {
+    state.store = new Store({ origin, pollsToFinish, urlLagPolls });
+    state.requests = [];
+    state.violations = [];
+    state.faults = [];
+  };
+
+  /** Takes the first queued fault that matches this operation, if any. */
+  const takeFault = (operationName) => {
+    const index = state.faults.findIndex((f) => !f.operation || f.operation === operationName);
+    if (index < 0) return null;
+    const fault = state.faults[index];
+    fault.times -= 1;
+    if (fault.times <= 0) state.faults.splice(index, 1);
+    return fault;
+  };
+
+  const violation = (request, problem) => {
+    state.violations.push({ operationName: request?.operationName ?? null, problem, query: request?.query ?? null });
+  };
+
+  async function handleGraphql(req, res) {
+    const raw = (await readBody(req)).toString('utf8');
+    let request;
+    try {
+      request = JSON.parse(raw);
+    } catch {
+      violation(null, 'the body is not JSON');
+      return send(res, 400, { errors: [appSyncError('MalformedHttpRequestException', 'Unable to parse GraphQL query.')] });
+    }
+    const entry = {
+      operationName: request.operationName ?? null,
+      query: request.query,
+      variables: request.variables ?? {},
+      authorization: req.headers.authorization ?? null,
+      contentType: req.headers['content-type'] ?? null,
+    };
+    state.requests.push(entry);
+
+    if (!String(entry.contentType).startsWith('application/json')) violation(request, `Content-Type is ${entry.contentType}`);
+    if (typeof request.query !== 'string') {
+      violation(request, 'no query string');
+      return send(res, 400, { errors: [appSyncError('ValidationError', 'No query.')] });
+    }
+
+    const fault = takeFault(entry.operationName);
+    if (fault && (await applyFault(fault, req, res))) return;
+
+    if (entry.authorization !== apiKey) {
+      return send(res, 401, { errors: [appSyncError('UnauthorizedException', 'You are not authorized to make this call.')] });
+    }
+
+    let document;
+    try {
+      document = parse(request.query);
+    } catch (error) {
+      violation(request, `syntax: ${error.message}`);
+      return send(res, 400, { data: null, errors: [appSyncError('ValidationError', error.message)] });
+    }
+    const problems = validate(schema, document);
+    if (problems.length) {
+      for (const p of problems) violation(request, p.message);
+      return send(res, 400, { data: null, errors: problems.map((p) => appSyncError('ValidationError', p.message)) });
+    }
+    if (request.operationName) {
+      const names = document.definitions.map((d) => d.name?.value);
+      if (!names.includes(request.operationName)) violation(request, `operationName ${request.operationName} is not in the document`);
+    }
+
+    const result = await execute({
+      schema,
+      document,
+      rootValue: state.store.rootValue(),
+      variableValues: entry.variables,
+      operationName: request.operationName ?? undefined,
+    });
+    if (result.errors?.length) {
+      const errors = result.errors.map((error) => {
+        const original = error.originalError;
+        if (original instanceof AppSyncError) return appSyncError(original.errorType, original.message, error.path);
+        // Anything else is the SDK's fault (bad variables) or the fake's own bug.
+        violation(request, error.message);
+        return appSyncError('ValidationError', error.message, error.path);
+      });
+      const body = { data: null, errors };
+      if (fault?.kind === 'transform') return send(res, 200, transform(fault.transform, body));
+      return send(res, 200, body);
+    }
+    const body = { data: result.data };
+    if (fault?.kind === 'transform') return send(res, 200, transform(fault.transform, body));
+    return send(res, 200, body);
+  }
+
+  /** Applies a fault; returns true if the answer was sent (or never will be). */
+  async function applyFault(fault, req, res) {
+    switch (fault.kind) {
+      case 'status':
+        send(res, fault.status, fault.body ?? { errors: [appSyncError(fault.errorType ?? 'InternalFailure', fault.message ?? 'Injected failure.')] }, fault.headers ?? {});
+        return true;
+      case 'html':
+        res.writeHead(fault.status ?? 200, { 'content-type': 'text/html', ...CORS });
+        res.end('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>');
+        return true;
+      case 'raw':
+        res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...CORS });
+        res.end(fault.body ?? '');
+        return true;
+      case 'graphqlError':
+        send(res, 200, { data: null, errors: [appSyncError(fault.errorType, fault.message ?? 'Injected error.', [fault.operation ?? 'op'])] });
+        return true;
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'hang':
+        // Never answer; the socket is destroyed when the fake closes.
+        return true;
+      case 'delay':
+        await new Promise((r) => setTimeout(r, fault.ms ?? 100));
+        return false;
+      case 'transform':
+        return false;
+      default:
+        throw new Error(`unknown fault kind ${fault.kind}`);
+    }
+  }
+
+  async function handleUpload(req, res, fileId) {
+    const file = state.store.files.get(fileId);
+    const bytes = await readBody(req);
+    if (!file) return send(res, 404, { message: 'NoSuchKey' });
+    if (req.headers.authorization) violation(null, 'an upload carried an Authorization header');
+    state.store.uploads.set(fileId, { bytes, contentType: req.headers['content-type'] ?? null });
+    file.uploaded = true;
+    res.writeHead(200, { ...CORS, etag: `"${bytes.length}"` });
+    res.end();
+  }
+
+  async function handleControl(req, res, path) {
+    const body = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
+    const input = body ? JSON.parse(body) : {};
+    switch (`${req.method} ${path}`) {
+      case 'POST /__fake/reset':
+        reset();
+        return send(res, 200, { ok: true });
+      case 'POST /__fake/faults':
+        handle.inject(input);
+        return send(res, 200, { ok: true, queued: state.faults.length });
+      case 'POST /__fake/seed': {
+        const take = state.store.addTake({ name: input.takeName ?? 'Seeded take' });
+        return send(res, 200, { takeId: take.id, fileId: take.sources[0].fileId });
+      }
+      case 'GET /__fake/requests':
+        return send(res, 200, state.requests.map(({ authorization, ...r }) => ({ ...r, authorized: authorization === apiKey })));
+      case 'GET /__fake/violations':
+        return send(res, 200, state.violations);
+      default:
+        return send(res, 404, { message: 'unknown control path' });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, origin);
+    const route = async () => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, CORS);
+        return res.end();
+      }
+      if (url.pathname === '/graphql' && req.method === 'POST') return handleGraphql(req, res);
+      const upload = url.pathname.match(/^\/__fake\/uploads\/([\w-]+)$/);
+      if (upload && req.method === 'PUT') return handleUpload(req, res, upload[1]);
+      const download = url.pathname.match(/^\/__fake\/files\/([\w-]+)$/);
+      if (download && req.method === 'GET') {
+        const stored = state.store.uploads.get(download[1]);
+        res.writeHead(200, { 'content-type': 'application/octet-stream', ...CORS });
+        return res.end(stored ? stored.bytes : Buffer.from(`fake output ${download[1]}\n`));
+      }
+      if (url.pathname.startsWith('/__fake/')) return handleControl(req, res, url.pathname);
+      return send(res, 404, { message: 'not found' });
+    };
+    route().catch((error) => {
+      violation(null, `the fake failed: ${error.stack}`);
+      if (!res.headersSent) send(res, 500, { message: 'fake failure' });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const address = server.address();
+  origin = `http://${host}:${address.port}`;
+  reset();
+
+  const handle = {
+    /** The GraphQL endpoint. */
+    url: `${origin}/graphql`,
+    origin,
+    port: address.port,
+    apiKey,
+    get store() {
+      return state.store;
+    },
+    /** Every GraphQL request received since the last reset. */
+    get requests() {
+      return state.requests;
+    },
+    /** Every schema or protocol violation since the last reset. */
+    get violations() {
+      return state.violations;
+    },
+    /**
+     * Queues a fault for the next `times` (default 1) requests, optionally only
+     * of one `operation`. Kinds: status {status, headers?, body?}, html, raw
+     * {body, status?}, graphqlError {errorType}, reset, hang, delay {ms},
+     * transform {transform: name} (see transform()).
+     */
+    inject(fault) {
+      state.faults.push({ times: 1, ...fault });
+    },
+    reset,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  return handle;
+}
+
+/** Named corruptions of a good answer, for the fault tests. */
+function transform(name, body) {
+  const data = body.data ?? {};
+  const field = Object.keys(data)[0];
+  switch (name) {
+    case 'dataNull':
+      return { data: null };
+    case 'idAsNumber':
+      if (field && data[field]) data[field].id = 12345;
+      return body;
+    case 'metadataNotJson':
+      if (field && data[field]) data[field].metadata = '{not json';
+      return body;
+    case 'percentageAsString':
+      if (field && data[field]?.progress) data[field].progress.percentageComplete = '40';
+      return body;
+    case 'hugeNumber':
+      return JSON.stringify(body).replace(/"percentageComplete":\d+/, '"percentageComplete":1e400');
+    case 'itemsNotArray':
+      if (field && data[field]) data[field].items = { not: 'an array' };
+      return body;
+    default:
+      throw new Error(`unknown transform ${name}`);
+  }
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Assembles the npm package `move-ugc` in pkg/ from wasm-pack's three outputs
+// (target/wasm-pack/{nodejs,web,bundler}) and pkg-template/.
+//
+//   pkg/node/     the nodejs build (CommonJS) with index.cjs and an ESM wrapper index.mjs
+//   pkg/web/      the web build: `import init, { MoveUgc } from 'move-ugc/web'; await init();`
+//   pkg/bundler/  wasm-pack's bundler build, for bundlers with WebAssembly ESM integration
+//   pkg/browser/  the default for bundlers and browsers: the web build, initialised on import
+//   pkg/move_ugc.d.ts  the one declaration file (generated from the Rust types), web.d.ts adds init()
+
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const built = join(root, 'target', 'wasm-pack');
+const pkg = join(root, 'pkg');
+const template = join(root, 'pkg-template');
+
+function snippetPath(dir) {
+  const snippets = join(dir, 'snippets');
+  const [crate] = readdirSync(snippets);
+  return `./snippets/${crate}/js/host.js`;
+}
+
+function copyBuild(target, into) {
+  const from = join(built, target);
+  if (!existsSync(join(from, 'move_ugc_bg.wasm'))) throw new Error(`missing wasm-pack output ${from}; run make pkg`);
+  cpSync(from, join(pkg, into), {
+    recursive: true,
+    filter: (src) => !/(\.gitignore|package\.json|README\.md|\.d\.ts)$/.test(src) || src === from,
+  });
+}
+
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg);
+
+// ---- node: CommonJS as wasm-bindgen emits it, with the ESM snippet turned into CommonJS ----
+copyBuild('nodejs', 'node');
+const nodeDir = join(pkg, 'node');
+writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
+const nodeSnippet = snippetPath(nodeDir);
+const hostFile = join(nodeDir, nodeSnippet);
+const hostSource = readFileSync(hostFile, 'utf8');
+const hostNames = [...hostSource.matchAll(/^export (?:class|function) (\w+)/gm)].map((m) => m[1]);
+writeFileSync(
+  hostFile,
+  hostSource.replace(/^export (class|function) /gm, '$1 ') + `\nmodule.exports = { ${hostNames.join(', ')} };\n`,
+);
+writeFileSync(
+  join(nodeDir, 'index.cjs'),
+  `'use strict';
+// The Node entry (CommonJS). The ESM entry index.mjs re-exports this same module,
+// so classes are shared and \`instanceof MoveUgcError\` holds across both.
+const wasm = require('./move_ugc.js');
+const host = require('${nodeSnippet}');
+
+// Node's util.inspect shows the settings, never the key (which is not in JS memory anyway).
+wasm.MoveUgc.prototype[Symbol.for('nodejs.util.inspect.custom')] = function inspect() {
+  return \`MoveUgc \${JSON.stringify(this.toJSON())}\`;
+};
+
+module.exports = { ...wasm, MoveUgcError: host.MoveUgcError, isMoveUgcError: host.isMoveUgcError };
+`,
+);
+const nodeExports = Object.keys(createRequire(import.meta.url)(join(nodeDir, 'index.cjs')));
+writeFileSync(
+  join(nodeDir, 'index.mjs'),
+  `// The Node entry (ESM): the CommonJS build, re-exported by name.
+import cjs from './index.cjs';
+
+export const { ${nodeExports.join(', ')} } = cjs;
+`,
+);
+
+// ---- web: the no-bundler entry, with an explicit init() ----
+copyBuild('web', 'web');
+const webDir = join(pkg, 'web');
+writeFileSync(
+  join(webDir, 'index.js'),
+  `// The no-bundler browser entry: import init, { MoveUgc } from 'move-ugc/web'; await init();
+export { default, initSync } from './move_ugc.js';
+export * from './move_ugc.js';
+export { MoveUgcError, isMoveUgcError } from '${snippetPath(webDir)}';
+`,
+);
+
+// ---- bundler: wasm-pack's bundler build, for bundlers with WebAssembly ESM integration ----
+copyBuild('bundler', 'bundler');
+const bundlerDir = join(pkg, 'bundler');
+writeFileSync(
+  join(bundlerDir, 'index.js'),
+  `// For bundlers configured for WebAssembly ESM integration (webpack asyncWebAssembly,
+// vite-plugin-wasm): import { MoveUgc } from 'move-ugc/bundler'.
+export * from './move_ugc.js';
+export { MoveUgcError, isMoveUgcError } from '${snippetPath(bundlerDir)}';
+`,
+);
+
+// ---- browser: the default for bundlers and browsers, no configuration needed ----
+mkdirSync(join(pkg, 'browser'));
+writeFileSync(
+  join(pkg, 'browser', 'index.js'),
+  `// The default browser and bundler entry: the web build, initialised on import
+// (top-level await). Vite, webpack 5 and esbuild resolve the .wasm URL below.
+import init from '../web/move_ugc.js';
+
+await init({ module_or_path: new URL('../web/move_ugc_bg.wasm', import.meta.url) });
+
+export * from '../web/move_ugc.js';
+export { MoveUgcError, isMoveUgcError } from '../web/${snippetPath(webDir).slice(2)}';
+`,
+);
+
+// ---- types: one declaration file for every entry ----
+const types = readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8');
+if (/\bany\b/.test(types.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) {
+  throw new Error('the generated move_ugc.d.ts contains `any`');
+}
+writeFileSync(join(pkg, 'move_ugc.d.ts'), types);
+const webTypes = readFileSync(join(built, 'web', 'move_ugc.d.ts'), 'utf8');
+const initStart = webTypes.indexOf('export type InitInput');
+if (initStart < 0) throw new Error('no init() declarations in the web build');
+writeFileSync(
+  join(pkg, 'web.d.ts'),
+  `export * from './move_ugc';\n\n${webTypes.slice(initStart)}`,
+);
+
+// ---- package.json and README ----
+const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
+manifest.version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+cpSync(join(template, 'README.md'), join(pkg, 'README.md'));
+console.log(`pkg/: move-ugc ${manifest.version} (${nodeExports.join(', ')})`);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, idempotently and quickly when it is
+# already there. Usage: scripts/setup.sh [build|test]
+#   build: the wasm target, wasm-pack, wasm-bindgen (the exact version of Cargo.lock), npm packages
+#   test:  the same, plus Debian's chromium and chromedriver for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want=${1:-build}
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v wasm-pack >/dev/null 2>&1; then
+  say "installing wasm-pack"
+  cargo install wasm-pack
+fi
+
+# wasm-bindgen's CLI must be the very version the crate links (pinned with = in Cargo.toml).
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version"
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$want" = test ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "installing chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi

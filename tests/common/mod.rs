@@ -1,0 +1,184 @@
+//! The wasm-bindgen-test cases shared by the Node (`node.rs`) and the headless
+//! Chromium (`browser.rs`) suites. They drive the exported Rust API against the
+//! fake Move API started by `scripts/with-fake-api.sh`.
+
+use gloo_net::http::Request;
+use js_sys::{Promise, Reflect};
+use move_ugc::MoveUgc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The fake's origin (compile-time, set by the Makefile).
+pub fn fake_origin() -> &'static str {
+    option_env!("MOVE_UGC_FAKE_URL").unwrap_or("http://127.0.0.1:4010")
+}
+
+/// The key the fake accepts (fake-api/server.mjs).
+pub const KEY: &str = "mv_key_fake_local_0000000001";
+
+pub fn obj(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON")
+}
+
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property")
+}
+
+pub fn get_str(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_default()
+}
+
+pub fn client(extra: &str) -> MoveUgc {
+    let options = format!(
+        r#"{{"apiKey":"{KEY}","endpointUrl":"{}/graphql"{extra}}}"#,
+        fake_origin()
+    );
+    MoveUgc::new(obj(&options)).expect("client")
+}
+
+pub async fn ok(promise: Promise) -> JsValue {
+    match JsFuture::from(promise).await {
+        Ok(v) => v,
+        Err(e) => panic!("expected success, got {}", get_str(&e, "message")),
+    }
+}
+
+/// Awaits a promise that must reject with a MoveUgcError of `code`.
+pub async fn rejects(promise: Promise, code: &str) -> JsValue {
+    let error = JsFuture::from(promise).await.expect_err("expected a rejection");
+    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error");
+    assert_eq!(get_str(&error, "name"), "MoveUgcError");
+    assert_eq!(get_str(&error, "code"), code, "{}", get_str(&error, "message"));
+    error
+}
+
+async fn control(path: &str, body: &str) -> String {
+    let response = Request::post(&format!("{}{path}", fake_origin()))
+        .header("content-type", "application/json")
+        .body(body)
+        .expect("request")
+        .send()
+        .await
+        .expect("fake control");
+    response.text().await.expect("text")
+}
+
+/// A take in the fake's store to start jobs on.
+pub async fn seed_take() -> String {
+    let answer = obj(&control("/__fake/seed", "{}").await);
+    get_str(&answer, "takeId")
+}
+
+pub async fn inject(fault: &str) {
+    control("/__fake/faults", fault).await;
+}
+
+/// Waits `ms` milliseconds (the global setTimeout exists in Node and browsers).
+pub async fn pause(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let set_timeout: js_sys::Function = Reflect::get(&js_sys::global(), &"setTimeout".into())
+            .expect("setTimeout")
+            .dyn_into()
+            .expect("a function");
+        set_timeout.call2(&JsValue::NULL, &resolve, &ms.into()).expect("scheduled");
+    });
+    JsFuture::from(promise).await.expect("timer");
+}
+
+fn jobs(ugc: &MoveUgc) -> move_ugc::jobs::Jobs {
+    // `ugc.jobs` is a JS object wrapping the Rust service; for Rust callers the
+    // same calls go through a fresh handle on the same client.
+    ugc.jobs_handle()
+}
+
+// ---- the cases ----
+
+pub async fn constructor_rejects_bad_options() {
+    for options in [
+        r#"{}"#.to_string(),
+        r#"{"apiKey":"short"}"#.to_string(),
+        format!(r#"{{"apiKey":"{KEY}","endpointUrl":"http://example.com/graphql"}}"#),
+        format!(r#"{{"apiKey":"{KEY}","endpointUrl":"not a url"}}"#),
+    ] {
+        let error = MoveUgc::new(obj(&options)).err().expect("must throw");
+        assert_eq!(get_str(&error, "code"), "INVALID_ARGUMENT", "{options}");
+        assert!(!get_str(&error, "message").contains(KEY));
+    }
+}
+
+pub async fn jobs_round_trip() {
+    let ugc = client("");
+    let jobs = jobs(&ugc);
+    let take_id = seed_take().await;
+    let created = ok(jobs.create_single_cam(obj(&format!(
+        r#"{{"takeId":"{take_id}","name":"wasm test","metadata":{{"suite":"wasm"}},"outputs":["main_fbx"]}}"#
+    ))))
+    .await;
+    let id = get_str(&created, "id");
+    assert!(id.starts_with("job-"));
+    assert_eq!(get_str(&get(&created, "metadata"), "suite"), "wasm");
+
+    let job = ok(jobs.retrieve(JsValue::from_str(&id), obj(r#"{"expand":["take","rig"]}"#))).await;
+    assert_eq!(get_str(&get(&job, "take"), "id"), take_id);
+    assert!(get(&job, "rig").is_null(), "a single-camera job has no rig");
+    assert!(get(&job, "outputs").is_undefined(), "not expanded, so absent");
+
+    let renamed = ok(jobs.update(JsValue::from_str(&id), obj(r#"{"name":"renamed"}"#))).await;
+    assert_eq!(get_str(&renamed, "name"), "renamed");
+
+    let page = ok(jobs.list(obj(&format!(r#"{{"takeId":"{take_id}","limit":5}}"#)))).await;
+    let items: js_sys::Array = get(&page, "items").dyn_into().expect("items array");
+    assert_eq!(items.length(), 1);
+    assert!(get(&page, "nextToken").is_null());
+}
+
+pub async fn errors_map_and_the_client_survives() {
+    let ugc = client(r#","timeoutMs":300,"maxRetries":0"#);
+    let jobs = jobs(&ugc);
+    let missing = rejects(jobs.retrieve(JsValue::from_str("job-missing"), JsValue::UNDEFINED), "NOT_FOUND").await;
+    assert_eq!(get_str(&missing, "errorType"), "MoveNotFoundError");
+
+    rejects(jobs.retrieve(JsValue::from_f64(5.0), JsValue::UNDEFINED), "INVALID_ARGUMENT").await;
+
+    inject(r#"{"kind":"raw","body":"{\"data\": {\"getJob\": "}"#).await;
+    rejects(jobs.retrieve(JsValue::from_str("job-x"), JsValue::UNDEFINED), "INVALID_RESPONSE").await;
+
+    inject(r#"{"kind":"hang"}"#).await;
+    rejects(jobs.list(JsValue::UNDEFINED), "TIMEOUT").await;
+
+    inject(r#"{"kind":"status","status":429,"headers":{"retry-after":"0"}}"#).await;
+    rejects(jobs.list(JsValue::UNDEFINED), "RATE_LIMITED").await;
+
+    // After every failure, the same instance still works.
+    ok(jobs.list(JsValue::UNDEFINED)).await;
+}
+
+pub async fn reads_are_retried_and_mutations_are_not() {
+    let ugc = client(r#","maxRetries":2"#);
+    let jobs = jobs(&ugc);
+    inject(r#"{"kind":"status","status":503,"times":2,"headers":{"retry-after":"0"}}"#).await;
+    ok(jobs.list(JsValue::UNDEFINED)).await;
+
+    let take_id = seed_take().await;
+    inject(r#"{"kind":"status","status":503,"headers":{"retry-after":"0"}}"#).await;
+    rejects(
+        jobs.create_single_cam(obj(&format!(r#"{{"takeId":"{take_id}"}}"#))),
+        "SERVER_ERROR",
+    )
+    .await;
+}
+
+pub async fn abort_rejects_with_aborted() {
+    let ugc = client("");
+    let jobs = jobs(&ugc);
+    let controller = web_sys::AbortController::new().expect("controller");
+    let params = js_sys::Object::new();
+    Reflect::set(&params, &"signal".into(), &controller.signal()).expect("set");
+    inject(r#"{"kind":"hang"}"#).await;
+    let pending = jobs.list(params.into());
+    // Let the request reach the fake (which never answers it), then abort.
+    pause(200).await;
+    controller.abort();
+    rejects(pending, "ABORTED").await;
+    ok(jobs.list(JsValue::UNDEFINED)).await;
+}
