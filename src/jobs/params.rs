@@ -35,7 +35,7 @@ pub struct JobCreateSingleCamParams {
     pub name: Option<String>,
     /// Your own data to store with the job.
     #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<serde_json::Value>,
+    pub metadata: Option<Box<serde_json::value::RawValue>>,
     /// Processing options.
     #[tsify(optional)]
     pub options: Option<JobOptions>,
@@ -72,7 +72,7 @@ pub struct JobCreateMultiCamParams {
     pub name: Option<String>,
     /// Your own data to store with the job.
     #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<serde_json::Value>,
+    pub metadata: Option<Box<serde_json::value::RawValue>>,
     /// The part of the take to process.
     #[tsify(optional)]
     pub clip_window: Option<ClipWindow>,
@@ -99,7 +99,7 @@ pub struct JobUpdateParams {
     pub name: Option<String>,
     /// The new metadata (replaces the old).
     #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<serde_json::Value>,
+    pub metadata: Option<Box<serde_json::value::RawValue>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
     pub expand: Option<Vec<JobExpand>>,

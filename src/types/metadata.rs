@@ -16,15 +16,15 @@ const METADATA_TS: &'static str = r#"
 export type Metadata = Record<string, unknown>;
 "#;
 
-/// Encodes caller metadata (already parsed from the caller's JSON) into the
-/// `AWSJSON` string the API takes. Only objects are metadata.
-pub fn encode(value: Option<serde_json::Value>, argument: &str) -> Result<Option<String>> {
-    match value {
-        None => Ok(None),
-        Some(serde_json::Value::Object(map)) => serde_json::to_string(&map)
-            .map(Some)
-            .map_err(|e| Error::invalid_argument(argument, e)),
-        Some(_) => Err(Error::invalid_argument(argument, "must be a JSON object")),
+/// Encodes caller metadata (the raw JSON of the caller's value, keys in the
+/// caller's order) into the `AWSJSON` string the API takes. Only objects are
+/// metadata; `null` means none.
+pub fn encode(value: Option<Box<RawValue>>, argument: &str) -> Result<Option<String>> {
+    let Some(raw) = value else { return Ok(None) };
+    match raw.get().trim_start().as_bytes().first() {
+        Some(b'{') => Ok(Some(raw.get().to_string())),
+        Some(b'n') => Ok(None),
+        _ => Err(Error::invalid_argument(argument, "must be a JSON object")),
     }
 }
 
@@ -64,13 +64,17 @@ mod tests {
             .map_err(|e| e.to_string())
     }
 
+    fn raw(json: &str) -> Option<Box<RawValue>> {
+        Some(RawValue::from_string(json.to_string()).unwrap())
+    }
+
     #[test]
-    fn encodes_objects_only() {
-        let obj = serde_json::json!({"shot": 3, "tags": ["a"]});
-        assert_eq!(encode(Some(obj), "m").unwrap().unwrap(), r#"{"shot":3,"tags":["a"]}"#);
+    fn encodes_objects_only_keeping_key_order() {
+        assert_eq!(encode(raw(r#"{"z":1,"a":["x"]}"#), "m").unwrap().unwrap(), r#"{"z":1,"a":["x"]}"#);
         assert_eq!(encode(None, "m").unwrap(), None);
-        for bad in [serde_json::json!([1]), serde_json::json!("x"), serde_json::json!(3)] {
-            assert!(encode(Some(bad), "params.metadata").unwrap_err().message.starts_with("params.metadata"));
+        assert_eq!(encode(raw("null"), "m").unwrap(), None);
+        for bad in ["[1]", "\"x\"", "3", "true"] {
+            assert!(encode(raw(bad), "params.metadata").unwrap_err().message.starts_with("params.metadata"));
         }
     }
 

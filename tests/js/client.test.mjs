@@ -1,0 +1,119 @@
+// MoveUgc: option validation, the key as a secret, the package's entries.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createRequire } from 'node:module';
+import { inspect } from 'node:util';
+
+import { MoveUgc, MoveUgcError, isMoveUgcError } from 'move-ugc';
+import { useFakeApi, clientOf, rejectsWith } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const KEY = 'mv_key_secret_value_123456';
+
+describe('new MoveUgc(options)', () => {
+  const api = useFakeApi();
+
+  const invalid = [
+    ['no options', undefined, 'options'],
+    ['options not an object', 'mv_key_abc', 'options'],
+    ['no key', {}, 'options: apiKey is required'],
+    ['an empty key', { apiKey: '' }, 'options.apiKey'],
+    ['a short key', { apiKey: 'mv_key_1' }, 'options.apiKey'],
+    ['a key that is not a string', { apiKey: 123456789012345 }, 'options.apiKey'],
+    ['a key with a line break', { apiKey: 'mv_key_abcdef\nX-Evil: 1' }, 'options.apiKey'],
+    ['a relative endpoint', { apiKey: KEY, endpointUrl: '/ugc/graphql' }, 'options.endpointUrl'],
+    ['an endpoint that is no URL', { apiKey: KEY, endpointUrl: 'not a url' }, 'options.endpointUrl'],
+    ['an ftp endpoint', { apiKey: KEY, endpointUrl: 'ftp://api.move.ai/ugc' }, 'options.endpointUrl'],
+    ['plain http off the machine', { apiKey: KEY, endpointUrl: 'http://api.move.ai/ugc/graphql' }, 'options.endpointUrl'],
+    ['plain http to a private address', { apiKey: KEY, endpointUrl: 'http://10.0.0.5/graphql' }, 'options.endpointUrl'],
+    ['a zero timeout', { apiKey: KEY, timeoutMs: 0 }, 'options.timeoutMs'],
+    ['a NaN timeout', { apiKey: KEY, timeoutMs: NaN }, 'options.timeoutMs'],
+    ['negative retries', { apiKey: KEY, maxRetries: -1 }, 'options.maxRetries'],
+    ['fractional retries', { apiKey: KEY, maxRetries: 1.5 }, 'options.maxRetries'],
+  ];
+  for (const [what, options, named] of invalid) {
+    it(`throws INVALID_ARGUMENT for ${what}`, () => {
+      let error;
+      try {
+        new MoveUgc(options);
+      } catch (e) {
+        error = e;
+      }
+      assert.ok(error instanceof MoveUgcError, String(error));
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+      assert.equal(error.retryable, false);
+      assert.ok(error.message.startsWith(named), error.message);
+      assert.ok(!error.message.includes('secret_value'), 'the key leaked into the message');
+    });
+  }
+
+  it('accepts https anywhere and http to loopback', () => {
+    for (const endpointUrl of ['https://api-test.move.ai/ugc/graphql', 'http://localhost:4000/graphql', 'http://127.0.0.2/graphql', 'http://[::1]:4000/graphql']) {
+      assert.equal(new MoveUgc({ apiKey: KEY, endpointUrl }).endpointUrl, endpointUrl);
+    }
+    assert.equal(new MoveUgc({ apiKey: KEY }).endpointUrl, 'https://api.move.ai/ugc/graphql');
+  });
+
+  it('never shows the key in String, JSON.stringify or util.inspect', () => {
+    const ugc = new MoveUgc({ apiKey: KEY, endpointUrl: 'https://api.move.ai/ugc/graphql' });
+    for (const shown of [String(ugc), `${ugc}`, JSON.stringify(ugc), inspect(ugc, { depth: 5, showHidden: true }), inspect(ugc.jobs, { showHidden: true })]) {
+      assert.ok(!shown.includes(KEY) && !shown.includes('secret_value'), shown);
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(ugc)), { endpointUrl: 'https://api.move.ai/ugc/graphql', timeoutMs: 30000, maxRetries: 2 });
+    assert.equal(String(ugc), 'MoveUgc(https://api.move.ai/ugc/graphql)');
+  });
+
+  it('sends the key verbatim in Authorization and JSON with variables', async () => {
+    const ugc = clientOf(api.fake);
+    await ugc.jobs.list();
+    const [request] = api.fake.requests;
+    assert.equal(request.authorization, api.fake.apiKey);
+    assert.equal(request.contentType, 'application/json');
+    assert.equal(request.operationName, 'listJobs');
+    assert.deepEqual(request.variables, { first: 10, sortDirection: 'DESC' });
+  });
+
+  it('a wrong key is UNAUTHENTICATED, without the key in the error', async () => {
+    const ugc = new MoveUgc({ apiKey: KEY, endpointUrl: api.fake.url });
+    const error = await rejectsWith(ugc.jobs.list(), 'UNAUTHENTICATED');
+    assert.equal(error.status, 401);
+    assert.equal(error.errorType, 'UnauthorizedException');
+    assert.equal(error.retryable, false);
+    assert.ok(!JSON.stringify({ ...error, message: error.message, stack: error.stack }).includes(KEY));
+  });
+
+  it('keeps one jobs service per client', () => {
+    const ugc = clientOf(api.fake);
+    assert.equal(ugc.jobs, ugc.jobs);
+  });
+});
+
+describe('the package', () => {
+  const api = useFakeApi();
+
+  it('loads as CommonJS with the same classes as ESM', async () => {
+    const cjs = require('move-ugc');
+    assert.equal(cjs.MoveUgc, MoveUgc);
+    assert.equal(cjs.MoveUgcError, MoveUgcError);
+    const ugc = new cjs.MoveUgc({ apiKey: api.fake.apiKey, endpointUrl: api.fake.url });
+    const page = await ugc.jobs.list();
+    assert.deepEqual(page, { items: [], limit: 10, nextToken: null });
+  });
+
+  it('exports isMoveUgcError, which also knows errors of another copy', () => {
+    assert.equal(isMoveUgcError(new Error('x')), false);
+    assert.equal(isMoveUgcError(null), false);
+    assert.equal(isMoveUgcError({ name: 'MoveUgcError', code: 'X' }), false);
+    const foreign = Object.assign(new Error('x'), { name: 'MoveUgcError', code: 'NOT_FOUND' });
+    assert.equal(isMoveUgcError(foreign), true);
+  });
+
+  it('declares exports with types first', () => {
+    const manifest = require('move-ugc/package.json');
+    assert.equal(manifest.name, 'move-ugc');
+    for (const entry of Object.values(manifest.exports).filter((e) => typeof e === 'object')) {
+      assert.equal(Object.keys(entry)[0], 'types');
+    }
+  });
+});
