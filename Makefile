@@ -7,7 +7,7 @@ WASM_PACK_BUILD = wasm-pack --log-level warn build --release --no-pack --out-nam
 FAKE_PORT ?= 4010
 export MOVE_UGC_FAKE_URL := http://127.0.0.1:$(FAKE_PORT)
 
-.PHONY: all setup setup-test pkg demo test test-native test-wasm test-js test-types clean
+.PHONY: all setup setup-test pkg pkg-for-tests demo test test-native test-wasm test-js test-types clean
 
 all: pkg
 
@@ -38,11 +38,15 @@ test-wasm:
 	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node
 	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
 
-test-js:
+test-js: pkg-for-tests
 	node --test tests/js/
 
-test-types:
-	node tests/types/run.mjs
+test-types: pkg-for-tests
+	tsc -p tests/js/types/tsconfig.json
+
+# The package as users receive it: packed, and installed by name into tests/js.
+pkg-for-tests:
+	scripts/install-pkg-for-tests.sh
 
 clean:
 	rm -rf pkg target/wasm-pack

@@ -114,18 +114,25 @@ export { MoveUgcError, isMoveUgcError } from '../web/${snippetPath(webDir).slice
 );
 
 // ---- types: one declaration file for every entry ----
-const types = readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8');
-if (/\bany\b/.test(types.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) {
-  throw new Error('the generated move_ugc.d.ts contains `any`');
-}
+const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+// [Symbol.dispose]() needs lib esnext.disposable, which most projects do not
+// have: keep the declaration compiling for every strict project (the method exists).
+const types = readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8').replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
 writeFileSync(join(pkg, 'move_ugc.d.ts'), types);
 const webTypes = readFileSync(join(built, 'web', 'move_ugc.d.ts'), 'utf8');
 const initStart = webTypes.indexOf('export type InitInput');
 if (initStart < 0) throw new Error('no init() declarations in the web build');
-writeFileSync(
-  join(pkg, 'web.d.ts'),
-  `export * from './move_ugc';\n\n${webTypes.slice(initStart)}`,
-);
+// InitOutput lists the module's raw exports, typed with `any`; callers need none
+// of them, so the public declaration keeps only the memory.
+const initTypes = webTypes
+  .slice(initStart)
+  .replace(/export interface InitOutput \{[\s\S]*?\n\}/, 'export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}');
+writeFileSync(join(pkg, 'web.d.ts'), `export * from './move_ugc.js';\n\n${initTypes}`);
+for (const file of ['move_ugc.d.ts', 'web.d.ts']) {
+  if (/\bany\b/.test(withoutComments(readFileSync(join(pkg, file), 'utf8')))) {
+    throw new Error(`the public ${file} contains \`any\``);
+  }
+}
 
 // ---- package.json and README ----
 const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));

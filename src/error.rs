@@ -23,7 +23,7 @@ export declare class MoveUgcError extends Error {
   /** Always `'MoveUgcError'`. */
   readonly name: 'MoveUgcError';
   /** What went wrong. */
-  readonly code: MoveUgcErrorCode;
+  readonly code: ErrorCode;
   /** The HTTP status, where there was an answer. */
   readonly status?: number;
   /** The API's `errorType`, e.g. `'MoveNotFoundError'`. */
@@ -40,7 +40,7 @@ export declare function isMoveUgcError(value: unknown): value is MoveUgcError;
 
 /// What went wrong, as a stable machine-readable code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename = "MoveUgcErrorCode", rename_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// An argument was missing or malformed; nothing was sent.
     InvalidArgument,

@@ -62,7 +62,8 @@ impl Jobs {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "JobRetrieveParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JobRetrieveParams & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         let id = host::read_string(&id, "id");
         call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
@@ -84,7 +85,8 @@ impl Jobs {
     #[wasm_bindgen(unchecked_return_type = "Promise<Page<Job>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "JobListParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
