@@ -26,6 +26,7 @@ pkg: setup
 
 ## demo: a session of job calls against the local fake API (or the real API with MOVE_API_KEY)
 demo: pkg
+	@scripts/install-pkg.sh examples >/dev/null
 	node examples/jobs.mjs
 
 ## test: every test: native, wasm (Node + headless Chromium), JS package tests, type tests
@@ -46,7 +47,7 @@ test-types: pkg-for-tests
 
 # The package as users receive it: packed, and installed by name into tests/js.
 pkg-for-tests:
-	scripts/install-pkg-for-tests.sh
+	scripts/install-pkg.sh tests/js
 
 clean:
 	rm -rf pkg target/wasm-pack
