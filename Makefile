@@ -30,7 +30,7 @@ demo: pkg
 	node examples/jobs.mjs
 
 ## test: every test: native, wasm (Node + headless Chromium), JS package tests, type tests
-test: setup-test test-native pkg test-wasm test-js test-types
+test: setup-test test-native pkg test-wasm test-types test-js
 
 test-native:
 	cargo test --quiet

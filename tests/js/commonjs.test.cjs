@@ -1,0 +1,32 @@
+// The package loaded with require(), as a CommonJS project would.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { describe, it, before, after } = require('node:test');
+const { MoveUgc, MoveUgcError, isMoveUgcError } = require('move-ugc');
+
+describe('require("move-ugc")', () => {
+  let fake;
+  before(async () => {
+    const { startFakeApi } = await import('../../fake-api/server.mjs');
+    fake = await startFakeApi();
+  });
+  after(() => fake.close());
+
+  it('creates, reads and lists jobs', async () => {
+    const ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
+    const takeId = fake.store.addTake({ name: 'cjs' }).id;
+    const job = await ugc.jobs.create({ takeId, name: 'from CommonJS' });
+    assert.equal((await ugc.jobs.retrieve(job.id)).name, 'from CommonJS');
+    assert.deepEqual((await ugc.jobs.list({ takeId })).items.map((j) => j.id), [job.id]);
+    assert.deepEqual(fake.violations, []);
+  });
+
+  it('rejects with the exported error class', async () => {
+    const ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
+    const error = await ugc.jobs.retrieve('job-nope').catch((e) => e);
+    assert.ok(error instanceof MoveUgcError);
+    assert.ok(isMoveUgcError(error));
+    assert.equal(error.code, 'NOT_FOUND');
+  });
+});
