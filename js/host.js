@@ -160,3 +160,95 @@ export function sleep(ms, signal) {
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * An AsyncIterable over every item of every page: `fetchPage(params)` lists
+ * one page (the caller's params with `nextToken` set), until `nextToken` is null.
+ */
+export function paginate(fetchPage, params) {
+  const isObject = params !== null && typeof params === 'object' && !Array.isArray(params);
+  // Anything that is not a params object goes to fetchPage as it is, to be refused there.
+  const pageParams = (nextToken) => (isObject ? { ...params, nextToken } : params);
+  return {
+    async *[Symbol.asyncIterator]() {
+      let nextToken = isObject ? (params.nextToken ?? null) : null;
+      const seen = new Set();
+      do {
+        const page = await fetchPage(pageParams(nextToken));
+        yield* page.items;
+        nextToken = page.nextToken;
+        if (nextToken !== null && seen.has(nextToken)) {
+          throw new MoveUgcError('INVALID_RESPONSE', 'the API sent the same page token twice; stopping', { retryable: false });
+        }
+        seen.add(nextToken);
+      } while (nextToken !== null);
+    },
+  };
+}
+
+/** Reads an optional callback `params[key]`. */
+export function readCallback(params, name, key) {
+  if (params === undefined || params === null || typeof params !== 'object') return undefined;
+  const callback = params[key];
+  if (callback === undefined || callback === null) return undefined;
+  if (typeof callback !== 'function') throw invalid(`${name}.${key}`, 'must be a function');
+  return callback;
+}
+
+/** Calls a caller's callback; what it throws is its own business, not the SDK's. */
+export function notify(callback, value) {
+  try {
+    callback(value);
+  } catch {
+    // A failing progress callback must not break the call it observes.
+  }
+}
+
+/** Reads the bytes of `files.upload`: a Blob, an ArrayBuffer or any view of one (Buffer too). */
+export function readUploadData(data, name) {
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw invalid(name, `expected a Blob, ArrayBuffer, Uint8Array or Buffer, got ${kindOf(data)}`);
+}
+
+/**
+ * PUTs `body` to a presigned storage URL, without any Authorization header.
+ * Resolves with the HTTP status; rejects on a network failure or an abort.
+ * Browsers report progress as bytes go (XMLHttpRequest); Node cannot tell, so
+ * it reports the start and the end.
+ */
+export function putBytes(url, body, signal, onProgress) {
+  const total = body instanceof Uint8Array ? body.byteLength : body.size;
+  const report = (loaded) => {
+    if (onProgress) notify(onProgress, { loaded, total });
+  };
+  if (typeof XMLHttpRequest !== 'undefined') {
+    return new Promise((resolve, reject) => {
+      if (signal && signal.aborted) {
+        reject(new Error('aborted'));
+        return;
+      }
+      const xhr = new XMLHttpRequest();
+      const onAbort = () => xhr.abort();
+      xhr.open('PUT', url);
+      xhr.upload.onprogress = (event) => report(event.loaded);
+      xhr.onload = () => {
+        if (signal) signal.removeEventListener('abort', onAbort);
+        if (xhr.status >= 200 && xhr.status < 300) report(total);
+        resolve(xhr.status);
+      };
+      xhr.onerror = () => reject(new Error('the upload failed'));
+      xhr.onabort = () => reject(new Error('aborted'));
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
+      report(0);
+      xhr.send(body);
+    });
+  }
+  report(0);
+  return fetch(url, { method: 'PUT', body, signal }).then(async (response) => {
+    await response.arrayBuffer().catch(() => undefined);
+    if (response.ok) report(total);
+    return response.status;
+  });
+}

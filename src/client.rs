@@ -4,8 +4,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use crate::account;
+use crate::files::Files;
 use crate::host;
 use crate::jobs::Jobs;
+use crate::takes::Takes;
+use crate::volumes::Volumes;
 use crate::options::ClientConfig;
 use crate::transport::Transport;
 
@@ -20,6 +24,13 @@ pub struct MoveUgc {
     transport: Rc<Transport>,
     // The service objects are made once, so `ugc.jobs === ugc.jobs`.
     jobs: JsValue,
+    takes: JsValue,
+    files: JsValue,
+    volumes: JsValue,
+    client: JsValue,
+    webhooks: JsValue,
+    rigs: JsValue,
+    camera_settings: JsValue,
 }
 
 impl MoveUgc {
@@ -41,8 +52,16 @@ impl MoveUgc {
         let params = host::read_params(&options, "options", true)?;
         let config = ClientConfig::from_json(&params.json).map_err(|e| host::to_js_error(&e))?;
         let transport = Rc::new(Transport::new(config));
+        let (client, webhooks, rigs, camera_settings) = account::services(&transport);
         Ok(MoveUgc {
             jobs: Jobs::new(Rc::clone(&transport)).into(),
+            takes: Takes::new(Rc::clone(&transport)).into(),
+            files: Files::new(Rc::clone(&transport)).into(),
+            volumes: Volumes::new(Rc::clone(&transport)).into(),
+            client: client.into(),
+            webhooks: webhooks.into(),
+            rigs: rigs.into(),
+            camera_settings: camera_settings.into(),
             transport,
         })
     }
@@ -51,6 +70,48 @@ impl MoveUgc {
     #[wasm_bindgen(getter, unchecked_return_type = "Jobs")]
     pub fn jobs(&self) -> JsValue {
         self.jobs.clone()
+    }
+
+    /// Takes: group uploaded videos into takes, and read and list them.
+    #[wasm_bindgen(getter, unchecked_return_type = "Takes")]
+    pub fn takes(&self) -> JsValue {
+        self.takes.clone()
+    }
+
+    /// Files: upload videos, read files, share outputs.
+    #[wasm_bindgen(getter, unchecked_return_type = "Files")]
+    pub fn files(&self) -> JsValue {
+        self.files.clone()
+    }
+
+    /// Volumes: calibrate multi-camera setups.
+    #[wasm_bindgen(getter, unchecked_return_type = "Volumes")]
+    pub fn volumes(&self) -> JsValue {
+        self.volumes.clone()
+    }
+
+    /// The client account of the API key.
+    #[wasm_bindgen(getter, unchecked_return_type = "ClientService")]
+    pub fn client(&self) -> JsValue {
+        self.client.clone()
+    }
+
+    /// Webhook endpoints for job events.
+    #[wasm_bindgen(getter, unchecked_return_type = "Webhooks")]
+    pub fn webhooks(&self) -> JsValue {
+        self.webhooks.clone()
+    }
+
+    /// The rigs multi-camera jobs can animate.
+    #[wasm_bindgen(getter, unchecked_return_type = "Rigs")]
+    pub fn rigs(&self) -> JsValue {
+        self.rigs.clone()
+    }
+
+    /// The camera settings (lenses) multi-camera sources can name.
+    #[wasm_bindgen(getter, js_name = cameraSettings, unchecked_return_type = "CameraSettingsService")]
+    pub fn camera_settings(&self) -> JsValue {
+        self.camera_settings.clone()
     }
 
     /// The endpoint this client talks to.

@@ -128,6 +128,17 @@ pub fn decode_data<T: DeserializeOwned>(operation: &str, data: &str) -> Result<T
     })
 }
 
+/// The error code of a non-2xx HTTP status.
+pub fn status_code(status: u16) -> ErrorCode {
+    match status {
+        401 => ErrorCode::Unauthenticated,
+        403 => ErrorCode::PermissionDenied,
+        429 => ErrorCode::RateLimited,
+        500..=599 => ErrorCode::ServerError,
+        _ => ErrorCode::HttpError,
+    }
+}
+
 /// The single field of a `data` object (`{"getJob": …}` → the job), whatever
 /// the operation's name.
 pub struct Field<T>(pub T);
@@ -154,13 +165,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
 
 /// The error for a non-2xx status, with the API's errors if the body has them.
 fn http_error(operation: &str, status: u16, retry_after: Option<String>, body: &str) -> Error {
-    let code = match status {
-        401 => ErrorCode::Unauthenticated,
-        403 => ErrorCode::PermissionDenied,
-        429 => ErrorCode::RateLimited,
-        500..=599 => ErrorCode::ServerError,
-        _ => ErrorCode::HttpError,
-    };
+    let code = status_code(status);
     let errors = serde_json::from_str::<Envelope>(body)
         .ok()
         .and_then(|e| e.errors)

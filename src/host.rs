@@ -49,7 +49,31 @@ extern "C" {
 
     /// Resolves after `ms`; rejects when `signal` aborts.
     pub fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
+
+    /// An AsyncIterable over every item of the pages `fetch_page` lists.
+    pub fn paginate(fetch_page: &JsValue, params: &JsValue) -> JsValue;
+
+    /// Reads an optional callback such as `params.onProgress`.
+    #[wasm_bindgen(js_name = readCallback, catch)]
+    pub fn read_callback(params: &JsValue, name: &str, key: &str) -> Result<Option<js_sys::Function>, JsValue>;
+
+    /// Calls a caller's callback, ignoring what it throws.
+    pub fn notify(callback: &js_sys::Function, value: &JsValue);
+
+    /// Reads the data of `files.upload` into a body `fetch` and XHR can send.
+    #[wasm_bindgen(js_name = readUploadData, catch)]
+    pub fn read_upload_data(data: &JsValue, name: &str) -> Result<JsValue, JsValue>;
+
+    /// PUTs bytes to a presigned URL; resolves with the HTTP status.
+    #[wasm_bindgen(js_name = putBytes)]
+    pub fn put_bytes(
+        url: &str,
+        body: &JsValue,
+        signal: Option<AbortSignal>,
+        on_progress: Option<js_sys::Function>,
+    ) -> js_sys::Promise;
 }
+
 
 /// The JavaScript `MoveUgcError` for an [`Error`].
 pub fn to_js_error(error: &Error) -> JsValue {

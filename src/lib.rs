@@ -6,17 +6,22 @@
 //! only at the edge: [`client`], the services, [`transport`] and [`host`].
 #![deny(missing_docs)]
 
+pub mod account;
 pub mod args;
 pub mod client;
 pub mod error;
+pub mod files;
 pub mod graphql;
 pub mod host;
 pub mod jobs;
 pub mod json;
+pub mod ops;
 pub mod options;
 pub mod retry;
+pub mod takes;
 pub mod transport;
 pub mod types;
+pub mod volumes;
 
 pub use client::MoveUgc;
 pub use error::{Error, ErrorCode};

@@ -99,7 +99,7 @@ impl ClientConfig {
 
         let timeout_ms = match options.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
-            Some(ms) if ms.is_finite() && ms >= 1.0 && ms <= MAX_TIMEOUT_MS => ms.round() as u32,
+            Some(ms) if ms.is_finite() && (1.0..=MAX_TIMEOUT_MS).contains(&ms) => ms.round() as u32,
             Some(_) => {
                 return Err(Error::invalid_argument(
                     "options.timeoutMs",

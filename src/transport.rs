@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::AbortSignal;
 
@@ -47,27 +48,79 @@ impl Transport {
             OperationKind::Query => self.config.max_retries,
             OperationKind::Mutation => 0,
         };
-        let mut attempt = 0;
+        self.with_retries(operation.name, retries, signal, || async {
+            let data = self.send(operation, signal).await?;
+            (operation.decode)(&data)
+        })
+        .await
+    }
+
+    /// PUTs bytes to a presigned storage URL (no `Authorization`: it goes to
+    /// storage, not to the API). The PUT is idempotent, so it is retried like a read.
+    pub async fn put_bytes(
+        &self,
+        url: &str,
+        body: &JsValue,
+        signal: Option<&AbortSignal>,
+        on_progress: Option<&js_sys::Function>,
+    ) -> Result<()> {
+        const NAME: &str = "upload";
+        self.with_retries(NAME, self.config.max_retries, signal, || async {
+            let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
+            match JsFuture::from(sent).await {
+                Ok(status) => {
+                    let status = status.as_f64().filter(|s| (0.0..1000.0).contains(s)).unwrap_or(0.0) as u16;
+                    if (200..300).contains(&status) {
+                        Ok(())
+                    } else {
+                        let mut error = Error::new(
+                            crate::graphql::status_code(status),
+                            format!("{NAME}: the storage answered HTTP {status}"),
+                        );
+                        error.status = Some(status);
+                        Err(error)
+                    }
+                }
+                Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
+                Err(reason) => Err(Error::new(
+                    ErrorCode::NetworkError,
+                    format!("{NAME}: could not reach the storage: {}", describe_js_error(&reason)),
+                )),
+            }
+        })
+        .await
+    }
+
+    /// Runs `attempt` until it succeeds, fails for good, or `retries` retries
+    /// of transient failures are spent, waiting as the retry policy says.
+    async fn with_retries<T, F, Fut>(
+        &self,
+        name: &str,
+        retries: u32,
+        signal: Option<&AbortSignal>,
+        mut attempt: F,
+    ) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let mut retry = 0;
         loop {
             if signal.is_some_and(|s| s.aborted()) {
-                return Err(host::aborted_error(operation.name));
+                return Err(host::aborted_error(name));
             }
-            let result = self
-                .send(operation, signal)
-                .await
-                .and_then(|data| (operation.decode)(&data));
-            match result {
-                Err(error) if error.retryable() && attempt < retries => {
+            match attempt().await {
+                Err(error) if error.retryable() && retry < retries => {
                     let retry_after = error.retry_after.as_deref().and_then(|h| {
                         retry::retry_after_ms(h, js_sys::Date::now(), |d| {
                             Some(js_sys::Date::parse(d)).filter(|ms| ms.is_finite())
                         })
                     });
-                    let delay = retry::delay_ms(attempt, retry_after, js_sys::Math::random());
+                    let delay = retry::delay_ms(retry, retry_after, js_sys::Math::random());
                     JsFuture::from(host::sleep(delay, signal.cloned()))
                         .await
-                        .map_err(|_| host::aborted_error(operation.name))?;
-                    attempt += 1;
+                        .map_err(|_| host::aborted_error(name))?;
+                    retry += 1;
                 }
                 other => return other,
             }
@@ -129,6 +182,15 @@ impl Transport {
     }
 }
 
+/// The message of a thrown JS value, for an error message.
+fn describe_js_error(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown failure".to_string())
+}
+
 /// Runs one SDK method: reads the params, builds the operation with `build`
 /// (all validation happens here, before anything is sent), executes it, and
 /// resolves with the decoded result. Every failure rejects with a MoveUgcError.
@@ -151,4 +213,14 @@ pub fn call(
             .map_err(|e| host::to_js_error(&e))?;
         js_sys::JSON::parse(&json)
     })
+}
+
+/// `iterate(params)`: an AsyncIterable over every item of every page that
+/// `build` lists, each page fetched (and validated) like a `list` call.
+pub fn iterate(transport: &Rc<Transport>, params: &JsValue, build: fn(&str) -> Result<Operation>) -> JsValue {
+    let transport = Rc::clone(transport);
+    let fetch_page = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |page_params: JsValue| {
+        call(&transport, &page_params, false, build)
+    });
+    host::paginate(&fetch_page.into_js_value(), params)
 }

@@ -3,13 +3,16 @@
 mod documents;
 pub mod operations;
 pub mod params;
+pub mod wait;
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::host;
-use crate::transport::{call, Transport};
+use crate::transport::{call, iterate, Transport};
+use wait::Phase;
 
 /// The jobs service, `ugc.jobs`. A job turns a take into animation; creating
 /// one costs credits.
@@ -62,7 +65,7 @@ impl Jobs {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobRetrieveParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<JobExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         let id = host::read_string(&id, "id");
@@ -74,7 +77,7 @@ impl Jobs {
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "JobUpdateParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<JobExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
         let id = host::read_string(&id, "id");
         call(&self.transport, &params, true, move |json| operations::update(&id?, json))
@@ -90,4 +93,79 @@ impl Jobs {
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
+
+    /// Every job of every page, for `for await (const job of ugc.jobs.iterate())`.
+    /// `limit` is the page size; pages are fetched as the loop goes.
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Job>")]
+    pub fn iterate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams & RequestOptions")]
+        params: JsValue,
+    ) -> JsValue {
+        iterate(&self.transport, &params, operations::list)
+    }
+
+    /// Polls a job until it is `FINISHED` and every output has its download
+    /// URL, and resolves with it (outputs expanded). Rejects with `JOB_FAILED`
+    /// if it ends `FAILED` or `CANCELLED`, `TIMEOUT` after `timeoutMs`, or
+    /// `ABORTED`. `onProgress(job)` is called whenever the progress changes.
+    /// Transient failures of a poll do not end the wait.
+    #[wasm_bindgen(js_name = waitForCompletion, unchecked_return_type = "Promise<Job>")]
+    pub fn wait_for_completion(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "JobWaitParams & WaitOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        let transport = Rc::clone(&self.transport);
+        let prepared = (|| {
+            let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
+            let p = host::read_params(&params, "params", false)?;
+            let on_progress = host::read_callback(&params, "params", "onProgress")?;
+            let (poll, settings) = wait::wait(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
+            Ok::<_, JsValue>((id, poll, settings, p.signal, on_progress))
+        })();
+        future_to_promise(async move {
+            let (id, poll, settings, signal, on_progress) = prepared?;
+            let started = js_sys::Date::now();
+            let mut last_progress = None;
+            loop {
+                match transport.execute(&poll, signal.as_ref()).await {
+                    Ok(json) => {
+                        let status = wait::assess(&json).map_err(|e| host::to_js_error(&e))?;
+                        let job = js_sys::JSON::parse(&json)?;
+                        if last_progress.as_ref() != Some(&status.progress) {
+                            if let Some(callback) = &on_progress {
+                                host::notify(callback, &job);
+                            }
+                            last_progress = Some(status.progress);
+                        }
+                        match status.phase {
+                            Phase::Finished => return Ok(job),
+                            Phase::Failed(state) => return Err(host::to_js_error(&wait::failed(&id, &state))),
+                            Phase::Pending => {}
+                        }
+                    }
+                    // A blip (network, 429, 5xx, a slow answer) does not end the wait.
+                    Err(error) if error.retryable() => {}
+                    Err(error) => return Err(host::to_js_error(&error)),
+                }
+                if js_sys::Date::now() - started + settings.interval_ms > settings.timeout_ms {
+                    return Err(host::to_js_error(&wait::timed_out(&id, settings.timeout_ms)));
+                }
+                JsFuture::from(host::sleep(settings.interval_ms, signal.clone()))
+                    .await
+                    .map_err(|_| host::to_js_error(&host::aborted_error("waitForCompletion")))?;
+            }
+        })
+    }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const WAIT_OPTIONS_TS: &'static str = r#"
+/** Options of `jobs.waitForCompletion` beside its params. */
+export interface WaitOptions extends RequestOptions {
+  /** Called with the job whenever its state or percentage changes. */
+  onProgress?: (job: Job) => void;
+}
+"#;

@@ -81,30 +81,6 @@ pub struct JobCreateMultiCamParams {
     pub expand: Option<Vec<JobExpand>>,
 }
 
-/// Parameters of `jobs.retrieve`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobRetrieveParams {
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
-}
-
-/// Parameters of `jobs.update`: at least one of `name` and `metadata`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobUpdateParams {
-    /// The new name.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// The new metadata (replaces the old).
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<serde_json::value::RawValue>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
-}
-
 /// Parameters of `jobs.list`.
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

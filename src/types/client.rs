@@ -28,3 +28,28 @@ impl Client {
     /// The GraphQL selection of a `Client`.
     pub const SELECTION: &'static str = "id name created metadata portal";
 }
+
+/// An endpoint that Move calls when your jobs change state.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookEndpoint {
+    /// Your identifier of the endpoint.
+    pub uid: String,
+    /// The URL Move calls.
+    pub url: String,
+    /// The events it receives, e.g. `ugc.job.state.completed`.
+    pub events: Option<Vec<String>>,
+    /// Your description.
+    pub description: Option<String>,
+    /// Your own data stored with the endpoint.
+    #[serde(deserialize_with = "metadata::decode")]
+    #[tsify(type = "Metadata | null")]
+    pub metadata: Option<Box<RawValue>>,
+    /// The signing secret: only returned when the endpoint is first created.
+    pub secret: Option<String>,
+}
+
+impl WebhookEndpoint {
+    /// The GraphQL selection of a `WebhookEndpoint`.
+    pub const SELECTION: &'static str = "uid url events description metadata secret";
+}

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use super::metadata;
+use super::{metadata, present, Client};
 
 /// A file stored by the API: an uploaded video or a job output.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -27,6 +27,10 @@ pub struct File {
     pub presigned_url: Option<String>,
     /// URL of a thumbnail, if there is one.
     pub thumbnail_url: Option<String>,
+    /// The owning client account. Present when `expand` has `'client'`.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "Client | null")]
+    pub client: Option<Option<Client>>,
 }
 
 impl File {
@@ -49,4 +53,23 @@ impl AdditionalFile {
     pub fn selection() -> String {
         format!("format file {{ {} }}", File::SELECTION)
     }
+}
+
+/// A code that shares a file (typically a job output) with other people.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareCode {
+    /// The code.
+    pub code: String,
+    /// When the code was created (ISO 8601).
+    pub created: Option<String>,
+    /// When the code expires (ISO 8601).
+    pub expires: Option<String>,
+    /// A URL that downloads the file with the code.
+    pub url: Option<String>,
+}
+
+impl ShareCode {
+    /// The GraphQL selection of a `ShareCode`.
+    pub const SELECTION: &'static str = "code created expires url";
 }

@@ -33,8 +33,8 @@ pub struct Job {
     #[tsify(optional, type = "Take | null")]
     pub take: Option<Option<Take>>,
     /// The job's output files. Present when `expand` has `'outputs'`.
-    #[serde(default, deserialize_with = "present_items", skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "AdditionalFile[]")]
+    #[serde(default, deserialize_with = "present_outputs", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
     pub outputs: Option<Vec<AdditionalFile>>,
     /// The rig used. Present when `expand` has `'rig'`.
     #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
@@ -47,7 +47,7 @@ pub struct Job {
 }
 
 /// `outputs`: absent stays absent; `null` or a list with `null`s becomes a list.
-fn present_items<'de, D>(deserializer: D) -> Result<Option<Vec<AdditionalFile>>, D::Error>
+pub(crate) fn present_outputs<'de, D>(deserializer: D) -> Result<Option<Vec<AdditionalFile>>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {

@@ -12,11 +12,11 @@ pub mod metadata;
 pub mod page;
 pub mod take;
 
-pub use client::Client;
-pub use file::{AdditionalFile, File};
+pub use client::{Client, WebhookEndpoint};
+pub use file::{AdditionalFile, File, ShareCode};
 pub use job::{AppliedJobOptions, ClipWindow, Job, JobInputs, JobOptions, JobProgress, MocapModel, OutputType, Rig};
 pub use page::{Page, SortDirection, DEFAULT_PAGE_LIMIT, PAGE_LIMITS};
-pub use take::Take;
+pub use take::{AreaType, CameraSettings, HumanVolume, Source, SourceFormat, Take};
 
 use serde::{Deserialize, Deserializer};
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use super::metadata;
+use super::{metadata, non_null_items, present, ClipWindow, Client, File, JobProgress, AdditionalFile};
 
 /// A take: the videos a job animates.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -20,9 +20,134 @@ pub struct Take {
     #[serde(deserialize_with = "metadata::decode")]
     #[tsify(type = "Metadata | null")]
     pub metadata: Option<Box<RawValue>>,
+    /// The owning client account. Present when `expand` has `'client'`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub client: Option<Client>,
+    /// The videos of the take. Present when `expand` has `'sources'`.
+    #[serde(default, deserialize_with = "present_sources", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub sources: Option<Vec<Source>>,
+    /// The volume of a multi-camera take. Present when `expand` has `'volume'`.
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "HumanVolume | null")]
+    pub volume: Option<Option<HumanVolume>>,
 }
 
 impl Take {
     /// The GraphQL selection of a `Take` without its expands.
     pub const SELECTION: &'static str = "id created name metadata";
+}
+
+/// `sources`: absent stays absent; `null` or a list with `null`s becomes a list.
+pub(crate) fn present_sources<'de, D>(deserializer: D) -> Result<Option<Vec<Source>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    non_null_items(deserializer).map(Some)
+}
+
+/// One video of a take or a volume: the file, its format and the camera.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// Your label for the device that recorded it.
+    pub device_label: String,
+    /// The file's format.
+    pub format: Option<SourceFormat>,
+    /// The camera's settings (multi-camera takes).
+    pub camera_settings: Option<CameraSettings>,
+    /// The video file.
+    pub file: Option<File>,
+}
+
+impl Source {
+    /// The GraphQL selection of a `Source`, with its file.
+    pub fn selection() -> String {
+        format!("deviceLabel format cameraSettings {{ lens }} file {{ {} }}", File::SELECTION)
+    }
+}
+
+/// The format of a source video. `MOVE` files come from Move's phone app and
+/// carry depth and sensor data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub enum SourceFormat {
+    /// `.avi`
+    AVI,
+    /// `.mov`
+    MOV,
+    /// `.move`
+    MOVE,
+    /// `.mp4`
+    MP4,
+}
+
+impl SourceFormat {
+    /// Reads a format in any letter case (`mp4` → `MP4`).
+    pub fn parse(name: &str) -> Option<SourceFormat> {
+        [SourceFormat::AVI, SourceFormat::MOV, SourceFormat::MOVE, SourceFormat::MP4]
+            .into_iter()
+            .find(|f| format!("{f:?}").eq_ignore_ascii_case(name))
+    }
+}
+
+/// Settings of the camera that recorded a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct CameraSettings {
+    /// The lens, as named by `ugc.cameraSettings.list()`.
+    pub lens: String,
+}
+
+/// A calibration volume for multi-camera takes, made from a person of known height.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct HumanVolume {
+    /// Unique identifier of the volume.
+    pub id: String,
+    /// When the volume was created (ISO 8601).
+    pub created: String,
+    /// Name of the volume.
+    pub name: Option<String>,
+    /// Your own data stored with the volume.
+    #[serde(deserialize_with = "metadata::decode")]
+    #[tsify(type = "Metadata | null")]
+    pub metadata: Option<Box<RawValue>>,
+    /// `NORMAL` (under about 20 m²) or `LARGE`.
+    pub area_type: Option<AreaType>,
+    /// Height of the person in the volume, in metres.
+    pub human_height: Option<f64>,
+    /// `NOT_STARTED`, `RUNNING`, `FINISHED` or `FAILED`.
+    pub state: Option<String>,
+    /// How far the volume's processing has come.
+    pub progress: Option<JobProgress>,
+    /// The part of the videos used.
+    pub clip_window: Option<ClipWindow>,
+    /// The owning client account. Present when `expand` has `'client'`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub client: Option<Client>,
+    /// The videos of the volume. Present when `expand` has `'sources'`.
+    #[serde(default, deserialize_with = "present_sources", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub sources: Option<Vec<Source>>,
+    /// The volume's output files. Present when `expand` has `'outputs'`.
+    #[serde(default, deserialize_with = "super::job::present_outputs", skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub outputs: Option<Vec<AdditionalFile>>,
+}
+
+impl HumanVolume {
+    /// The GraphQL selection of a `HumanVolume` without its expands.
+    pub const SELECTION: &'static str = "id created name metadata areaType humanHeight state \
+        progress { state percentageComplete } clipWindow { startTime endTime }";
+}
+
+/// The size of a capture area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub enum AreaType {
+    /// About 20 m² or more.
+    LARGE,
+    /// Under about 20 m².
+    NORMAL,
 }

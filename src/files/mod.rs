@@ -1,0 +1,105 @@
+//! `ugc.files`: upload videos, read and rename files, share outputs.
+
+mod documents;
+pub mod operations;
+pub mod params;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use crate::host;
+use crate::transport::{call, Transport};
+
+/// The files service, `ugc.files`.
+#[wasm_bindgen]
+pub struct Files {
+    transport: Rc<Transport>,
+}
+
+impl Files {
+    pub(crate) fn new(transport: Rc<Transport>) -> Self {
+        Files { transport }
+    }
+}
+
+#[wasm_bindgen]
+impl Files {
+    /// Creates a file record; its `presignedUrl` is where to PUT the bytes.
+    /// `upload` does both steps.
+    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    pub fn create(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "FileCreateParams & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, true, operations::create)
+    }
+
+    /// Reads one file; its `presignedUrl` is a download URL.
+    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    pub fn retrieve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<FileExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        let id = host::read_string(&id, "id");
+        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+    }
+
+    /// Renames a file or replaces its metadata.
+    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<FileExpand> & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        let id = host::read_string(&id, "id");
+        call(&self.transport, &params, true, move |json| operations::update(&id?, json))
+    }
+
+    /// Makes a share code for a file (typically a job output).
+    #[wasm_bindgen(js_name = generateShareCode, unchecked_return_type = "Promise<ShareCode>")]
+    pub fn generate_share_code(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] file_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        let file_id = host::read_string(&file_id, "fileId");
+        call(&self.transport, &params, false, move |json| {
+            crate::args::from_json::<crate::ops::NoParams>(json, "params")?;
+            operations::generate_share_code(&file_id?)
+        })
+    }
+
+    /// Uploads bytes as a new file: creates it, then PUTs the bytes to its
+    /// presigned URL (without your API key: that request goes to storage).
+    /// Resolves with the created file; use its `id` in a take's sources.
+    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    pub fn upload(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "UploadData")] data: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FileUploadParams & UploadOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        let transport = Rc::clone(&self.transport);
+        let prepared = (|| {
+            let body = host::read_upload_data(&data, "data")?;
+            let p = host::read_params(&params, "params", true)?;
+            let on_progress = host::read_callback(&params, "params", "onProgress")?;
+            let create = operations::upload(&p.json).map_err(|e| host::to_js_error(&e))?;
+            Ok::<_, JsValue>((body, create, p.signal, on_progress))
+        })();
+        future_to_promise(async move {
+            let (body, create, signal, on_progress) = prepared?;
+            let to_js = |e: crate::error::Error| host::to_js_error(&e);
+            let file = transport.execute(&create, signal.as_ref()).await.map_err(to_js)?;
+            let url = operations::upload_url(&file).map_err(to_js)?;
+            transport
+                .put_bytes(&url, &body, signal.as_ref(), on_progress.as_ref())
+                .await
+                .map_err(to_js)?;
+            js_sys::JSON::parse(&file)
+        })
+    }
+}

@@ -1,0 +1,153 @@
+//! The files operations in plain Rust.
+
+use serde::{Deserialize, Serialize};
+
+use crate::args;
+use crate::error::{Error, Result};
+use crate::graphql::{Operation, OperationKind};
+use crate::ops::{self, ExpandParams, UpdateParams, UpdateVariables};
+use crate::types::{metadata, File, ShareCode};
+
+use super::documents;
+use super::params::{FileCreateParams, FileExpand, FileUploadParams};
+
+#[derive(Serialize)]
+struct CreateFileVariables {
+    #[serde(rename = "type")]
+    file_type: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    metadata: Option<String>,
+}
+
+/// `files.create(params)`.
+pub fn create(params_json: &str) -> Result<Operation> {
+    let p: FileCreateParams = args::from_json(params_json, "params")?;
+    let expand = p.expand.unwrap_or_default();
+    let variables = CreateFileVariables {
+        file_type: file_type("params.type", &p.file_type)?,
+        name: p.name,
+        metadata: metadata::encode(p.metadata, "params.metadata")?,
+    };
+    ops::one::<File, _>("createFile", OperationKind::Mutation, &documents::create_file(&expand), &variables, expand)
+}
+
+/// The `createFile` of `files.upload(data, params)`.
+pub fn upload(params_json: &str) -> Result<Operation> {
+    let p: FileUploadParams = args::from_json(params_json, "params")?;
+    let variables = CreateFileVariables {
+        file_type: file_type("params.type", &p.file_type)?,
+        name: p.name,
+        metadata: metadata::encode(p.metadata, "params.metadata")?,
+    };
+    ops::one::<File, _>("createFile", OperationKind::Mutation, &documents::create_file(&[]), &variables, Vec::new())
+}
+
+/// The upload URL of a file just created (the caller's JSON of it).
+pub fn upload_url(file_json: &str) -> Result<String> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Created {
+        presigned_url: Option<String>,
+    }
+    let created: Created = serde_json::from_str(file_json).map_err(Error::invalid_response)?;
+    match created.presigned_url {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(url),
+        _ => Err(Error::invalid_response("createFile: the file has no upload URL")),
+    }
+}
+
+/// `files.retrieve(id, params)`.
+pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
+    args::require_id("id", id)?;
+    let p: ExpandParams<FileExpand> = args::from_json(params_json, "params")?;
+    let expand = p.expand.unwrap_or_default();
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Variables<'a> {
+        file_id: &'a str,
+    }
+    ops::one::<File, _>("getFile", OperationKind::Query, &documents::get_file(&expand), &Variables { file_id: id }, expand)
+}
+
+/// `files.update(id, params)`.
+pub fn update(id: &str, params_json: &str) -> Result<Operation> {
+    let p: UpdateParams<FileExpand> = args::from_json(params_json, "params")?;
+    let (variables, expand) = UpdateVariables::new(id, p)?;
+    ops::one::<File, _>("updateFile", OperationKind::Mutation, &documents::update_file(&expand), &variables, expand)
+}
+
+/// `files.generateShareCode(fileId)`.
+pub fn generate_share_code(file_id: &str) -> Result<Operation> {
+    args::require_id("fileId", file_id)?;
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Variables<'a> {
+        file_id: &'a str,
+    }
+    ops::one::<ShareCode, _>(
+        "generateShareCode",
+        OperationKind::Mutation,
+        &documents::generate_share_code(),
+        &Variables { file_id },
+        Vec::new(),
+    )
+}
+
+/// A file type is an extension: letters and digits, a leading dot dropped.
+fn file_type(argument: &str, value: &str) -> Result<String> {
+    let ext = value.strip_prefix('.').unwrap_or(value);
+    if ext.is_empty() || ext.len() > 16 || !ext.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(Error::invalid_argument(
+            argument,
+            "must be a file extension such as 'mp4', 'mov', 'avi' or 'move'",
+        ));
+    }
+    Ok(ext.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use serde_json::{json, Value};
+
+    fn body(op: &Operation) -> Value {
+        serde_json::from_str(&op.body).unwrap()
+    }
+
+    #[test]
+    fn create_sends_type_name_and_metadata() {
+        let op = create(r#"{"type":".mp4","name":"take 1","metadata":{"k":"v"},"expand":["client"]}"#).unwrap();
+        let b = body(&op);
+        assert_eq!(b["variables"], json!({"type": "mp4", "name": "take 1", "metadata": "{\"k\":\"v\"}"}));
+        assert!(b["query"].as_str().unwrap().contains("client { id name created metadata portal }"));
+        assert_eq!(op.kind, OperationKind::Mutation);
+    }
+
+    #[test]
+    fn bad_types_are_refused() {
+        for bad in [r#"{"type":""}"#, r#"{"type":"m p4"}"#, r#"{"type":"../x"}"#, r#"{}"#, r#"{"type":4}"#] {
+            let e = create(bad).err().unwrap();
+            assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}");
+            assert!(e.message.starts_with("params"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn upload_url_must_be_there() {
+        assert_eq!(upload_url(r#"{"presignedUrl":"https://s3/x"}"#).unwrap(), "https://s3/x");
+        assert_eq!(upload_url(r#"{"presignedUrl":null}"#).unwrap_err().code, ErrorCode::InvalidResponse);
+        assert_eq!(upload_url(r#"{"presignedUrl":"javascript:alert(1)"}"#).unwrap_err().code, ErrorCode::InvalidResponse);
+    }
+
+    #[test]
+    fn share_codes_and_retrieves_send_their_ids() {
+        assert_eq!(body(&generate_share_code("f-1").unwrap())["variables"], json!({"fileId": "f-1"}));
+        assert_eq!(body(&retrieve("f-1", "{}").unwrap())["variables"], json!({"fileId": "f-1"}));
+        assert!(generate_share_code("").is_err());
+        let op = update("f-1", r#"{"name":"n"}"#).unwrap();
+        assert_eq!(body(&op)["variables"], json!({"id": "f-1", "name": "n"}));
+    }
+}

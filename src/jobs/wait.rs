@@ -1,0 +1,206 @@
+//! Waiting for a job, in plain Rust: its settings, and what one poll says.
+
+use serde::Deserialize;
+use tsify::Tsify;
+
+use crate::args;
+use crate::error::{Error, ErrorCode, Result};
+use crate::graphql::Operation;
+
+use super::params::JobExpand;
+
+/// Default pause between two polls.
+pub const DEFAULT_INTERVAL_MS: f64 = 5_000.0;
+/// Default limit of the whole wait: an hour.
+pub const DEFAULT_TIMEOUT_MS: f64 = 3_600_000.0;
+
+/// Parameters of `jobs.waitForCompletion` (beside `onProgress` and `signal`).
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobWaitParams {
+    /// Pause between polls in milliseconds, at least 10. Default 5000.
+    #[tsify(optional)]
+    pub interval_ms: Option<f64>,
+    /// Give up (code `TIMEOUT`) after this many milliseconds. Default 3600000 (an hour).
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// Related objects to include in the result; `outputs` always is.
+    #[tsify(optional)]
+    pub expand: Option<Vec<JobExpand>>,
+}
+
+/// How to wait.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WaitSettings {
+    /// Pause between polls.
+    pub interval_ms: f64,
+    /// Limit of the whole wait.
+    pub timeout_ms: f64,
+}
+
+/// The poll of `jobs.waitForCompletion(id, params)`: a `getJob` with outputs expanded.
+pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
+    args::require_id("id", id)?;
+    let p: JobWaitParams = args::from_json(params_json, "params")?;
+    let interval_ms = positive("params.intervalMs", p.interval_ms, DEFAULT_INTERVAL_MS, 10.0)?;
+    let timeout_ms = positive("params.timeoutMs", p.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0)?;
+    let mut expand = p.expand.unwrap_or_default();
+    if !expand.contains(&JobExpand::Outputs) {
+        expand.push(JobExpand::Outputs);
+    }
+    let expand_json = serde_json::to_string(&expand.iter().map(expand_name).collect::<Vec<_>>())
+        .map_err(|e| Error::invalid_argument("params.expand", e))?;
+    let operation = super::operations::retrieve(id, &format!(r#"{{"expand":{expand_json}}}"#))?;
+    Ok((operation, WaitSettings { interval_ms, timeout_ms }))
+}
+
+fn expand_name(e: &JobExpand) -> &'static str {
+    match e {
+        JobExpand::Client => "client",
+        JobExpand::Take => "take",
+        JobExpand::Outputs => "outputs",
+        JobExpand::Rig => "rig",
+        JobExpand::Inputs => "inputs",
+    }
+}
+
+fn positive(argument: &str, value: Option<f64>, default: f64, min: f64) -> Result<f64> {
+    match value {
+        None => Ok(default),
+        Some(v) if v.is_finite() && v >= min && v <= 2_147_483_647.0 => Ok(v),
+        Some(_) => Err(Error::invalid_argument(
+            argument,
+            format!("must be a finite number of milliseconds from {min} to 2147483647"),
+        )),
+    }
+}
+
+/// Where a job stands after one poll.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Still on its way (or finished, with outputs still lacking their URLs).
+    Pending,
+    /// Finished, and every output has its download URL.
+    Finished,
+    /// Ended without animation: the state, e.g. `FAILED` or `CANCELLED`.
+    Failed(String),
+}
+
+/// What one poll says: the phase, and the progress to compare with the last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poll {
+    /// Where the job stands.
+    pub phase: Phase,
+    /// `(state, percentage)`, normalised; `onProgress` fires when it changes.
+    pub progress: (String, Option<i32>),
+}
+
+/// Reads a polled job (the caller's JSON of it).
+pub fn assess(job_json: &str) -> Result<Poll> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Polled {
+        state: Option<String>,
+        progress: Option<Progress>,
+        #[serde(default)]
+        outputs: Vec<Output>,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Progress {
+        state: Option<String>,
+        percentage_complete: Option<i32>,
+    }
+    #[derive(Deserialize)]
+    struct Output {
+        file: OutputFile,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct OutputFile {
+        presigned_url: Option<String>,
+    }
+    let job: Polled = serde_json::from_str(job_json).map_err(Error::invalid_response)?;
+    let percentage = job.progress.as_ref().and_then(|p| p.percentage_complete);
+    let raw_state = job.progress.and_then(|p| p.state).or(job.state).unwrap_or_default();
+    let state = normalize_state(&raw_state);
+    let phase = match state.as_str() {
+        "FINISHED" | "COMPLETED" | "SUCCEEDED" => {
+            // The API can report FINISHED before the outputs' URLs exist.
+            if job.outputs.iter().all(|o| o.file.presigned_url.as_deref().is_some_and(|u| !u.is_empty())) {
+                Phase::Finished
+            } else {
+                Phase::Pending
+            }
+        }
+        "FAILED" | "CANCELLED" | "CANCELED" | "ERROR" => Phase::Failed(state.clone()),
+        _ => Phase::Pending,
+    };
+    Ok(Poll { phase, progress: (state, percentage) })
+}
+
+/// `NOT STARTED`, `not-started` and `NOT_STARTED` are one state.
+pub fn normalize_state(state: &str) -> String {
+    state
+        .trim()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_uppercase() })
+        .collect()
+}
+
+/// `JOB_FAILED` for a job that ended without animation.
+pub fn failed(id: &str, state: &str) -> Error {
+    Error::new(ErrorCode::JobFailed, format!("job {id} ended {state}"))
+}
+
+/// `TIMEOUT` for a wait that ran out of time.
+pub fn timed_out(id: &str, timeout_ms: f64) -> Error {
+    Error::new(ErrorCode::Timeout, format!("job {id} did not finish within {timeout_ms} ms"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job(state: &str, percent: &str, outputs: &str) -> String {
+        format!(r#"{{"id":"j","state":null,"progress":{{"state":{state},"percentageComplete":{percent}}},"outputs":{outputs}}}"#)
+    }
+
+    #[test]
+    fn every_spelling_of_the_states_is_understood() {
+        for s in ["NOT STARTED", "NOT_STARTED", "not started", "not-started"] {
+            assert_eq!(normalize_state(s), "NOT_STARTED");
+        }
+        assert_eq!(assess(&job(r#""NOT STARTED""#, "0", "[]")).unwrap().phase, Phase::Pending);
+        assert_eq!(assess(&job(r#""STARTED""#, "5", "[]")).unwrap().phase, Phase::Pending);
+        assert_eq!(assess(&job(r#""RUNNING""#, "50", "[]")).unwrap().phase, Phase::Pending);
+        assert_eq!(assess(&job(r#""FINISHED""#, "100", "[]")).unwrap().phase, Phase::Finished);
+        assert_eq!(assess(&job(r#""FAILED""#, "100", "[]")).unwrap().phase, Phase::Failed("FAILED".into()));
+        assert_eq!(assess(&job(r#""CANCELLED""#, "3", "[]")).unwrap().phase, Phase::Failed("CANCELLED".into()));
+    }
+
+    #[test]
+    fn finished_waits_for_every_download_url() {
+        let lagging = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}},{"format":"RENDER_VIDEO","file":{"presignedUrl":null}}]"#;
+        assert_eq!(assess(&job(r#""FINISHED""#, "100", lagging)).unwrap().phase, Phase::Pending);
+        let ready = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}}]"#;
+        assert_eq!(assess(&job(r#""FINISHED""#, "100", ready)).unwrap().phase, Phase::Finished);
+    }
+
+    #[test]
+    fn the_deprecated_state_is_the_fallback() {
+        let poll = assess(r#"{"id":"j","state":"FINISHED","progress":null,"outputs":[]}"#).unwrap();
+        assert_eq!(poll.phase, Phase::Finished);
+        assert_eq!(poll.progress, ("FINISHED".to_string(), None));
+    }
+
+    #[test]
+    fn settings_are_checked_and_outputs_always_expanded() {
+        let (op, settings) = wait("job-1", r#"{"intervalMs":50,"expand":["take"]}"#).unwrap();
+        assert_eq!(settings, WaitSettings { interval_ms: 50.0, timeout_ms: DEFAULT_TIMEOUT_MS });
+        assert!(op.body.contains("outputs { format file {") && op.body.contains("take { id"));
+        assert!(wait("job-1", r#"{"intervalMs":0}"#).is_err());
+        assert!(wait("job-1", r#"{"timeoutMs":-1}"#).is_err());
+        assert!(wait("", "{}").is_err());
+    }
+}

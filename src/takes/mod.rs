@@ -1,0 +1,88 @@
+//! `ugc.takes`: group uploaded videos into takes, read, rename and list them.
+
+mod documents;
+pub mod operations;
+pub mod params;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::host;
+use crate::transport::{call, iterate, Transport};
+
+/// The takes service, `ugc.takes`. A take is the videos of one performance.
+#[wasm_bindgen]
+pub struct Takes {
+    transport: Rc<Transport>,
+}
+
+impl Takes {
+    pub(crate) fn new(transport: Rc<Transport>) -> Self {
+        Takes { transport }
+    }
+}
+
+#[wasm_bindgen]
+impl Takes {
+    /// Creates a take from one video.
+    #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Take>")]
+    pub fn create_single_cam(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TakeCreateSingleCamParams & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, true, operations::create_single_cam)
+    }
+
+    /// Creates a take from the videos of two or more cameras calibrated with a volume.
+    #[wasm_bindgen(js_name = createMultiCam, unchecked_return_type = "Promise<Take>")]
+    pub fn create_multi_cam(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TakeCreateMultiCamParams & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, true, operations::create_multi_cam)
+    }
+
+    /// Reads one take. `expand` adds related objects.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Take>")]
+    pub fn retrieve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<TakeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        let id = host::read_string(&id, "id");
+        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+    }
+
+    /// Renames a take or replaces its metadata.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Take>")]
+    pub fn update(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<TakeExpand> & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        let id = host::read_string(&id, "id");
+        call(&self.transport, &params, true, move |json| operations::update(&id?, json))
+    }
+
+    /// Reads one page of takes.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Take>>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<TakeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, false, operations::list)
+    }
+
+    /// Every take of every page, for `for await (const take of ugc.takes.iterate())`.
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Take>")]
+    pub fn iterate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<TakeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> JsValue {
+        iterate(&self.transport, &params, operations::list)
+    }
+}

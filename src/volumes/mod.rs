@@ -1,0 +1,68 @@
+//! `ugc.volumes`: calibrate a multi-camera setup with a person of known height.
+
+mod documents;
+pub mod operations;
+pub mod params;
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::host;
+use crate::transport::{call, iterate, Transport};
+
+/// The volumes service, `ugc.volumes`. A multi-camera take needs a volume.
+#[wasm_bindgen]
+pub struct Volumes {
+    transport: Rc<Transport>,
+}
+
+impl Volumes {
+    pub(crate) fn new(transport: Rc<Transport>) -> Self {
+        Volumes { transport }
+    }
+}
+
+#[wasm_bindgen]
+impl Volumes {
+    /// Creates a volume from videos of a person walking the capture area.
+    #[wasm_bindgen(js_name = createHumanVolume, unchecked_return_type = "Promise<HumanVolume>")]
+    pub fn create_human_volume(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams & RequestOptions")] params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, true, operations::create_human_volume)
+    }
+
+    /// Reads one volume. `expand` adds related objects.
+    #[wasm_bindgen(unchecked_return_type = "Promise<HumanVolume>")]
+    pub fn retrieve(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<VolumeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        let id = host::read_string(&id, "id");
+        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+    }
+
+    /// Reads one page of volumes.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Page<HumanVolume>>")]
+    pub fn list(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        call(&self.transport, &params, false, operations::list)
+    }
+
+    /// Every volume of every page, for `for await (const v of ugc.volumes.iterate())`.
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<HumanVolume>")]
+    pub fn iterate(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions")]
+        params: JsValue,
+    ) -> JsValue {
+        iterate(&self.transport, &params, operations::list)
+    }
+}
