@@ -78,6 +78,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     requests: [],
     violations: [],
     faults: [],
+    uploadAttempts: 0,
   };
   const sockets = new Set();
   let origin = '';
@@ -87,11 +88,12 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     state.requests = [];
     state.violations = [];
     state.faults = [];
+    state.uploadAttempts = 0;
   };
 
-  /** Takes the first queued fault that matches this operation, if any. */
-  const takeFault = (operationName) => {
-    const index = state.faults.findIndex((f) => !f.operation || f.operation === operationName);
+  /** Takes the first queued fault for this target and operation, if any. */
+  const takeFault = (operationName, target = 'graphql') => {
+    const index = state.faults.findIndex((f) => (f.target ?? 'graphql') === target && (!f.operation || f.operation === operationName));
     if (index < 0) return null;
     const fault = state.faults[index];
     fault.times -= 1;
@@ -210,6 +212,9 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
 
   async function handleUpload(req, res, fileId) {
     const file = state.store.files.get(fileId);
+    state.uploadAttempts += 1;
+    const fault = takeFault(null, 'upload');
+    if (fault && (await applyFault(fault, req, res))) return;
     const bytes = await readBody(req);
     if (!file) return send(res, 404, { message: 'NoSuchKey' });
     if (req.headers.authorization) violation(null, 'an upload carried an Authorization header');
@@ -289,13 +294,17 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     get requests() {
       return state.requests;
     },
+    /** PUTs to upload URLs since the last reset, failed ones included. */
+    get uploadAttempts() {
+      return state.uploadAttempts;
+    },
     /** Every schema or protocol violation since the last reset. */
     get violations() {
       return state.violations;
     },
     /**
      * Queues a fault for the next `times` (default 1) requests, optionally only
-     * of one `operation`. Kinds: status {status, headers?, body?}, html, raw
+     * of one `operation`; `target: 'upload'` aims it at upload PUTs instead. Kinds: status {status, headers?, body?}, html, raw
      * {body, status?}, graphqlError {errorType}, reset, hang, delay {ms},
      * transform {transform: name} (see transform()).
      */

@@ -1,0 +1,129 @@
+// ugc.files: create, retrieve, update, share codes, and uploads byte for byte.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { randomBytes } from 'node:crypto';
+
+import { useFakeApi, clientOf, rejectsWith } from './helpers.mjs';
+
+describe('ugc.files', () => {
+  const api = useFakeApi();
+  const last = () => api.fake.requests.at(-1);
+
+  it('create returns an upload URL; retrieve, update and expand client', async () => {
+    const ugc = clientOf(api.fake);
+    const file = await ugc.files.create({ type: 'mp4', name: 'clip.mp4', metadata: { camera: 'A' } });
+    assert.equal(last().operationName, 'createFile');
+    assert.deepEqual(last().variables, { type: 'mp4', name: 'clip.mp4', metadata: '{"camera":"A"}' });
+    assert.match(file.id, /^file-/);
+    assert.equal(file.type, 'mp4');
+    assert.deepEqual(file.metadata, { camera: 'A' });
+    assert.match(file.presignedUrl, /\/__fake\/uploads\//);
+    assert.ok(!('client' in file));
+
+    const read = await ugc.files.retrieve(file.id, { expand: ['client'] });
+    assert.deepEqual(last().variables, { fileId: file.id });
+    assert.equal(read.client.name, 'Fake Studio');
+    assert.match(read.presignedUrl, /\/__fake\/files\//, 'later reads give a download URL');
+
+    const renamed = await ugc.files.update(file.id, { name: 'renamed.mp4' });
+    assert.deepEqual(last().variables, { id: file.id, name: 'renamed.mp4' });
+    assert.equal(renamed.name, 'renamed.mp4');
+  });
+
+  it('generateShareCode returns a code and a URL', async () => {
+    const ugc = clientOf(api.fake);
+    const file = await ugc.files.create({ type: 'fbx' });
+    const share = await ugc.files.generateShareCode(file.id);
+    assert.equal(last().operationName, 'generateShareCode');
+    assert.deepEqual(last().variables, { fileId: file.id });
+    assert.match(share.code, /^[0-9A-F]{8}$/);
+    assert.match(share.url, /\/__fake\/share\//);
+    assert.match(share.expires, /^\d{4}-/);
+    await rejectsWith(ugc.files.generateShareCode('file-missing'), 'NOT_FOUND');
+  });
+
+  const payloads = [
+    ['a Uint8Array', () => new Uint8Array(randomBytes(4096))],
+    ['a Node Buffer', () => randomBytes(70_000)],
+    ['an ArrayBuffer', () => new Uint8Array(randomBytes(1000)).buffer],
+    ['a Blob', () => new Blob([randomBytes(2048)], { type: 'video/mp4' })],
+    ['a view into a larger buffer', () => new Uint8Array(randomBytes(300).buffer, 100, 50)],
+    ['an empty file', () => new Uint8Array(0)],
+  ];
+  for (const [what, make] of payloads) {
+    it(`upload stores ${what} byte for byte, without the API key`, async () => {
+      const ugc = clientOf(api.fake);
+      const data = make();
+      const expected = Buffer.from(data instanceof Blob ? await data.arrayBuffer() : data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      const progress = [];
+      const file = await ugc.files.upload(data, { type: 'mp4', name: 'take.mp4', onProgress: (p) => progress.push(p) });
+      assert.equal(api.fake.requests.length, 1, 'one createFile');
+      assert.equal(last().operationName, 'createFile');
+      const stored = api.fake.store.uploads.get(file.id);
+      assert.ok(stored, 'the bytes reached the upload URL');
+      assert.ok(stored.bytes.equals(expected), 'the same bytes');
+      assert.deepEqual(progress.at(0), { loaded: 0, total: expected.length });
+      assert.deepEqual(progress.at(-1), { loaded: expected.length, total: expected.length });
+      assert.equal(file.name, 'take.mp4');
+    });
+  }
+
+  it('upload retries the PUT on a 503 and reports a 403', async () => {
+    const ugc = clientOf(api.fake, { maxRetries: 1 });
+    api.fake.inject({ target: 'upload', kind: 'status', status: 503, headers: { 'retry-after': '0' } });
+    const file = await ugc.files.upload(new Uint8Array([1, 2, 3]), { type: 'mov' });
+    assert.equal(api.fake.uploadAttempts, 2);
+    assert.deepEqual([...api.fake.store.uploads.get(file.id).bytes], [1, 2, 3]);
+
+    api.fake.inject({ target: 'upload', kind: 'status', status: 403 });
+    const error = await rejectsWith(ugc.files.upload(new Uint8Array([4]), { type: 'mov' }), 'PERMISSION_DENIED');
+    assert.equal(error.status, 403);
+    api.fake.inject({ target: 'upload', kind: 'reset', times: 2 });
+    await rejectsWith(ugc.files.upload(new Uint8Array([5]), { type: 'mov' }), 'NETWORK_ERROR');
+  });
+
+  it('upload can be aborted', async () => {
+    const ugc = clientOf(api.fake);
+    const controller = new AbortController();
+    controller.abort();
+    await rejectsWith(ugc.files.upload(new Uint8Array([1]), { type: 'mp4', signal: controller.signal }), 'ABORTED');
+    assert.equal(api.fake.requests.length, 0);
+  });
+
+  it('an onProgress that throws does not break the upload', async () => {
+    const ugc = clientOf(api.fake);
+    const file = await ugc.files.upload(new Uint8Array([9, 9]), {
+      type: 'mp4',
+      onProgress: () => {
+        throw new Error('observer bug');
+      },
+    });
+    assert.ok(api.fake.store.uploads.has(file.id));
+  });
+
+  const bad = [
+    ['a string as data', (f) => f.upload('hello', { type: 'mp4' }), 'data'],
+    ['a number as data', (f) => f.upload(42, { type: 'mp4' }), 'data'],
+    ['no data', (f) => f.upload(undefined, { type: 'mp4' }), 'data'],
+    ['no params', (f) => f.upload(new Uint8Array(1)), 'params: is required'],
+    ['no type', (f) => f.upload(new Uint8Array(1), {}), 'params: type is required'],
+    ['a type with a path', (f) => f.upload(new Uint8Array(1), { type: '../etc' }), 'params.type'],
+    ['onProgress that is not a function', (f) => f.upload(new Uint8Array(1), { type: 'mp4', onProgress: 1 }), 'params.onProgress'],
+    ['an unknown upload option', (f) => f.upload(new Uint8Array(1), { type: 'mp4', expand: ['client'] }), 'params.expand'],
+    ['create without a type', (f) => f.create({}), 'params: type is required'],
+    ['a number id', (f) => f.retrieve(7), 'id'],
+    ['update with nothing', (f) => f.update('file-1', {}), 'params'],
+    ['an unknown file expand', (f) => f.retrieve('file-1', { expand: ['take'] }), 'params.expand[0]'],
+    ['a share code without an id', (f) => f.generateShareCode(), 'fileId'],
+  ];
+  for (const [what, call, named] of bad) {
+    it(`refuses ${what} before sending`, async () => {
+      const ugc = clientOf(api.fake);
+      const error = await rejectsWith(call(ugc.files), 'INVALID_ARGUMENT');
+      assert.ok(error.message.startsWith(named), error.message);
+      assert.equal(api.fake.requests.length, 0);
+      assert.equal(api.fake.uploadAttempts, 0);
+    });
+  }
+});
