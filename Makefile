@@ -24,10 +24,11 @@ pkg: setup
 	$(WASM_PACK_BUILD) --target bundler --out-dir target/wasm-pack/bundler
 	node scripts/build-pkg.mjs
 
-## demo: a session of job calls against the local fake API (or the real API with MOVE_API_KEY)
+## demo: the journey from a video file to animation outputs, against the local fake
+## API (or the real API with MOVE_API_KEY); VIDEO=path picks the video
 demo: pkg
 	@scripts/install-pkg.sh examples >/dev/null
-	node examples/jobs.mjs
+	node examples/journey.mjs $(VIDEO)
 
 ## test: every test: native, wasm (Node + headless Chromium), JS package tests, type tests
 test: setup-test test-native pkg test-wasm test-types test-js
@@ -47,7 +48,7 @@ test-types: pkg-for-tests
 
 # The package as users receive it: packed, and installed by name into tests/js.
 pkg-for-tests:
-	scripts/install-pkg.sh tests/js
+	scripts/install-pkg.sh tests/js examples
 
 clean:
 	rm -rf pkg target/wasm-pack

@@ -29,3 +29,8 @@ async fn reads_are_retried_and_mutations_are_not() {
 async fn abort_rejects_with_aborted() {
     common::abort_rejects_with_aborted().await;
 }
+
+#[wasm_bindgen_test]
+async fn upload_take_job_and_wait() {
+    common::upload_take_job_and_wait().await;
+}

@@ -182,3 +182,58 @@ pub async fn abort_rejects_with_aborted() {
     rejects(pending, "ABORTED").await;
     ok(jobs.list(JsValue::UNDEFINED)).await;
 }
+
+/// Calls `target[method](...args)` through JavaScript, as a user of the package would.
+pub fn call_js(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
+    let function: js_sys::Function = get(target, method).dyn_into().expect("a method");
+    function
+        .apply(target, &args.iter().collect::<js_sys::Array>())
+        .expect("the call returns")
+}
+
+pub async fn upload_take_job_and_wait() {
+    let ugc = client("");
+    let files = ugc.files();
+    let bytes = js_sys::Uint8Array::new_with_length(200_000);
+    bytes.fill(7, 0, 200_000);
+
+    // Collects what onProgress reports.
+    let reports = js_sys::Array::new();
+    let sink = reports.clone();
+    let on_progress = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+        sink.push(&p);
+    });
+    let params = obj(r#"{"type":"mp4","name":"wasm.mp4"}"#);
+    Reflect::set(&params, &"onProgress".into(), on_progress.as_ref()).expect("set");
+    let file = ok(call_js(&files, "upload", &[bytes.into(), params]).unchecked_into()).await;
+    let file_id = get_str(&file, "id");
+    assert!(reports.length() >= 2, "at least the start and the end");
+    let last = reports.get(reports.length() - 1);
+    assert_eq!(get(&last, "loaded").as_f64(), Some(200_000.0));
+    assert_eq!(get(&last, "total").as_f64(), Some(200_000.0));
+    drop(on_progress);
+
+    let take = ok(call_js(
+        &ugc.takes(),
+        "createSingleCam",
+        &[obj(&format!(r#"{{"sources":[{{"deviceLabel":"cam","fileId":"{file_id}","format":"mp4"}}]}}"#))],
+    )
+    .unchecked_into())
+    .await;
+    let job = ok(ugc.jobs_handle().create(obj(&format!(
+        r#"{{"takeId":"{}","outputs":["MAIN_FBX"]}}"#,
+        get_str(&take, "id")
+    ))))
+    .await;
+    let done = ok(call_js(
+        &ugc.jobs(),
+        "waitForCompletion",
+        &[get(&job, "id"), obj(r#"{"intervalMs":20}"#)],
+    )
+    .unchecked_into())
+    .await;
+    assert_eq!(get_str(&get(&done, "progress"), "state"), "FINISHED");
+    let outputs: js_sys::Array = get(&done, "outputs").dyn_into().expect("outputs");
+    assert_eq!(outputs.length(), 1);
+    assert!(get_str(&get(&outputs.get(0), "file"), "presignedUrl").contains("/__fake/files/"));
+}

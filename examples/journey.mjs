@@ -1,0 +1,100 @@
+// From video to animation with move-ugc: upload a video, make a take, start a
+// job, wait for it, and list the outputs with their download URLs.
+//
+//   node examples/journey.mjs [video.mp4]
+//       against a local fake Move API started here (the default), with the
+//       sample clip examples/media/sample.mp4 unless you name a video
+//   MOVE_API_KEY=mv_key_… node examples/journey.mjs my-video.mp4
+//       against the real Move API (MOVE_API_URL picks another endpoint);
+//       starting the job costs credits
+
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { MoveUgc, MoveUgcError } from 'move-ugc';
+
+const videoPath = process.argv[2] ?? fileURLToPath(new URL('./media/sample.mp4', import.meta.url));
+const real = Boolean(process.env.MOVE_API_KEY);
+
+let fake = null;
+let ugc;
+if (real) {
+  ugc = new MoveUgc({ apiKey: process.env.MOVE_API_KEY, endpointUrl: process.env.MOVE_API_URL });
+} else {
+  // The fake is part of this repository, not of the package.
+  const { startFakeApi } = await import('../fake-api/server.mjs');
+  fake = await startFakeApi({ pollsToFinish: 6, urlLagPolls: 1 });
+  ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
+}
+console.log(`Move API: ${ugc.endpointUrl}${real ? '' : ' (a local fake; set MOVE_API_KEY for the real one)'}`);
+
+const bar = (fraction, width = 30) => {
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+};
+
+try {
+  // 1. Upload the video: createFile, then a PUT of the bytes to storage.
+  const bytes = await readFile(videoPath);
+  const type = extname(videoPath).slice(1).toLowerCase() || 'mp4';
+  console.log(`\n1. Uploading ${basename(videoPath)} (${bytes.length.toLocaleString('en')} bytes)`);
+  const file = await ugc.files.upload(bytes, {
+    type,
+    name: basename(videoPath),
+    onProgress: ({ loaded, total }) => console.log(`   ${bar(total ? loaded / total : 1)} ${loaded}/${total} bytes`),
+  });
+  console.log(`   file ${file.id}`);
+
+  // 2. A take of that one video.
+  const take = await ugc.takes.createSingleCam({
+    sources: [{ deviceLabel: 'phone', fileId: file.id, format: type }],
+    name: `Take of ${basename(videoPath)}`,
+    metadata: { source: 'move-ugc journey example' },
+  });
+  console.log(`\n2. Take ${take.id} "${take.name}"`);
+
+  // 3. Start the job with the outputs we want.
+  const job = await ugc.jobs.createSingleCam({
+    takeId: take.id,
+    name: 'Journey example',
+    outputs: ['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_USDZ', 'MAIN_GLB'],
+    options: { trackFingers: true, floorPlane: true },
+  });
+  console.log(`\n3. Job ${job.id} started (${job.progress?.state ?? job.state})`);
+
+  // 4. Wait: the SDK polls until FINISHED and every output has its URL.
+  console.log('\n4. Waiting for the animation');
+  const done = await ugc.jobs.waitForCompletion(job.id, {
+    intervalMs: real ? 10_000 : 200,
+    timeoutMs: real ? 2 * 3_600_000 : 60_000,
+    onProgress: (j) => {
+      const percent = j.progress?.percentageComplete ?? 0;
+      console.log(`   ${bar(percent / 100)} ${String(percent).padStart(3)}%  ${j.progress?.state ?? j.state}`);
+    },
+  });
+
+  // 5. The outputs, with download links (and a share code for the video).
+  console.log(`\n5. Outputs of ${done.id}`);
+  for (const output of done.outputs ?? []) {
+    console.log(`   ${String(output.format).padEnd(14)} ${output.file.presignedUrl}`);
+  }
+  const video = done.outputs?.find((o) => o.format === 'RENDER_VIDEO');
+  if (video) {
+    const share = await ugc.files.generateShareCode(video.file.id);
+    console.log(`   share code for the rendered video: ${share.code} (until ${share.expires})`);
+  }
+} catch (error) {
+  if (error instanceof MoveUgcError) {
+    console.error(`\nThe journey stopped: ${error.code}: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  if (fake) {
+    console.log(`\nThe fake saw ${fake.requests.length} API requests, ${fake.uploadAttempts} upload, and ${fake.violations.length} schema violations.`);
+    if (fake.violations.length) process.exitCode = 1;
+    await fake.close();
+  }
+}
