@@ -25,12 +25,15 @@ pkg: setup
 	node scripts/build-pkg.mjs
 
 ## demo: the journey from a video file to animation outputs, against the local fake
-## API (or the real API with MOVE_API_KEY); VIDEO=path picks the video
+## API (or the real API with MOVE_API_KEY; VIDEO=path picks the video), then the
+## demo web app on http://localhost:8080 beside the fake API, until Ctrl-C
 demo: pkg
 	@scripts/install-pkg.sh examples >/dev/null
 	node examples/journey.mjs $(VIDEO)
+	node www/serve.mjs --fake --port 8080
 
-## test: every test: native, wasm (Node + headless Chromium), JS package tests, type tests
+## test: every test: native, wasm (Node + headless Chromium), type tests, the package
+## in Node, the web app and a Vite build in Chromium
 test: setup-test test-native pkg test-wasm test-types test-js
 
 test-native:
@@ -40,15 +43,17 @@ test-wasm:
 	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node
 	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
 
+# The package in Node, the examples, the web app (Playwright) and the Vite consumer,
+# in one run so that one summary closes `make test`.
 test-js: pkg-for-tests
-	node --test tests/js/
+	node --test tests/js/ tests/browser/
 
 test-types: pkg-for-tests
 	tsc -p tests/js/types/tsconfig.json
 
 # The package as users receive it: packed, and installed by name into tests/js.
 pkg-for-tests:
-	scripts/install-pkg.sh tests/js examples
+	scripts/install-pkg.sh tests/js examples tests/vite-consumer
 
 clean:
 	rm -rf pkg target/wasm-pack

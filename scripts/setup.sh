@@ -26,13 +26,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages"
-  npm ci --no-audit --no-fund
-fi
+# npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core;
+# and, for the tests, Vite in the bundler consumer.
+npm_ci() {
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing npm packages in $dir"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  fi
+}
+npm_ci .
 
 if [ "$want" = test ]; then
+  npm_ci tests/vite-consumer
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing chromium and chromium-driver"
     apt-get update -qq

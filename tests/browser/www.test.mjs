@@ -1,0 +1,142 @@
+// The demo web app in Chromium against the fake Move API: connect, the job list
+// and its pages, a job's details and outputs, a capture from a video file to
+// FINISHED, share codes, and the error a wrong key shows. Fails on any console
+// error or unhandled rejection; saves a screenshot of each main screen.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { startFakeApi } from '../../fake-api/server.mjs';
+import { serveApp } from '../../www/serve.mjs';
+import { launch, watchErrors } from './chromium.mjs';
+
+const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+const sample = fileURLToPath(new URL('../../examples/media/sample.mp4', import.meta.url));
+
+describe('the demo web app', () => {
+  let fake;
+  let app;
+  let browser;
+  let page;
+  let watch;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    fake = await startFakeApi({ pollsToFinish: 3 });
+    // Twelve jobs: more than one page of ten. The newest is finished, with outputs.
+    const take = fake.store.addTake({ name: 'Seeded take' });
+    for (let i = 1; i <= 12; i += 1) fake.store.addJob({ takeId: take.id, name: `Seeded job ${i}`, outputs: ['MAIN_FBX', 'RENDER_VIDEO'] });
+    const newest = [...fake.store.jobs.values()].at(-1);
+    for (let i = 0; i < 3; i += 1) fake.store.advance(newest);
+    app = await serveApp({ port: 0, fakeApiUrl: fake.url, fakeApiKey: fake.apiKey });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    watch = watchErrors(page);
+    console.log(`# screenshots in ${shots}`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await fake?.close();
+  });
+
+  it('connects to the fake API and lists jobs', async () => {
+    await page.goto(app.url);
+    await page.screenshot({ path: `${shots}1-connect.png` });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByText('Connected as Fake Studio').waitFor();
+    await page.locator('#jobs-body tr').first().waitFor();
+    assert.equal(await page.locator('#jobs-body tr').count(), 10);
+    assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
+    assert.equal(await page.locator('#jobs-body tr').first().locator('button').textContent(), 'Seeded job 12');
+    await page.screenshot({ path: `${shots}2-jobs.png` });
+  });
+
+  it('pages through the list and changes the order', async () => {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#jobs-body tr').length === 2);
+    assert.ok(await page.getByRole('button', { name: 'Next' }).isDisabled());
+    await page.getByRole('button', { name: 'First page' }).click();
+    await page.getByText('Page 1').waitFor();
+    await page.getByLabel('Order').selectOption('ASC');
+    await page.waitForFunction(() => document.querySelector('#jobs-body tr button')?.textContent === 'Seeded job 1');
+    await page.getByLabel('Order').selectOption('DESC');
+    await page.waitForFunction(() => document.querySelector('#jobs-body tr button')?.textContent === 'Seeded job 12');
+  });
+
+  it('opens a finished job with its outputs and makes a share code', async () => {
+    await page.getByRole('button', { name: 'Seeded job 12' }).click();
+    await page.locator('#job-details').waitFor();
+    await page.locator('#details-outputs li[data-format="MAIN_FBX"] a').waitFor();
+    const href = await page.locator('#details-outputs li[data-format="MAIN_FBX"] a').getAttribute('href');
+    assert.match(href, /\/__fake\/files\//);
+    await page.locator('#details-outputs li[data-format="RENDER_VIDEO"]').getByRole('button', { name: 'Share code' }).click();
+    await page.locator('#details-outputs li[data-format="RENDER_VIDEO"] code').waitFor();
+    assert.match(await page.locator('#details-outputs li[data-format="RENDER_VIDEO"] code').textContent(), /^[0-9A-F]{8}$/);
+    await page.screenshot({ path: `${shots}3-job-details.png`, fullPage: true });
+  });
+
+  it('starts a capture from a video file and follows it to FINISHED', async () => {
+    await page.getByRole('button', { name: 'New capture' }).click();
+    await page.setInputFiles('#video', sample);
+    await page.getByText('sample.mp4 · 5.1 KiB').waitFor();
+    await page.getByLabel('Job name').fill('Browser capture');
+    await page.getByLabel('GLB (main)').check();
+    await page.getByLabel('Mocap model').selectOption('M2');
+    await page.getByLabel('Track fingers').check();
+    await page.getByRole('button', { name: 'Upload and start the job' }).click();
+    await page.locator('#capture-result').waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('#upload-progress').evaluate((p) => p.value), 1);
+    assert.equal(await page.locator('#job-progress').evaluate((p) => p.value), 100);
+    assert.match(await page.locator('#job-text').textContent(), /FINISHED/);
+    const formats = await page.locator('#capture-outputs li').evaluateAll((items) => items.map((li) => li.dataset.format));
+    assert.deepEqual(formats, ['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
+    assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
+    await page.screenshot({ path: `${shots}4-capture.png`, fullPage: true });
+
+    // What the page sent: the bytes of the file, and the choices made.
+    const [upload] = [...fake.store.uploads.values()];
+    assert.equal(upload.bytes.length, 5208);
+    const created = fake.requests.find((r) => r.operationName === 'createSingleCamJob');
+    assert.equal(created.variables.name, 'Browser capture');
+    assert.deepEqual(created.variables.outputs, ['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
+    assert.equal(created.variables.options.mocapModel, 'M2');
+    assert.equal(created.variables.options.trackFingers, true);
+  });
+
+  it('shows a clear message when rate limited', async () => {
+    watch.allow(/status of 429/);
+    fake.inject({ kind: 'status', status: 429, operation: 'listJobs', headers: { 'retry-after': '0' }, times: 3 });
+    await page.getByRole('button', { name: 'Jobs' }).click();
+    await page.getByRole('alert').getByText('rate-limiting').waitFor();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    assert.ok(await page.locator('#notice').isHidden());
+  });
+
+  it('shows a clear message for a wrong key', async () => {
+    // Chromium logs the refused request itself; that one console line is expected.
+    const expected = /status of 401/;
+    watch.allow(expected);
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByLabel('A Move API endpoint with your API key').check();
+    await page.getByLabel('Endpoint', { exact: true }).fill(fake.url);
+    await page.getByLabel('API key', { exact: true }).fill('mv_key_wrong_but_long_enough');
+    await page.locator('#connect-button').click();
+    await page.getByRole('alert').getByText('The API key was refused').waitFor();
+    assert.equal(await page.locator('#connection-status').textContent(), 'Not connected');
+    await page.screenshot({ path: `${shots}5-wrong-key.png` });
+    watch.forbid(expected);
+    // The key went nowhere but to the API: not in storage, not in the URL.
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    assert.ok(!page.url().includes('wrong_but'));
+  });
+
+  it('had no console errors and no unhandled rejections', () => {
+    assert.deepEqual(watch.errors, []);
+    assert.deepEqual(fake.violations, []);
+  });
+});

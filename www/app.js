@@ -1,0 +1,119 @@
+// The Move capture desk: connect, browse jobs, start captures. Uses the
+// move-ugc package through its no-bundler entry, `move-ugc/web`.
+
+import init, { MoveUgc } from 'move-ugc/web';
+
+import { byId } from './dom.js';
+import { describeError } from './errors.js';
+import { createJobsView } from './jobs-view.js';
+import { createCaptureView } from './capture-view.js';
+
+const SESSION_KEY = 'move-ugc-desk-connection';
+
+/** Shows a message for a person; every failure on this page ends up here. */
+export function showNotice(text) {
+  byId('notice-text').textContent = text;
+  byId('notice').hidden = false;
+}
+
+function clearNotice() {
+  byId('notice').hidden = true;
+}
+
+/** Switches the visible section. */
+function showTab(name) {
+  for (const button of document.querySelectorAll('[data-tab]')) {
+    const active = button.dataset.tab === name;
+    if (active) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+    byId(`tab-${button.dataset.tab}`).hidden = !active;
+  }
+}
+
+async function main() {
+  await init();
+  const config = await fetch('/config.json').then((r) => r.json()).catch(() => ({}));
+  const state = { ugc: null };
+
+  window.addEventListener('unhandledrejection', (event) => {
+    event.preventDefault();
+    showNotice(describeError(event.reason));
+  });
+  window.addEventListener('error', (event) => showNotice(describeError(event.error ?? event.message)));
+  byId('notice-close').addEventListener('click', clearNotice);
+
+  // Views report failures (or plain sentences of their own) here.
+  const onError = (problem) => showNotice(typeof problem === 'string' ? problem : describeError(problem));
+  const jobs = createJobsView({ getClient: () => state.ugc, onError });
+  const capture = createCaptureView({
+    getClient: () => state.ugc,
+    onError,
+    onJobStarted: () => jobs.reload(),
+  });
+
+  for (const button of document.querySelectorAll('[data-tab]')) {
+    button.addEventListener('click', () => {
+      showTab(button.dataset.tab);
+      if (button.dataset.tab === 'jobs') jobs.reload();
+    });
+  }
+
+  // Connect form: the fake by default; a real endpoint needs a key.
+  const form = byId('connect-form');
+  const fakeAvailable = Boolean(config.fakeApiUrl);
+  if (!fakeAvailable) {
+    form.querySelector('input[value="fake"]').disabled = true;
+    form.querySelector('input[value="real"]').checked = true;
+  }
+  const syncFields = () => {
+    byId('real-fields').hidden = form.target.value !== 'real';
+  };
+  for (const radio of form.querySelectorAll('input[name="target"]')) radio.addEventListener('change', syncFields);
+
+  // A key remembered for this tab only (sessionStorage), never in localStorage or a URL.
+  const remembered = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+  if (remembered) {
+    form.querySelector('input[value="real"]').checked = true;
+    byId('endpoint').value = remembered.endpointUrl;
+    byId('api-key').value = remembered.apiKey;
+    byId('remember').checked = true;
+  }
+  syncFields();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearNotice();
+    const button = byId('connect-button');
+    button.disabled = true;
+    const status = byId('connection-status');
+    status.textContent = 'Connecting…';
+    status.classList.remove('connected');
+    try {
+      const real = form.target.value === 'real';
+      const options = real
+        ? { apiKey: byId('api-key').value.trim(), endpointUrl: byId('endpoint').value.trim() }
+        : { apiKey: config.fakeApiKey, endpointUrl: config.fakeApiUrl };
+      const ugc = new MoveUgc(options);
+      const client = await ugc.client.retrieve();
+      state.ugc?.free();
+      state.ugc = ugc;
+      if (real && byId('remember').checked) sessionStorage.setItem(SESSION_KEY, JSON.stringify(options));
+      else sessionStorage.removeItem(SESSION_KEY);
+      status.textContent = `Connected as ${client.name} · ${ugc.endpointUrl}`;
+      status.classList.add('connected');
+      for (const tab of document.querySelectorAll('[data-tab]')) tab.disabled = false;
+      showTab('jobs');
+      await jobs.reload();
+    } catch (error) {
+      status.textContent = 'Not connected';
+      showNotice(describeError(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+
+  capture.setup();
+  jobs.setup();
+}
+
+main().catch((error) => showNotice(describeError(error)));

@@ -1,0 +1,131 @@
+// The jobs section: a paged, sortable table, and the details of one job with
+// its inputs, outputs (download links) and a share code per output.
+
+import { byId, el, facts, stateOf, when } from './dom.js';
+
+const PAGE_SIZE = 10;
+
+export function createJobsView({ getClient, onError }) {
+  // Tokens of the pages before this one, to go back to the first.
+  let token = null;
+  let nextToken = null;
+  let pageNumber = 1;
+  let selectedId = null;
+
+  async function load() {
+    const ugc = getClient();
+    if (!ugc) return;
+    try {
+      const page = await ugc.jobs.list({ limit: PAGE_SIZE, nextToken: token, sortBy: byId('sort').value, expand: ['take'] });
+      nextToken = page.nextToken;
+      render(page.items);
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  function render(jobs) {
+    byId('jobs-body').replaceChildren(
+      ...jobs.map((job) => {
+        const state = stateOf(job);
+        const percent = job.progress?.percentageComplete ?? 0;
+        return el(
+          'tr',
+          { class: job.id === selectedId ? 'selected' : '', 'data-job-id': job.id },
+          el('td', {}, el('button', { type: 'button', onclick: () => showDetails(job.id) }, job.name ?? job.take?.name ?? job.id)),
+          el('td', {}, when(job.created)),
+          el('td', {}, el('span', { class: `state ${state.toLowerCase()}` }, state)),
+          el('td', {}, el('progress', { max: 100, value: percent, 'aria-label': `${percent}% complete` }), ` ${percent}%`),
+        );
+      }),
+    );
+    byId('jobs-empty').hidden = jobs.length > 0 || pageNumber > 1;
+    byId('next-page').disabled = nextToken === null;
+    byId('first-page').disabled = pageNumber === 1;
+    byId('page-label').textContent = `Page ${pageNumber}`;
+  }
+
+  async function showDetails(id) {
+    selectedId = id;
+    for (const row of byId('jobs-body').rows) row.classList.toggle('selected', row.dataset.jobId === id);
+    try {
+      const job = await getClient().jobs.retrieve(id, { expand: ['take', 'outputs', 'inputs', 'rig'] });
+      byId('details-title').textContent = job.name ?? job.id;
+      facts(byId('details-facts'), [
+        ['Job id', job.id],
+        ['State', `${stateOf(job)} (${job.progress?.percentageComplete ?? 0}%)`],
+        ['Created', when(job.created)],
+        ['Take', job.take ? `${job.take.name ?? '(no name)'} · ${job.take.id}` : '—'],
+        ['Rig', job.rig?.name],
+        ['Metadata', job.metadata ? JSON.stringify(job.metadata) : '—'],
+      ]);
+      const options = job.inputs?.options ?? {};
+      facts(byId('details-inputs'), [
+        ['Actors', job.inputs?.numberOfActors],
+        ['Clip window', job.inputs?.clipWindow ? `${job.inputs.clipWindow.startTime}–${job.inputs.clipWindow.endTime} s` : 'whole take'],
+        ['Mocap model', options.mocapModel ?? 'default'],
+        ['Track fingers', String(options.trackFingers ?? false)],
+        ['Floor plane', String(options.floorPlane ?? false)],
+      ]);
+      renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError);
+      byId('job-details').hidden = false;
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  return {
+    setup() {
+      byId('refresh').addEventListener('click', load);
+      byId('sort').addEventListener('change', () => {
+        token = null;
+        pageNumber = 1;
+        load();
+      });
+      byId('next-page').addEventListener('click', () => {
+        if (nextToken === null) return;
+        token = nextToken;
+        pageNumber += 1;
+        load();
+      });
+      byId('first-page').addEventListener('click', () => {
+        token = null;
+        pageNumber = 1;
+        load();
+      });
+    },
+    reload: load,
+  };
+}
+
+/** Output list items: format, download link, and a button for a share code. */
+export function renderOutputs(list, outputs, getClient, onError) {
+  if (outputs.length === 0) {
+    list.replaceChildren(el('li', { class: 'muted' }, 'No outputs yet.'));
+    return;
+  }
+  list.replaceChildren(
+    ...outputs.map((output) => {
+      const code = el('span', { 'aria-live': 'polite' });
+      const share = el('button', {
+        type: 'button',
+        class: 'link',
+        onclick: async () => {
+          share.disabled = true;
+          try {
+            const shared = await getClient().files.generateShareCode(output.file.id);
+            code.replaceChildren(' share code ', el('code', {}, shared.code));
+          } catch (error) {
+            onError(error);
+          } finally {
+            share.disabled = false;
+          }
+        },
+      }, 'Share code');
+      const link = output.file.presignedUrl
+        ? el('a', { href: output.file.presignedUrl, download: output.file.name ?? '' }, `Download ${output.file.type}`)
+        : el('span', { class: 'muted' }, 'download link not ready');
+      return el('li', { 'data-format': output.format ?? '' }, el('strong', {}, output.format ?? 'output'), ' · ', link, ' · ', share, code);
+    }),
+  );
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Serves the demo web app (www/) and the built package (pkg/) on one origin,
+// with /config.json telling the page where the local fake Move API is.
+//
+//   node www/serve.mjs [--port 8080] [--fake]     --fake also starts the fake API
+//
+// In-process: const app = await serveApp({ port: 0, fakeApiUrl, fakeApiKey }).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.mp4': 'video/mp4',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path to a file under www/ or pkg/, refusing anything outside them. */
+function resolvePath(pathname) {
+  const [base, rest] = pathname.startsWith('/pkg/') ? [join(root, 'pkg'), pathname.slice(5)] : [here, pathname.slice(1)];
+  const file = normalize(join(base, decodeURIComponent(rest || 'index.html')));
+  return file.startsWith(base + sep) || file === base ? file : null;
+}
+
+/** Starts the static server; resolves with `{ url, close }`. */
+export async function serveApp({ port = 8080, host = '127.0.0.1', fakeApiUrl = null, fakeApiKey = null } = {}) {
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (pathname === '/config.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ fakeApiUrl, fakeApiKey }));
+      return;
+    }
+    const file = resolvePath(pathname === '/' ? '/index.html' : pathname);
+    try {
+      if (!file || !(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}/`;
+  return {
+    url,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const port = Number(args[args.indexOf('--port') + 1] || 8080) || 8080;
+  let fake = null;
+  if (args.includes('--fake')) {
+    const { startFakeApi } = await import('../fake-api/server.mjs');
+    fake = await startFakeApi({ port: Number(process.env.FAKE_API_PORT ?? 4010), pollsToFinish: 8, urlLagPolls: 1 });
+    console.log(`fake Move API on ${fake.url}`);
+  }
+  const app = await serveApp({ port, fakeApiUrl: fake?.url ?? null, fakeApiKey: fake?.apiKey ?? null });
+  console.log(`move-ugc demo app on ${app.url}  (Ctrl-C stops it)`);
+  const stop = async () => {
+    await app.close();
+    if (fake) await fake.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
