@@ -17,8 +17,11 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-## pkg: build the npm package move-ugc into pkg/
-pkg: setup
+## pkg: build the npm package move-ugc into pkg/ (again only when a source changed)
+pkg: setup pkg/package.json
+
+PKG_SOURCES := $(shell find src js pkg-template -type f) Cargo.toml Cargo.lock scripts/build-pkg.mjs
+pkg/package.json: $(PKG_SOURCES)
 	$(WASM_PACK_BUILD) --target nodejs --out-dir target/wasm-pack/nodejs
 	$(WASM_PACK_BUILD) --target web --out-dir target/wasm-pack/web
 	$(WASM_PACK_BUILD) --target bundler --out-dir target/wasm-pack/bundler
