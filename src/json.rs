@@ -1,5 +1,9 @@
 //! Typed JSON decoding with the failing path named, shared by argument
 //! validation (`INVALID_ARGUMENT`) and response decoding (`INVALID_RESPONSE`).
+//!
+//! The path comes from where serde_json stopped (its line and column), read back
+//! against the text by a small scanner — rather than from a wrapping
+//! deserializer, which would compile a second copy of every visitor.
 
 use serde::de::DeserializeOwned;
 
@@ -15,18 +19,100 @@ where
     F: Fn(&str, &str) -> Error,
 {
     let mut de = serde_json::Deserializer::from_str(json);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let at = if path == "." {
-            root.to_string()
-        } else {
-            format!("{root}.{path}")
+    let value: T = T::deserialize(&mut de).map_err(|err| {
+        let path = path_at(json, offset_of(json, err.line(), err.column()));
+        let at = match path.as_str() {
+            "" => root.to_string(),
+            p if p.starts_with('[') => format!("{root}{p}"),
+            p => format!("{root}.{p}"),
         };
-        make_error(&at, &describe(err.inner()))
+        make_error(&at, &describe(&err))
     })?;
     de.end()
         .map_err(|_| make_error(root, "holds more than one JSON value"))?;
     Ok(value)
+}
+
+/// The byte offset of a 1-based line and column, clamped to the text.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
+}
+
+/// One level of nesting while scanning.
+enum Frame {
+    /// In an object; the key whose value is being read, if any.
+    Object(Option<String>),
+    /// In an array, at this index.
+    Array(usize),
+}
+
+/// The path (`clipWindow.startTime`, `expand[1]`) of the value being read at
+/// `offset` in `text`, JSON that serde_json has read up to there.
+pub fn path_at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expect_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        let raw = text.get(start..i.min(bytes.len())).unwrap_or_default();
+                        *key = Some(raw.to_string());
+                    }
+                    expect_key = false;
+                }
+            }
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expect_key = true;
+                }
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
 }
 
 /// Rewrites a serde message into one that names what was expected and what kind
@@ -94,4 +180,34 @@ fn kind_of(unexpected: &str) -> &'static str {
         .find(|(prefix, _)| unexpected.starts_with(prefix))
         .map(|(_, kind)| *kind)
         .unwrap_or("another type")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_at;
+
+    fn at(text: &str, marker: &str) -> String {
+        path_at(text, text.find(marker).unwrap() + marker.len())
+    }
+
+    #[test]
+    fn paths_follow_keys_and_indices() {
+        let t = r#"{"takeId":"t","clipWindow":{"startTime":"x","endTime":2},"expand":["a","b"],"n":[[1,2],[3,{"k":4}]]}"#;
+        assert_eq!(at(t, r#""takeId""#), "takeId");
+        assert_eq!(at(t, r#""startTime":"x""#), "clipWindow.startTime");
+        assert_eq!(at(t, r#""endTime":2}"#), "clipWindow");
+        assert_eq!(at(t, r#""b""#), "expand[1]");
+        assert_eq!(at(t, r#"{"k":4"#), "n[1][1].k");
+        assert_eq!(path_at(t, t.len()), "");
+        assert_eq!(path_at(t, 0), "");
+    }
+
+    #[test]
+    fn escaped_quotes_and_huge_offsets_are_harmless() {
+        let t = r#"{"a\"b":{"c":1}}"#;
+        assert_eq!(at(t, r#""c":1"#), r#"a\"b.c"#);
+        assert_eq!(path_at(t, usize::MAX), "");
+        let deep = "[".repeat(100_000);
+        assert_eq!(path_at(&deep, deep.len()).len(), 300_000);
+    }
 }

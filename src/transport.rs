@@ -194,16 +194,43 @@ fn describe_js_error(value: &JsValue) -> String {
 /// Runs one SDK method: reads the params, builds the operation with `build`
 /// (all validation happens here, before anything is sent), executes it, and
 /// resolves with the decoded result. Every failure rejects with a MoveUgcError.
+///
+/// `build` is a plain function pointer, not a generic closure, so that one copy
+/// of this glue serves every method.
 pub fn call(
     transport: &Rc<Transport>,
     params: &JsValue,
     required: bool,
-    build: impl FnOnce(&str) -> Result<Operation>,
+    build: fn(&str) -> Result<Operation>,
 ) -> js_sys::Promise {
     let prepared = host::read_params(params, "params", required).and_then(|p| {
         let operation = build(&p.json).map_err(|e| host::to_js_error(&e))?;
         Ok((operation, p.signal))
     });
+    run(transport, prepared)
+}
+
+/// `call` for the methods that take an id first: `retrieve(id, params)`.
+pub fn call_with_id(
+    transport: &Rc<Transport>,
+    id: &JsValue,
+    id_name: &str,
+    params: &JsValue,
+    required: bool,
+    build: fn(&str, &str) -> Result<Operation>,
+) -> js_sys::Promise {
+    let prepared = host::read_string(id, id_name)
+        .map_err(|e| host::to_js_error(&e))
+        .and_then(|id| {
+            let p = host::read_params(params, "params", required)?;
+            let operation = build(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
+            Ok((operation, p.signal))
+        });
+    run(transport, prepared)
+}
+
+/// Executes a prepared operation (or rejects with why it could not be prepared).
+fn run(transport: &Rc<Transport>, prepared: std::result::Result<(Operation, Option<AbortSignal>), JsValue>) -> js_sys::Promise {
     let transport = Rc::clone(transport);
     future_to_promise(async move {
         let (operation, signal) = prepared?;

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
 use crate::host;
-use crate::transport::{call, Transport};
+use crate::transport::{call, call_with_id, Transport};
 
 /// The files service, `ugc.files`.
 #[wasm_bindgen]
@@ -44,8 +44,7 @@ impl Files {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<FileExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
     }
 
     /// Renames a file or replaces its metadata.
@@ -55,8 +54,7 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<FileExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, true, move |json| operations::update(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
     }
 
     /// Makes a share code for a file (typically a job output).
@@ -66,11 +64,7 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "string")] file_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        let file_id = host::read_string(&file_id, "fileId");
-        call(&self.transport, &params, false, move |json| {
-            crate::args::from_json::<crate::ops::NoParams>(json, "params")?;
-            operations::generate_share_code(&file_id?)
-        })
+        call_with_id(&self.transport, &file_id, "fileId", &params, false, operations::generate_share_code)
     }
 
     /// Uploads bytes as a new file: creates it, then PUTs the bytes to its

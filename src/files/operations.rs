@@ -78,9 +78,10 @@ pub fn update(id: &str, params_json: &str) -> Result<Operation> {
     ops::one::<File, _>("updateFile", OperationKind::Mutation, &documents::update_file(&expand), &variables, expand)
 }
 
-/// `files.generateShareCode(fileId)`.
-pub fn generate_share_code(file_id: &str) -> Result<Operation> {
+/// `files.generateShareCode(fileId, params)`.
+pub fn generate_share_code(file_id: &str, params_json: &str) -> Result<Operation> {
     args::require_id("fileId", file_id)?;
+    args::from_json::<ops::NoParams>(params_json, "params")?;
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Variables<'a> {
@@ -144,9 +145,9 @@ mod tests {
 
     #[test]
     fn share_codes_and_retrieves_send_their_ids() {
-        assert_eq!(body(&generate_share_code("f-1").unwrap())["variables"], json!({"fileId": "f-1"}));
+        assert_eq!(body(&generate_share_code("f-1", "{}").unwrap())["variables"], json!({"fileId": "f-1"}));
         assert_eq!(body(&retrieve("f-1", "{}").unwrap())["variables"], json!({"fileId": "f-1"}));
-        assert!(generate_share_code("").is_err());
+        assert!(generate_share_code("", "{}").is_err());
         let op = update("f-1", r#"{"name":"n"}"#).unwrap();
         assert_eq!(body(&op)["variables"], json!({"id": "f-1", "name": "n"}));
     }

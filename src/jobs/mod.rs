@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::host;
-use crate::transport::{call, iterate, Transport};
+use crate::transport::{call, call_with_id, iterate, Transport};
 use wait::Phase;
 
 /// The jobs service, `ugc.jobs`. A job turns a take into animation; creating
@@ -68,8 +68,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<JobExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
     }
 
     /// Renames a job or replaces its metadata. Never retried automatically.
@@ -79,8 +78,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<JobExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, true, move |json| operations::update(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
     }
 
     /// Reads one page of jobs, newest first unless `sortBy` says otherwise.

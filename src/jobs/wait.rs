@@ -70,7 +70,7 @@ fn positive(argument: &str, value: Option<f64>, default: f64, min: f64) -> Resul
         Some(v) if v.is_finite() && v >= min && v <= 2_147_483_647.0 => Ok(v),
         Some(_) => Err(Error::invalid_argument(
             argument,
-            format!("must be a finite number of milliseconds from {min} to 2147483647"),
+            format!("must be a finite number of milliseconds from {} to 2147483647", min as u32),
         )),
     }
 }
@@ -155,7 +155,9 @@ pub fn failed(id: &str, state: &str) -> Error {
 
 /// `TIMEOUT` for a wait that ran out of time.
 pub fn timed_out(id: &str, timeout_ms: f64) -> Error {
-    Error::new(ErrorCode::Timeout, format!("job {id} did not finish within {timeout_ms} ms"))
+    // Integers only: formatting an f64 would pull float printing into the module.
+    let ms = timeout_ms.round() as u64;
+    Error::new(ErrorCode::Timeout, format!("job {id} did not finish within {ms} ms"))
 }
 
 #[cfg(test)]

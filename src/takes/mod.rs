@@ -8,8 +8,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::host;
-use crate::transport::{call, iterate, Transport};
+use crate::transport::{call, call_with_id, iterate, Transport};
 
 /// The takes service, `ugc.takes`. A take is the videos of one performance.
 #[wasm_bindgen]
@@ -51,8 +50,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<TakeExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
     }
 
     /// Renames a take or replaces its metadata.
@@ -62,8 +60,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<TakeExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, true, move |json| operations::update(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
     }
 
     /// Reads one page of takes.

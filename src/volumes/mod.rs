@@ -8,8 +8,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::host;
-use crate::transport::{call, iterate, Transport};
+use crate::transport::{call, call_with_id, iterate, Transport};
 
 /// The volumes service, `ugc.volumes`. A multi-camera take needs a volume.
 #[wasm_bindgen]
@@ -42,8 +41,7 @@ impl Volumes {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<VolumeExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        let id = host::read_string(&id, "id");
-        call(&self.transport, &params, false, move |json| operations::retrieve(&id?, json))
+        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
     }
 
     /// Reads one page of volumes.
