@@ -132,7 +132,7 @@ impl Transport {
         let attempt = Attempt::new(self.config.timeout_ms, signal.cloned());
         let result = self.fetch(operation, &attempt).await;
         attempt.finish();
-        let (status, retry_after, body) = result.map_err(|message| {
+        let (status, retry_after, bytes) = result.map_err(|message| {
             if attempt.aborted() {
                 host::aborted_error(operation.name)
             } else if attempt.timed_out() {
@@ -147,6 +147,9 @@ impl Transport {
                 )
             }
         })?;
+        // The body crosses into the module as bytes (one copy), not as a string
+        // (a decode in the host and an encode into the module).
+        let body = String::from_utf8_lossy(&bytes);
         read_answer(operation.name, status, retry_after, &body).map_err(|e| self.scrub(e))
     }
 
@@ -155,7 +158,7 @@ impl Transport {
         &self,
         operation: &Operation,
         attempt: &Attempt,
-    ) -> std::result::Result<(u16, Option<String>, String), String> {
+    ) -> std::result::Result<(u16, Option<String>, Vec<u8>), String> {
         let request = Request::post(&self.config.endpoint_url)
             .header("Authorization", &self.config.api_key)
             .header("Content-Type", "application/json")
@@ -165,7 +168,7 @@ impl Transport {
         let response = request.send().await.map_err(|e| e.to_string())?;
         let status = response.status();
         let retry_after = response.headers().get("retry-after");
-        let body = response.text().await.map_err(|e| e.to_string())?;
+        let body = response.binary().await.map_err(|e| e.to_string())?;
         Ok((status, retry_after, body))
     }
 

@@ -1,0 +1,83 @@
+// Per-call cost, side by side in one process against one local server that
+// answers at once with a canned body: move-ugc vs a careful hand-written
+// fetch + JSON.parse client doing the same work (metadata decoding included).
+// Prints JSON: per-call times (ms) per round, for each client and case.
+
+import { isDeepStrictEqual } from 'node:util';
+
+import { MoveUgc } from 'move-ugc';
+
+const [url, key] = process.argv.slice(2);
+const EXPANDS = ['client', 'take', 'outputs', 'rig', 'inputs'];
+
+// ---- the baseline: what a careful developer writes by hand ----
+
+const FILE = 'id created type metadata name presignedUrl thumbnailUrl';
+const JOB = `id created metadata state name progress { state percentageComplete } client { id name created metadata portal } take { id created name metadata } outputs { format file { ${FILE} } } rig { name } inputs { clipWindow { startTime endTime } numberOfActors options { floorPlane mocapModel trackBall trackFingers trackJerseyNumbers } }`;
+const GET_JOB = `query getJob($jobId: ID!) { getJob(jobId: $jobId) { ${JOB} } }`;
+const LIST_JOBS = `query listJobs($first: Int, $after: AWSJSON, $sortDirection: SortDirection, $takeId: String) { listJobs(first: $first, after: $after, sortDirection: $sortDirection, takeId: $takeId) { first after items { ${JOB} } } }`;
+
+const parseMetadata = (text) => (text === null || text === undefined ? null : JSON.parse(text));
+
+function decodeJob(job) {
+  job.metadata = parseMetadata(job.metadata);
+  if (job.client) job.client.metadata = parseMetadata(job.client.metadata);
+  if (job.take) job.take.metadata = parseMetadata(job.take.metadata);
+  for (const output of job.outputs ?? []) output.file.metadata = parseMetadata(output.file.metadata);
+  return job;
+}
+
+async function post(operationName, query, variables) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: key, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables, operationName }),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const body = JSON.parse(await response.text());
+  if (body.errors?.length) throw new Error(body.errors[0].message);
+  return body.data;
+}
+
+const baseline = {
+  retrieve: async (id) => decodeJob((await post('getJob', GET_JOB, { jobId: id })).getJob),
+  list: async () => {
+    const page = (await post('listJobs', LIST_JOBS, { first: 1000, sortDirection: 'DESC' })).listJobs;
+    return { items: page.items.map(decodeJob), limit: page.first, nextToken: page.after };
+  },
+};
+
+// ---- move-ugc ----
+
+const ugc = new MoveUgc({ apiKey: key, endpointUrl: url });
+const sdk = {
+  retrieve: (id) => ugc.jobs.retrieve(id, { expand: EXPANDS }),
+  list: () => ugc.jobs.list({ limit: 1000, expand: EXPANDS }),
+};
+
+// Both must return the same thing, or the comparison means nothing.
+const [a, b] = [await sdk.retrieve('job-1'), await baseline.retrieve('job-1')];
+if (!isDeepStrictEqual(a, b)) throw new Error('the SDK and the baseline disagree on retrieve');
+const [c, d] = [await sdk.list(), await baseline.list()];
+if (!isDeepStrictEqual(c, d)) throw new Error('the SDK and the baseline disagree on list');
+
+async function perCall(fn, calls) {
+  const start = performance.now();
+  for (let i = 0; i < calls; i += 1) await fn('job-1');
+  return (performance.now() - start) / calls;
+}
+
+const cases = { retrieve: { calls: 400, rounds: 15 }, list: { calls: 8, rounds: 15 } };
+const result = {};
+for (const [name, { calls, rounds }] of Object.entries(cases)) {
+  // Warm up both, then alternate which goes first in each round.
+  await perCall(sdk[name], calls);
+  await perCall(baseline[name], calls);
+  const times = { sdk: [], baseline: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 ? ['sdk', 'baseline'] : ['baseline', 'sdk'];
+    for (const who of order) times[who].push(await perCall(who === 'sdk' ? sdk[name] : baseline[name], calls));
+  }
+  result[name] = times;
+}
+console.log(JSON.stringify(result));

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `make bench`: size of the web entry, per-call cost against a hand-written
+// baseline and against Move's Python SDK, and cold start in Node and Chromium.
+// Every figure is min / median / max over rounds; ratios compare medians
+// measured in the same run.
+
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+import { fmt, summary } from './stats.mjs';
+
+const run = promisify(execFile);
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..');
+const KEY = 'mv_key_bench_0000000000001';
+const BUDGET = 64 * 1024;
+
+// ---- size: what a browser downloads for the web entry ----
+const web = join(root, 'pkg', 'web');
+const [snippetDir] = readdirSync(join(web, 'snippets'));
+const files = ['move_ugc_bg.wasm', 'move_ugc.js', 'index.js', join('snippets', snippetDir, 'js', 'host.js')];
+let total = 0;
+console.log('Size of the web entry (gzip -9)');
+for (const file of files) {
+  const bytes = readFileSync(join(web, file));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  console.log(`  ${file.padEnd(44)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gz`);
+}
+console.log(`  total ${(total / 1024).toFixed(1)} KiB gz; budget 64 KiB: ${total <= BUDGET ? 'met' : `over by ${((total - BUDGET) / 1024).toFixed(1)} KiB`}`);
+
+// ---- the canned server ----
+const server = spawn(process.execPath, [join(here, 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim().split(' ')[1])));
+
+try {
+  // ---- per-call cost, SDK and baseline in one process ----
+  const { stdout } = await run(process.execPath, [join(here, 'calls.mjs'), url, KEY], { maxBuffer: 1 << 26 });
+  const calls = JSON.parse(stdout);
+  console.log('\nPer-call time, one local server answering at once (min / median / max per call)');
+  const medians = {};
+  for (const [name, label, goal] of [['retrieve', 'jobs.retrieve, every expand', 1.1], ['list', 'jobs.list, 1,000 expanded jobs', 1.5]]) {
+    const s = summary(calls[name].sdk);
+    const b = summary(calls[name].baseline);
+    medians[name] = s.median;
+    const unit = name === 'list' ? ['ms', 1] : ['µs', 1000];
+    console.log(`  ${label}`);
+    console.log(`    move-ugc            ${fmt(s, ...unit)}`);
+    console.log(`    fetch + JSON.parse  ${fmt(b, ...unit)}`);
+    console.log(`    ratio ${(s.median / b.median).toFixed(2)}× the baseline (goal ≤ ${goal.toFixed(2)}×)`);
+  }
+
+  // ---- Move's Python SDK, same server, same retrieve ----
+  const python = join(root, 'target', 'bench-venv', 'bin', 'python');
+  if (existsSync(python)) {
+    const out = await run(python, [join(here, 'python_sdk.py'), url, KEY]);
+    const py = summary(JSON.parse(out.stdout).retrieve);
+    console.log('  jobs.retrieve in Move\'s Python SDK (move-ugc-python)');
+    console.log(`    move-ugc-python     ${fmt(py, 'µs', 1000)}`);
+    console.log(`    ratio: the Python SDK takes ${(py.median / medians.retrieve).toFixed(1)}× as long as move-ugc`);
+  } else {
+    console.log('  (no target/bench-venv: `make bench` installs move-ugc-python there)');
+  }
+
+  // ---- cold start in Node: fresh processes ----
+  const runs = [];
+  for (let i = 0; i < 10; i += 1) {
+    const out = await run(process.execPath, [join(here, 'cold-node.mjs'), url, KEY]);
+    runs.push(JSON.parse(out.stdout));
+  }
+  console.log('\nCold start in Node, 10 fresh processes (min / median / max)');
+  for (const phase of ['import', 'instantiate', 'firstCall']) console.log(`  ${phase.padEnd(12)} ${fmt(summary(runs.map((r) => r[phase])), 'ms', 1)}`);
+
+  // ---- cold start in Chromium: fresh contexts, no cache ----
+  await coldChromium(url);
+} finally {
+  server.kill();
+}
+
+async function coldChromium(apiUrl) {
+  let launch;
+  try {
+    ({ launch } = await import('../tests/browser/chromium.mjs'));
+  } catch {
+    console.log('\n(Chromium cold start skipped: playwright-core is not installed)');
+    return;
+  }
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const pages = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/config.json') return res.end(JSON.stringify({ url: apiUrl, key: KEY }));
+    const file = path.startsWith('/pkg/') ? join(root, path) : join(here, 'cold-page.html');
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  const browser = await launch();
+  const runs = [];
+  try {
+    for (let i = 0; i < 10; i += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${pages.address().port}/`);
+      runs.push(await page.waitForFunction(() => window.coldStart).then((h) => h.jsonValue()));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    pages.close();
+  }
+  console.log('\nCold start in Chromium (web entry), 10 fresh contexts (min / median / max)');
+  for (const phase of ['import', 'instantiate', 'firstCall']) console.log(`  ${phase === 'import' ? 'import+init' : phase.padEnd(12)} ${fmt(summary(runs.map((r) => r[phase])), 'ms', 1)}`);
+}
