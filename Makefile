@@ -7,7 +7,7 @@ WASM_PACK_BUILD = wasm-pack --log-level warn build --release --no-pack --out-nam
 FAKE_PORT ?= 4010
 export MOVE_UGC_FAKE_URL := http://127.0.0.1:$(FAKE_PORT)
 
-.PHONY: all setup setup-test pkg pkg-for-tests demo test test-native test-wasm test-js test-types clean
+.PHONY: all setup setup-test setup-fuzz pkg pkg-for-tests demo test test-native test-fuzz test-wasm test-js test-types fuzz bench clean
 
 all: pkg
 
@@ -37,7 +37,7 @@ demo: pkg
 
 ## test: every test: native, wasm (Node + headless Chromium), type tests, the package
 ## in Node, the web app and a Vite build in Chromium
-test: setup-test test-native pkg test-wasm test-types test-js
+test: setup-test test-native test-fuzz pkg test-wasm test-types test-js
 
 test-native:
 	cargo test --quiet
@@ -60,3 +60,16 @@ pkg-for-tests:
 
 clean:
 	rm -rf pkg target/wasm-pack
+
+## fuzz: the full fuzzing run (cargo fuzz, libFuzzer): FUZZ_SECONDS per target (default 300).
+## New finds go to fuzz/corpus-new/ (not committed); crashes to fuzz/artifacts/.
+FUZZ_SECONDS ?= 300
+fuzz: setup-fuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS) fuzz/corpus-new
+
+## A short fuzzing run, part of `make test`: 20 s per target from the kept corpus.
+test-fuzz: setup-fuzz
+	scripts/fuzz.sh 20 $$(mktemp -d)
+
+setup-fuzz:
+	@scripts/setup.sh fuzz

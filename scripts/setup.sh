@@ -2,7 +2,8 @@
 # Installs what building and testing need, idempotently and quickly when it is
 # already there. Usage: scripts/setup.sh [build|test]
 #   build: the wasm target, wasm-pack, wasm-bindgen (the exact version of Cargo.lock), npm packages
-#   test:  the same, plus Debian's chromium and chromedriver for the browser tests
+#   test:  the same, plus Debian's chromium and chromedriver for the browser tests, and cargo-fuzz
+#   fuzz:  the build set, plus cargo-fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-build}
@@ -36,6 +37,13 @@ npm_ci() {
   fi
 }
 npm_ci .
+
+if [ "$want" = fuzz ] || [ "$want" = test ]; then
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    say "installing cargo-fuzz"
+    cargo install cargo-fuzz
+  fi
+fi
 
 if [ "$want" = test ]; then
   npm_ci tests/vite-consumer
