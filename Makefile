@@ -43,8 +43,8 @@ test-native:
 	cargo test --quiet
 
 test-wasm:
-	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node
-	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
+	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node --features fault-injection
+	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser --features fault-injection
 
 # The package in Node, the examples, the web app (Playwright) and the Vite consumer,
 # in one run so that one summary closes `make test`.

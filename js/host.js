@@ -252,3 +252,54 @@ export function putBytes(url, body, signal, onProgress) {
     return response.status;
   });
 }
+
+// ---- the call executor (see src/executor.rs) ----
+
+const tasks = new Map(); // id -> { resolve, reject, poll, lastPanic, scheduled }
+
+/** Starts call `id`; the module polls it through `poll(id)` in microtasks. */
+export function startTask(id, poll, lastPanic) {
+  return new Promise((resolve, reject) => {
+    tasks.set(id, { resolve, reject, poll, lastPanic, scheduled: false });
+    wakeTask(id);
+  });
+}
+
+/** Schedules one more poll of call `id`. */
+export function wakeTask(id) {
+  const task = tasks.get(id);
+  if (!task || task.scheduled) return;
+  task.scheduled = true;
+  queueMicrotask(() => {
+    task.scheduled = false;
+    if (tasks.get(id) !== task) return;
+    try {
+      task.poll(id);
+    } catch (failure) {
+      // The module trapped (a Rust panic) while running this call: reject this
+      // call alone; the module and every other call go on.
+      tasks.delete(id);
+      let detail = '';
+      try {
+        detail = task.lastPanic() ?? '';
+      } catch {
+        // Reading the message is best effort.
+      }
+      const why = detail || (failure instanceof Error ? failure.message : String(failure));
+      task.reject(
+        new MoveUgcError('INVALID_RESPONSE', `move-ugc failed internally and dropped this call (please report it): ${why}`, {
+          retryable: false,
+        }),
+      );
+    }
+  });
+}
+
+/** Settles call `id` with its result. */
+export function settleTask(id, ok, value) {
+  const task = tasks.get(id);
+  if (!task) return;
+  tasks.delete(id);
+  if (ok) task.resolve(value);
+  else task.reject(value);
+}

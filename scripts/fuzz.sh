@@ -4,9 +4,10 @@
 # Fails on any crash. cargo-fuzz needs nightly flags; RUSTC_BOOTSTRAP lets the
 # machine's one stable toolchain accept them.
 set -euo pipefail
-cd "$(dirname "$0")/../fuzz"
 seconds=$1
-out=$2
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
+cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
 for target in responses arguments; do
   mkdir -p "$out/$target"

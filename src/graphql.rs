@@ -95,6 +95,12 @@ pub fn read_answer(
     retry_after: Option<String>,
     body: &str,
 ) -> Result<String> {
+    // Test builds only: a way to make the module fail for real, to show that a
+    // panic rejects just its own call (tests/common/mod.rs).
+    #[cfg(feature = "fault-injection")]
+    if body.contains("__move_ugc_force_panic__") {
+        panic!("forced internal failure (fault-injection build)");
+    }
     if !(200..300).contains(&status) {
         return Err(http_error(operation, status, retry_after, body));
     }

@@ -53,6 +53,18 @@ extern "C" {
     /// An AsyncIterable over every item of the pages `fetch_page` lists.
     pub fn paginate(fetch_page: &JsValue, params: &JsValue) -> JsValue;
 
+    /// Starts call `id`: a promise that host.js settles, polling through `poll`.
+    #[wasm_bindgen(js_name = startTask)]
+    pub fn start_task(id: u32, poll: &JsValue, last_panic: &JsValue) -> js_sys::Promise;
+
+    /// Asks host.js to poll call `id` again.
+    #[wasm_bindgen(js_name = wakeTask)]
+    pub fn wake_task(id: u32);
+
+    /// Settles the promise of call `id`.
+    #[wasm_bindgen(js_name = settleTask)]
+    pub fn settle_task(id: u32, ok: bool, value: &JsValue);
+
     /// Reads an optional callback such as `params.onProgress`.
     #[wasm_bindgen(js_name = readCallback, catch)]
     pub fn read_callback(params: &JsValue, name: &str, key: &str) -> Result<Option<js_sys::Function>, JsValue>;

@@ -10,6 +10,7 @@ pub mod account;
 pub mod args;
 pub mod client;
 pub mod error;
+pub mod executor;
 pub mod files;
 pub mod graphql;
 pub mod host;

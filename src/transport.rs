@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, ErrorCode, Result};
@@ -198,51 +198,51 @@ fn describe_js_error(value: &JsValue) -> String {
 /// (all validation happens here, before anything is sent), executes it, and
 /// resolves with the decoded result. Every failure rejects with a MoveUgcError.
 ///
-/// `build` is a plain function pointer, not a generic closure, so that one copy
-/// of this glue serves every method.
+/// Everything runs inside the call's task (see `executor`), validation
+/// included, so that even a failure of the module itself only rejects this
+/// call. `build` is a plain function pointer, not a generic closure, so that
+/// one copy of this glue serves every method.
 pub fn call(
     transport: &Rc<Transport>,
     params: &JsValue,
     required: bool,
     build: fn(&str) -> Result<Operation>,
 ) -> js_sys::Promise {
-    let prepared = host::read_params(params, "params", required).and_then(|p| {
+    let transport = Rc::clone(transport);
+    let params = params.clone();
+    crate::executor::spawn(async move {
+        let p = host::read_params(&params, "params", required)?;
         let operation = build(&p.json).map_err(|e| host::to_js_error(&e))?;
-        Ok((operation, p.signal))
-    });
-    run(transport, prepared)
+        run(&transport, &operation, p.signal.as_ref()).await
+    })
 }
 
 /// `call` for the methods that take an id first: `retrieve(id, params)`.
 pub fn call_with_id(
     transport: &Rc<Transport>,
     id: &JsValue,
-    id_name: &str,
+    id_name: &'static str,
     params: &JsValue,
     required: bool,
     build: fn(&str, &str) -> Result<Operation>,
 ) -> js_sys::Promise {
-    let prepared = host::read_string(id, id_name)
-        .map_err(|e| host::to_js_error(&e))
-        .and_then(|id| {
-            let p = host::read_params(params, "params", required)?;
-            let operation = build(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
-            Ok((operation, p.signal))
-        });
-    run(transport, prepared)
+    let transport = Rc::clone(transport);
+    let (id, params) = (id.clone(), params.clone());
+    crate::executor::spawn(async move {
+        let id = host::read_string(&id, id_name).map_err(|e| host::to_js_error(&e))?;
+        let p = host::read_params(&params, "params", required)?;
+        let operation = build(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
+        run(&transport, &operation, p.signal.as_ref()).await
+    })
 }
 
-/// Executes a prepared operation (or rejects with why it could not be prepared).
-fn run(transport: &Rc<Transport>, prepared: std::result::Result<(Operation, Option<AbortSignal>), JsValue>) -> js_sys::Promise {
-    let transport = Rc::clone(transport);
-    future_to_promise(async move {
-        let (operation, signal) = prepared?;
-        let json = transport
-            .execute(&operation, signal.as_ref())
-            .await
-            .map_err(|e| host::to_js_error(&e))?;
-        js_sys::JSON::parse(&json)
-    })
+/// Executes an operation and hands its result to JavaScript.
+async fn run(transport: &Transport, operation: &Operation, signal: Option<&AbortSignal>) -> std::result::Result<JsValue, JsValue> {
+    let json = transport
+        .execute(operation, signal)
+        .await
+        .map_err(|e| host::to_js_error(&e))?;
+    js_sys::JSON::parse(&json)
 }
 
 /// `iterate(params)`: an AsyncIterable over every item of every page that

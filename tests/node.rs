@@ -34,3 +34,8 @@ async fn abort_rejects_with_aborted() {
 async fn upload_take_job_and_wait() {
     common::upload_take_job_and_wait().await;
 }
+
+#[wasm_bindgen_test]
+async fn a_panic_rejects_only_its_call() {
+    common::a_panic_rejects_only_its_call().await;
+}

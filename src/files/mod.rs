@@ -7,7 +7,6 @@ pub mod params;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use crate::host;
 use crate::transport::{call, call_with_id, Transport};
@@ -77,15 +76,12 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "FileUploadParams & UploadOptions")] params: JsValue,
     ) -> js_sys::Promise {
         let transport = Rc::clone(&self.transport);
-        let prepared = (|| {
+        crate::executor::spawn(async move {
             let body = host::read_upload_data(&data, "data")?;
             let p = host::read_params(&params, "params", true)?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
             let create = operations::upload(&p.json).map_err(|e| host::to_js_error(&e))?;
-            Ok::<_, JsValue>((body, create, p.signal, on_progress))
-        })();
-        future_to_promise(async move {
-            let (body, create, signal, on_progress) = prepared?;
+            let signal = p.signal;
             let to_js = |e: crate::error::Error| host::to_js_error(&e);
             let file = transport.execute(&create, signal.as_ref()).await.map_err(to_js)?;
             let url = operations::upload_url(&file).map_err(to_js)?;

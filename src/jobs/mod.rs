@@ -8,7 +8,7 @@ pub mod wait;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
 use crate::transport::{call, call_with_id, iterate, Transport};
@@ -116,15 +116,12 @@ impl Jobs {
         params: JsValue,
     ) -> js_sys::Promise {
         let transport = Rc::clone(&self.transport);
-        let prepared = (|| {
+        crate::executor::spawn(async move {
             let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
             let p = host::read_params(&params, "params", false)?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
             let (poll, settings) = wait::wait(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
-            Ok::<_, JsValue>((id, poll, settings, p.signal, on_progress))
-        })();
-        future_to_promise(async move {
-            let (id, poll, settings, signal, on_progress) = prepared?;
+            let signal = p.signal;
             let started = js_sys::Date::now();
             let mut last_progress = None;
             loop {

@@ -237,3 +237,28 @@ pub async fn upload_take_job_and_wait() {
     assert_eq!(outputs.length(), 1);
     assert!(get_str(&get(&outputs.get(0), "file"), "presignedUrl").contains("/__fake/files/"));
 }
+
+/// A panic inside the module (forced by the fault-injection build) rejects
+/// just its own call with a MoveUgcError; calls in flight, later calls and the
+/// same instance all keep working.
+pub async fn a_panic_rejects_only_its_call() {
+    let ugc = client(r#","maxRetries":0"#);
+    let jobs = jobs(&ugc);
+    let take_id = seed_take().await;
+    let job = ok(jobs.create(obj(&format!(r#"{{"takeId":"{take_id}"}}"#)))).await;
+    let id = get(&job, "id");
+    for round in 0..3 {
+        inject(r#"{"kind":"raw","operation":"listJobs","body":"{\"data\":{\"__move_ugc_force_panic__\":1}}"}"#).await;
+        // A good call in flight at the same time as the failing one.
+        let good = jobs.retrieve(id.clone(), JsValue::UNDEFINED);
+        let error = rejects(jobs.list(JsValue::UNDEFINED), "INVALID_RESPONSE").await;
+        let message = get_str(&error, "message");
+        assert!(message.contains("failed internally"), "{message}");
+        assert!(message.contains("forced internal failure"), "round {round}: {message}");
+        assert_eq!(get_str(&ok(good).await, "id"), id.as_string().unwrap_or_default());
+        // The same instance: a read, a write, a list.
+        ok(jobs.retrieve(id.clone(), JsValue::UNDEFINED)).await;
+        ok(jobs.update(id.clone(), obj(r#"{"name":"after the panic"}"#))).await;
+        ok(jobs.list(JsValue::UNDEFINED)).await;
+    }
+}
