@@ -311,6 +311,10 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     inject(fault) {
       state.faults.push({ times: 1, ...fault });
     },
+    /** Drops the faults still queued. */
+    clearFaults() {
+      state.faults = [];
+    },
     reset,
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -64,6 +64,36 @@ describe('new MoveUgc(options)', () => {
     assert.equal(String(ugc), 'MoveUgc(https://api.move.ai/ugc/graphql)');
   });
 
+  it('shows the key in no SDK object: the client, every service, every iterator', () => {
+    const ugc = new MoveUgc({ apiKey: KEY, endpointUrl: 'https://api.move.ai/ugc/graphql' });
+    const objects = [ugc, ugc.jobs, ugc.takes, ugc.files, ugc.volumes, ugc.client, ugc.webhooks, ugc.rigs, ugc.cameraSettings, ugc.jobs.iterate(), ugc.takes.iterate(), ugc.volumes.iterate()];
+    for (const object of objects) {
+      for (const shown of [String(object), JSON.stringify(object) ?? '', inspect(object, { depth: 9, showHidden: true, getters: true })]) {
+        assert.ok(!shown.includes(KEY) && !shown.includes('secret_value'), shown);
+      }
+    }
+  });
+
+  it('never sends the key to the presigned upload URL', async () => {
+    const ugc = clientOf(api.fake);
+    const seen = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (url, init) => {
+      seen.push({ url: String(url), headers: new Headers(init?.headers) });
+      return realFetch(url, init);
+    };
+    try {
+      await ugc.files.upload(new Uint8Array([1, 2, 3]), { type: 'mp4' });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    const put = seen.find((r) => r.url.includes('/__fake/uploads/'));
+    assert.ok(put, 'the PUT went through fetch');
+    assert.equal(put.headers.get('authorization'), null);
+    assert.ok(![...put.headers.values()].some((v) => v.includes(api.fake.apiKey)));
+    assert.ok(!put.url.includes(api.fake.apiKey));
+  });
+
   it('sends the key verbatim in Authorization and JSON with variables', async () => {
     const ugc = clientOf(api.fake);
     await ugc.jobs.list();
