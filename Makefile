@@ -61,6 +61,13 @@ pkg-for-tests:
 clean:
 	rm -rf pkg target/wasm-pack
 
+## bench: size of the web entry, per-call cost against a hand-written fetch client and
+## Move's Python SDK, cold start in Node and Chromium (see bench/run.mjs)
+bench: pkg
+	@scripts/setup.sh bench
+	@scripts/install-pkg.sh bench >/dev/null
+	node bench/run.mjs
+
 ## fuzz: the full fuzzing run (cargo fuzz, libFuzzer): FUZZ_SECONDS per target (default 300).
 ## New finds go to fuzz/corpus-new/ (not committed); crashes to fuzz/artifacts/.
 FUZZ_SECONDS ?= 300

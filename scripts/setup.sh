@@ -4,6 +4,7 @@
 #   build: the wasm target, wasm-pack, wasm-bindgen (the exact version of Cargo.lock), npm packages
 #   test:  the same, plus Debian's chromium and chromedriver for the browser tests, and cargo-fuzz
 #   fuzz:  the build set, plus cargo-fuzz
+#   bench: the build set, plus chromium and Move's Python SDK in target/bench-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-build}
@@ -42,6 +43,23 @@ if [ "$want" = fuzz ] || [ "$want" = test ]; then
   if ! command -v cargo-fuzz >/dev/null 2>&1; then
     say "installing cargo-fuzz"
     cargo install cargo-fuzz
+  fi
+fi
+
+if [ "$want" = bench ]; then
+  # Move's own Python SDK, to compare with, in a venv of its own.
+  if [ ! -x target/bench-venv/bin/python ] || ! target/bench-venv/bin/python -c 'import move_ugc' 2>/dev/null; then
+    say "installing move-ugc-python into target/bench-venv"
+    python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install --quiet --disable-pip-version-check move-ugc-python==4.1.0
+  fi
+fi
+
+if [ "$want" = test ] || [ "$want" = bench ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    say "installing chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
 fi
 
