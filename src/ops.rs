@@ -14,8 +14,8 @@ use crate::types::{metadata, Page, SortDirection};
 
 /// An API object the SDK returns, with the related objects `expand` can add.
 pub trait Resource: DeserializeOwned + Serialize + 'static {
-    /// The expands this resource accepts (`()` for none).
-    type Expand: Copy + PartialEq + 'static;
+    /// The expands this resource accepts ([`NoExpand`] for none).
+    type Expand: Copy + PartialEq + DeserializeOwned + 'static;
 
     /// The GraphQL selection of the object with these expands.
     fn selection(expand: &[Self::Expand]) -> String;
@@ -162,6 +162,31 @@ impl<'a> UpdateVariables<'a> {
         };
         Ok((variables, params.expand.unwrap_or_default()))
     }
+}
+
+/// `retrieve(id, params)`: `query <field>($<arg>: ID!) { <field>(<arg>: $<arg>) { … } }`.
+pub fn get<T: Resource>(field: &'static str, arg: &'static str, id: &str, params_json: &str) -> Result<Operation> {
+    args::require_id("id", id)?;
+    let p: ExpandParams<T::Expand> = args::from_json(params_json, "params")?;
+    let expand = p.expand.unwrap_or_default();
+    let document = format!(
+        "query {field}(${arg}: ID!) {{ {field}({arg}: ${arg}) {{ {} }} }}",
+        T::selection(&expand)
+    );
+    let variables = std::collections::BTreeMap::from([(arg, id)]);
+    one::<T, _>(field, OperationKind::Query, &document, &variables, expand)
+}
+
+/// `update(id, params)`: `mutation <field>($id: String!, $name: String, $metadata: AWSJSON)`.
+pub fn update<T: Resource>(field: &'static str, id: &str, params_json: &str) -> Result<Operation> {
+    let p: UpdateParams<T::Expand> = args::from_json(params_json, "params")?;
+    let (variables, expand) = UpdateVariables::new(id, p)?;
+    let document = format!(
+        "mutation {field}($id: String!, $name: String, $metadata: AWSJSON) {{ \
+         {field}(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
+        T::selection(&expand)
+    );
+    one::<T, _>(field, OperationKind::Mutation, &document, &variables, expand)
 }
 
 /// An operation whose answer is one `T`.

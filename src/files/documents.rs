@@ -30,22 +30,7 @@ pub fn create_file(expand: &[FileExpand]) -> String {
     )
 }
 
-/// `getFile`.
-pub fn get_file(expand: &[FileExpand]) -> String {
-    format!(
-        "query getFile($fileId: ID!) {{ getFile(fileId: $fileId) {{ {} }} }}",
-        File::selection(expand)
-    )
-}
 
-/// `updateFile`.
-pub fn update_file(expand: &[FileExpand]) -> String {
-    format!(
-        "mutation updateFile($id: String!, $name: String, $metadata: AWSJSON) {{ \
-         updateFile(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
-        File::selection(expand)
-    )
-}
 
 /// `generateShareCode`.
 pub fn generate_share_code() -> String {

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 use crate::args;
 use crate::error::{Error, Result};
 use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, ExpandParams, UpdateParams, UpdateVariables};
+use crate::ops;
 use crate::types::{metadata, File, ShareCode};
 
 use super::documents;
-use super::params::{FileCreateParams, FileExpand, FileUploadParams};
+use super::params::{FileCreateParams, FileUploadParams};
 
 #[derive(Serialize)]
 struct CreateFileVariables {
@@ -60,22 +60,12 @@ pub fn upload_url(file_json: &str) -> Result<String> {
 
 /// `files.retrieve(id, params)`.
 pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    args::require_id("id", id)?;
-    let p: ExpandParams<FileExpand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Variables<'a> {
-        file_id: &'a str,
-    }
-    ops::one::<File, _>("getFile", OperationKind::Query, &documents::get_file(&expand), &Variables { file_id: id }, expand)
+    ops::get::<File>("getFile", "fileId", id, params_json)
 }
 
 /// `files.update(id, params)`.
 pub fn update(id: &str, params_json: &str) -> Result<Operation> {
-    let p: UpdateParams<FileExpand> = args::from_json(params_json, "params")?;
-    let (variables, expand) = UpdateVariables::new(id, p)?;
-    ops::one::<File, _>("updateFile", OperationKind::Mutation, &documents::update_file(&expand), &variables, expand)
+    ops::update::<File>("updateFile", id, params_json)
 }
 
 /// `files.generateShareCode(fileId, params)`.

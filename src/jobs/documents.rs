@@ -44,13 +44,6 @@ impl Resource for Job {
     }
 }
 
-/// `getJob`.
-pub fn get_job(expand: &[JobExpand]) -> String {
-    format!(
-        "query getJob($jobId: ID!) {{ getJob(jobId: $jobId) {{ {} }} }}",
-        Job::selection(expand)
-    )
-}
 
 /// `createSingleCamJob`.
 pub fn create_single_cam_job(expand: &[JobExpand]) -> String {
@@ -75,14 +68,6 @@ pub fn create_multi_cam_job(expand: &[JobExpand]) -> String {
     )
 }
 
-/// `updateJob`.
-pub fn update_job(expand: &[JobExpand]) -> String {
-    format!(
-        "mutation updateJob($id: String!, $name: String, $metadata: AWSJSON) {{ \
-         updateJob(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
-        Job::selection(expand)
-    )
-}
 
 /// `listJobs`.
 pub fn list_jobs(expand: &[JobExpand]) -> String {

@@ -6,11 +6,11 @@ use serde::Serialize;
 use crate::args;
 use crate::error::{Error, Result};
 use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, ExpandParams, PageVariables, UpdateParams, UpdateVariables};
+use crate::ops::{self, PageVariables};
 use crate::types::{metadata, ClipWindow, Job, JobOptions, OutputType};
 
 use super::documents;
-use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobExpand, JobListParams};
+use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobListParams};
 
 /// Variables of `createSingleCamJob` and `createMultiCamJob`.
 #[derive(Debug, Serialize)]
@@ -90,34 +90,12 @@ pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
 
 /// `jobs.retrieve(id, params)`.
 pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    args::require_id("id", id)?;
-    let p: ExpandParams<JobExpand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Variables<'a> {
-        job_id: &'a str,
-    }
-    ops::one::<Job, _>(
-        "getJob",
-        OperationKind::Query,
-        &documents::get_job(&expand),
-        &Variables { job_id: id },
-        expand,
-    )
+    ops::get::<Job>("getJob", "jobId", id, params_json)
 }
 
 /// `jobs.update(id, params)`.
 pub fn update(id: &str, params_json: &str) -> Result<Operation> {
-    let p: UpdateParams<JobExpand> = args::from_json(params_json, "params")?;
-    let (variables, expand) = UpdateVariables::new(id, p)?;
-    ops::one::<Job, _>(
-        "updateJob",
-        OperationKind::Mutation,
-        &documents::update_job(&expand),
-        &variables,
-        expand,
-    )
+    ops::update::<Job>("updateJob", id, params_json)
 }
 
 /// `jobs.list(params)` (and each page of `jobs.iterate`).

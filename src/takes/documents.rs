@@ -53,22 +53,7 @@ pub fn create_multi_cam_take(expand: &[TakeExpand]) -> String {
     )
 }
 
-/// `getTake`.
-pub fn get_take(expand: &[TakeExpand]) -> String {
-    format!(
-        "query getTake($takeId: ID!) {{ getTake(takeId: $takeId) {{ {} }} }}",
-        Take::selection(expand)
-    )
-}
 
-/// `updateTake`.
-pub fn update_take(expand: &[TakeExpand]) -> String {
-    format!(
-        "mutation updateTake($id: String!, $name: String, $metadata: AWSJSON) {{ \
-         updateTake(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
-        Take::selection(expand)
-    )
-}
 
 /// `listTakes`.
 pub fn list_takes(expand: &[TakeExpand]) -> String {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::args;
 use crate::error::Result;
 use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, ExpandParams, ListParams, PageVariables, UpdateParams, UpdateVariables};
+use crate::ops::{self, ListParams, PageVariables};
 use crate::types::{metadata, Take};
 
 use super::documents;
@@ -68,22 +68,12 @@ pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
 
 /// `takes.retrieve(id, params)`.
 pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    args::require_id("id", id)?;
-    let p: ExpandParams<TakeExpand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Variables<'a> {
-        take_id: &'a str,
-    }
-    ops::one::<Take, _>("getTake", OperationKind::Query, &documents::get_take(&expand), &Variables { take_id: id }, expand)
+    ops::get::<Take>("getTake", "takeId", id, params_json)
 }
 
 /// `takes.update(id, params)`.
 pub fn update(id: &str, params_json: &str) -> Result<Operation> {
-    let p: UpdateParams<TakeExpand> = args::from_json(params_json, "params")?;
-    let (variables, expand) = UpdateVariables::new(id, p)?;
-    ops::one::<Take, _>("updateTake", OperationKind::Mutation, &documents::update_take(&expand), &variables, expand)
+    ops::update::<Take>("updateTake", id, params_json)
 }
 
 /// `takes.list(params)` (and each page of `takes.iterate`).

@@ -2,6 +2,28 @@
 //! Chromium (`browser.rs`) suites. They drive the exported Rust API against the
 //! fake Move API started by `scripts/with-fake-api.sh`.
 
+/// Declares every shared case below as a wasm-bindgen test of the suite that
+/// includes this module (`node.rs`, `browser.rs`), so the two cannot drift.
+macro_rules! wasm_cases {
+    () => {
+        wasm_cases!(
+            constructor_rejects_bad_options,
+            jobs_round_trip,
+            errors_map_and_the_client_survives,
+            reads_are_retried_and_mutations_are_not,
+            abort_rejects_with_aborted,
+            upload_take_job_and_wait,
+            a_panic_rejects_only_its_call,
+        );
+    };
+    ($($case:ident),* $(,)?) => {$(
+        #[wasm_bindgen_test::wasm_bindgen_test]
+        async fn $case() {
+            common::$case().await;
+        }
+    )*};
+}
+
 use gloo_net::http::Request;
 use js_sys::{Promise, Reflect};
 use move_ugc::MoveUgc;
