@@ -117,7 +117,13 @@ export { MoveUgcError, isMoveUgcError } from '../web/${snippetPath(webDir).slice
 const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
 // [Symbol.dispose]() needs lib esnext.disposable, which most projects do not
 // have: keep the declaration compiling for every strict project (the method exists).
-const types = readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8').replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+// wasm-bindgen's own free() comes without JSDoc: every public method has one.
+const types = readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8')
+  .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '')
+  .replace(
+    /^(\s*)free\(\): void;$/gm,
+    '$1/** Releases the object\'s WebAssembly memory now rather than when it is garbage-collected. */\n$1free(): void;',
+  );
 writeFileSync(join(pkg, 'move_ugc.d.ts'), types);
 const webTypes = readFileSync(join(built, 'web', 'move_ugc.d.ts'), 'utf8');
 const initStart = webTypes.indexOf('export type InitInput');
@@ -126,12 +132,26 @@ if (initStart < 0) throw new Error('no init() declarations in the web build');
 // of them, so the public declaration keeps only the memory.
 const initTypes = webTypes
   .slice(initStart)
-  .replace(/export interface InitOutput \{[\s\S]*?\n\}/, 'export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}');
+  .replace(
+    /export interface InitOutput \{[\s\S]*?\n\}/,
+    '/** What `init()` resolves with: the instantiated module. */\nexport interface InitOutput {\n    /** The module\'s memory. */\n    readonly memory: WebAssembly.Memory;\n}',
+  )
+  .replace(/^export type InitInput/m, '/** Where `init()` takes the module from: a URL, a fetch Response, bytes or a compiled module. */\nexport type InitInput')
+  .replace(/^export type SyncInitInput/m, '/** What `initSync()` takes: the module\'s bytes or a compiled module. */\nexport type SyncInitInput');
 writeFileSync(join(pkg, 'web.d.ts'), `export * from './move_ugc.js';\n\n${initTypes}`);
 for (const file of ['move_ugc.d.ts', 'web.d.ts']) {
-  if (/\bany\b/.test(withoutComments(readFileSync(join(pkg, file), 'utf8')))) {
+  const text = readFileSync(join(pkg, file), 'utf8');
+  if (/\bany\b/.test(withoutComments(text))) {
     throw new Error(`the public ${file} contains \`any\``);
   }
+  // Every exported declaration, method, property and constructor has JSDoc.
+  const lines = text.split('\n');
+  const undocumented = lines.filter((line, i) => {
+    const item = line.trim();
+    const declares = /^(export (?!\*)|[a-zA-Z_]\w*\(|readonly |constructor\()/.test(item);
+    return declares && !(lines[i - 1] ?? '').trim().endsWith('*/');
+  });
+  if (undocumented.length) throw new Error(`undocumented in ${file}:\n${undocumented.join('\n')}`);
 }
 
 // ---- package.json and README ----
