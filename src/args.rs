@@ -16,13 +16,18 @@ use crate::types::{ClipWindow, OutputType, DEFAULT_PAGE_LIMIT, PAGE_LIMITS};
 
 /// Parses `json` (the caller's argument named `argument`) into `T`.
 pub fn from_json<T: DeserializeOwned>(json: &str, argument: &str) -> Result<T> {
-    json::from_json_at(json, argument, |at, problem| Error::invalid_argument(at, problem))
+    json::from_json_at(json, argument, |at, problem| {
+        Error::invalid_argument(at, problem)
+    })
 }
 
 /// Checks that an identifier is a non-empty string without surrounding spaces.
 pub fn require_id(argument: &str, id: &str) -> Result<()> {
     if id.is_empty() {
-        return Err(Error::invalid_argument(argument, "must be a non-empty string"));
+        return Err(Error::invalid_argument(
+            argument,
+            "must be a non-empty string",
+        ));
     }
     if id.trim() != id {
         return Err(Error::invalid_argument(
@@ -54,7 +59,10 @@ pub fn output_types(argument: &str, names: Option<Vec<String>>) -> Result<Option
             let allowed: Vec<&str> = OutputType::ALL.iter().map(|t| t.as_str()).collect();
             Error::invalid_argument(
                 &format!("{argument}[{i}]"),
-                format!("unknown output type; expected one of {}", allowed.join(", ")),
+                format!(
+                    "unknown output type; expected one of {}",
+                    allowed.join(", ")
+                ),
             )
         })?;
         if !types.contains(&t) {
@@ -68,13 +76,22 @@ pub fn output_types(argument: &str, names: Option<Vec<String>>) -> Result<Option
 pub fn clip_window(argument: &str, window: Option<ClipWindow>) -> Result<Option<ClipWindow>> {
     let Some(w) = window else { return Ok(None) };
     if !w.start_time.is_finite() || !w.end_time.is_finite() {
-        return Err(Error::invalid_argument(argument, "startTime and endTime must be finite numbers"));
+        return Err(Error::invalid_argument(
+            argument,
+            "startTime and endTime must be finite numbers",
+        ));
     }
     if w.start_time < 0.0 {
-        return Err(Error::invalid_argument(argument, "startTime must not be negative"));
+        return Err(Error::invalid_argument(
+            argument,
+            "startTime must not be negative",
+        ));
     }
     if w.start_time >= w.end_time {
-        return Err(Error::invalid_argument(argument, "startTime must be before endTime"));
+        return Err(Error::invalid_argument(
+            argument,
+            "startTime must be before endTime",
+        ));
     }
     Ok(Some(w))
 }
@@ -87,7 +104,11 @@ pub fn page_limit(argument: &str, limit: Option<u32>) -> Result<u32> {
     } else {
         Err(Error::invalid_argument(
             argument,
-            format!("must be an integer from {} to {}", PAGE_LIMITS.start(), PAGE_LIMITS.end()),
+            format!(
+                "must be an integer from {} to {}",
+                PAGE_LIMITS.start(),
+                PAGE_LIMITS.end()
+            ),
         ))
     }
 }
@@ -132,17 +153,17 @@ mod tests {
             "params.takeId: expected a string, got a number"
         );
         let m = message(r#"{"takeId": "t", "window": {"startTime": "secret-value"}}"#);
-        assert_eq!(m, "params.window.startTime: expected a number, got a string");
+        assert_eq!(
+            m,
+            "params.window.startTime: expected a number, got a string"
+        );
         assert!(!m.contains("secret-value"));
     }
 
     #[test]
     fn missing_fields_and_non_objects_are_named() {
         assert_eq!(message("{}"), "params: takeId is required");
-        assert_eq!(
-            message("7"),
-            "params: expected an object, got a number"
-        );
+        assert_eq!(message("7"), "params: expected an object, got a number");
     }
 
     #[test]
@@ -157,28 +178,52 @@ mod tests {
         let m = message(r#"{"takeId": "t", "limit": -1}"#);
         assert_eq!(m, "params.limit: expected a non-negative integer");
         let m = message(r#"{"takeId": "t", "limit": 1.5}"#);
-        assert_eq!(m, "params.limit: expected a non-negative integer, got a number");
+        assert_eq!(
+            m,
+            "params.limit: expected a non-negative integer, got a number"
+        );
     }
 
     #[test]
     fn output_types_are_upper_cased_deduplicated_and_checked() {
         let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        let got = output_types("o", names(&["main_fbx", "RENDER_VIDEO", "Main_Fbx"])).unwrap().unwrap();
+        let got = output_types("o", names(&["main_fbx", "RENDER_VIDEO", "Main_Fbx"]))
+            .unwrap()
+            .unwrap();
         assert_eq!(got, vec![OutputType::MainFbx, OutputType::RenderVideo]);
         assert_eq!(output_types("o", None).unwrap(), None);
         let e = output_types("params.outputs", names(&["MAIN_BLEND", "FBX"])).unwrap_err();
-        assert!(e.message.starts_with("params.outputs[1]: unknown output type"), "{}", e.message);
+        assert!(
+            e.message
+                .starts_with("params.outputs[1]: unknown output type"),
+            "{}",
+            e.message
+        );
         assert!(output_types("o", names(&["UNKNOWN_OUTPUT"])).is_err());
         assert!(output_types("o", names(&[])).is_err());
     }
 
     #[test]
     fn clip_windows_must_be_ordered_and_non_negative() {
-        let w = |s, e| Some(ClipWindow { start_time: s, end_time: e });
+        let w = |s, e| {
+            Some(ClipWindow {
+                start_time: s,
+                end_time: e,
+            })
+        };
         assert!(clip_window("c", w(0.0, 1.5)).is_ok());
         assert!(clip_window("c", None).unwrap().is_none());
-        for bad in [w(1.0, 1.0), w(2.0, 1.0), w(-1.0, 3.0), w(f64::NAN, 1.0), w(0.0, f64::INFINITY)] {
-            assert!(clip_window("params.clipWindow", bad).unwrap_err().message.starts_with("params.clipWindow"));
+        for bad in [
+            w(1.0, 1.0),
+            w(2.0, 1.0),
+            w(-1.0, 3.0),
+            w(f64::NAN, 1.0),
+            w(0.0, f64::INFINITY),
+        ] {
+            assert!(clip_window("params.clipWindow", bad)
+                .unwrap_err()
+                .message
+                .starts_with("params.clipWindow"));
         }
     }
 

@@ -8,10 +8,10 @@ use crate::account;
 use crate::files::Files;
 use crate::host;
 use crate::jobs::Jobs;
-use crate::takes::Takes;
-use crate::volumes::Volumes;
 use crate::options::ClientConfig;
+use crate::takes::Takes;
 use crate::transport::Transport;
+use crate::volumes::Volumes;
 
 /// A client of the Move UGC API.
 ///

@@ -136,10 +136,7 @@ impl Error {
 
     /// `INVALID_ARGUMENT` naming the argument: `"<argument>: <problem>"`.
     pub fn invalid_argument(argument: &str, problem: impl fmt::Display) -> Self {
-        Error::new(
-            ErrorCode::InvalidArgument,
-            format!("{argument}: {problem}"),
-        )
+        Error::new(ErrorCode::InvalidArgument, format!("{argument}: {problem}"))
     }
 
     /// `INVALID_RESPONSE`: the server's body was not what the schema promises.

@@ -71,8 +71,9 @@ fn hooks() -> Rc<(JsValue, JsValue)> {
         Rc::clone(cell.borrow_mut().get_or_insert_with(|| {
             install_panic_hook();
             let poll = Closure::<dyn FnMut(u32)>::new(poll_task).into_js_value();
-            let last_panic = Closure::<dyn FnMut() -> Option<String>>::new(|| LAST_PANIC.with(Cell::take))
-                .into_js_value();
+            let last_panic =
+                Closure::<dyn FnMut() -> Option<String>>::new(|| LAST_PANIC.with(Cell::take))
+                    .into_js_value();
             Rc::new((poll, last_panic))
         }))
     })
@@ -82,7 +83,9 @@ fn hooks() -> Rc<(JsValue, JsValue)> {
 fn poll_task(id: u32) {
     let slot = id as usize;
     // Take the task out: nothing stays borrowed while it runs.
-    let Some(mut task) = TASKS.with(|tasks| tasks.borrow_mut().get_mut(slot).and_then(Option::take)) else {
+    let Some(mut task) =
+        TASKS.with(|tasks| tasks.borrow_mut().get_mut(slot).and_then(Option::take))
+    else {
         return; // already finished, or dropped after a failure: a late wake-up
     };
     let waker = Waker::from(Arc::new(TaskWaker { id }));

@@ -150,18 +150,26 @@ pub fn status_code(status: u16) -> ErrorCode {
 pub struct Field<T>(pub T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
         struct Visit<T>(std::marker::PhantomData<T>);
         impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
             type Value = Field<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("an object with one field")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Field<T>, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Field<T>, A::Error> {
                 let Some((_, value)) = map.next_entry::<serde::de::IgnoredAny, T>()? else {
                     return Err(serde::de::Error::custom("the data object is empty"));
                 };
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(Field(value))
             }
         }
@@ -254,7 +262,10 @@ mod tests {
         assert_eq!(err(403, "{}").code, ErrorCode::PermissionDenied);
         assert_eq!(err(429, "slow down").code, ErrorCode::RateLimited);
         assert_eq!(err(500, "").code, ErrorCode::ServerError);
-        assert_eq!(err(502, "<html>bad gateway</html>").code, ErrorCode::ServerError);
+        assert_eq!(
+            err(502, "<html>bad gateway</html>").code,
+            ErrorCode::ServerError
+        );
         assert_eq!(err(503, "").code, ErrorCode::ServerError);
         assert_eq!(err(404, "").code, ErrorCode::HttpError);
         assert_eq!(err(400, "").code, ErrorCode::HttpError);
@@ -290,12 +301,24 @@ mod tests {
         let e = err(200, &body("MoveNotFoundError"));
         assert_eq!(e.code, ErrorCode::NotFound);
         assert_eq!(e.status, Some(200));
-        assert_eq!(e.message, "getJob: Resource not found in move-ugc-api. (MoveNotFoundError)");
+        assert_eq!(
+            e.message,
+            "getJob: Resource not found in move-ugc-api. (MoveNotFoundError)"
+        );
         let raw: serde_json::Value = serde_json::from_str(&e.graphql_errors.unwrap()).unwrap();
         assert_eq!(raw[0]["locations"][0]["line"], 2);
-        assert_eq!(err(200, &body("UnauthorizedException")).code, ErrorCode::Unauthenticated);
-        assert_eq!(err(200, &body("ValidationError")).code, ErrorCode::GraphqlError);
-        assert_eq!(err(200, &body("InternalFailure")).code, ErrorCode::GraphqlError);
+        assert_eq!(
+            err(200, &body("UnauthorizedException")).code,
+            ErrorCode::Unauthenticated
+        );
+        assert_eq!(
+            err(200, &body("ValidationError")).code,
+            ErrorCode::GraphqlError
+        );
+        assert_eq!(
+            err(200, &body("InternalFailure")).code,
+            ErrorCode::GraphqlError
+        );
         // An error entry that is not even an object still yields GRAPHQL_ERROR.
         assert_eq!(err(200, r#"{"errors":[42]}"#).code, ErrorCode::GraphqlError);
     }
@@ -322,11 +345,22 @@ mod tests {
         let depth = 100_000;
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         // In data: the raw capture passes, the typed decoding refuses it.
-        let data = read_answer("getJob", 200, None, &format!(r#"{{"data":{{"getJob":{nested}}}}}"#)).unwrap();
-        let e = decode_data::<Field<serde_json::Value>>("getJob", &data).err().unwrap();
+        let data = read_answer(
+            "getJob",
+            200,
+            None,
+            &format!(r#"{{"data":{{"getJob":{nested}}}}}"#),
+        )
+        .unwrap();
+        let e = decode_data::<Field<serde_json::Value>>("getJob", &data)
+            .err()
+            .unwrap();
         assert_eq!(e.code, ErrorCode::InvalidResponse);
         // In errors, and as the whole body.
-        assert_eq!(err(200, &format!(r#"{{"errors":[{nested}]}}"#)).code, ErrorCode::InvalidResponse);
+        assert_eq!(
+            err(200, &format!(r#"{{"errors":[{nested}]}}"#)).code,
+            ErrorCode::InvalidResponse
+        );
         assert_eq!(err(200, &nested).code, ErrorCode::InvalidResponse);
     }
 

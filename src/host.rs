@@ -67,7 +67,11 @@ extern "C" {
 
     /// Reads an optional callback such as `params.onProgress`.
     #[wasm_bindgen(js_name = readCallback, catch)]
-    pub fn read_callback(params: &JsValue, name: &str, key: &str) -> Result<Option<js_sys::Function>, JsValue>;
+    pub fn read_callback(
+        params: &JsValue,
+        name: &str,
+        key: &str,
+    ) -> Result<Option<js_sys::Function>, JsValue>;
 
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
@@ -85,7 +89,6 @@ extern "C" {
         on_progress: Option<js_sys::Function>,
     ) -> js_sys::Promise;
 }
-
 
 /// The JavaScript `MoveUgcError` for an [`Error`].
 pub fn to_js_error(error: &Error) -> JsValue {
@@ -128,5 +131,8 @@ pub fn read_string(value: &JsValue, name: &str) -> Result<String, Error> {
 
 /// `ABORTED`: the caller's signal fired.
 pub fn aborted_error(operation: &str) -> Error {
-    Error::new(ErrorCode::Aborted, format!("{operation}: the operation was aborted"))
+    Error::new(
+        ErrorCode::Aborted,
+        format!("{operation}: the operation was aborted"),
+    )
 }

@@ -56,7 +56,11 @@ pub struct NoParams {}
 
 /// Parameters that only choose expands (`retrieve`).
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, bound = "E: Deserialize<'de>")]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
 pub struct ExpandParams<E> {
     /// Related objects to include in the result.
     #[tsify(optional)]
@@ -66,7 +70,11 @@ pub struct ExpandParams<E> {
 
 /// Parameters of `update`: at least one of `name` and `metadata`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, bound = "E: Deserialize<'de>")]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
 pub struct UpdateParams<E> {
     /// The new name.
     #[tsify(optional)]
@@ -84,7 +92,11 @@ pub struct UpdateParams<E> {
 
 /// Parameters of `list` and `iterate`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, bound = "E: Deserialize<'de>")]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
 pub struct ListParams<E> {
     /// Page size, from 1 to 1000. Default 10.
     #[tsify(optional)]
@@ -122,7 +134,11 @@ pub struct PageVariables {
 
 impl PageVariables {
     /// Validates the paging part of list params.
-    pub fn new(limit: Option<u32>, next_token: Option<String>, sort_by: Option<SortDirection>) -> Result<Self> {
+    pub fn new(
+        limit: Option<u32>,
+        next_token: Option<String>,
+        sort_by: Option<SortDirection>,
+    ) -> Result<Self> {
         if next_token.as_deref() == Some("") {
             return Err(Error::invalid_argument(
                 "params.nextToken",
@@ -153,7 +169,10 @@ impl<'a> UpdateVariables<'a> {
     pub fn new<E>(id: &'a str, params: UpdateParams<E>) -> Result<(Self, Vec<E>)> {
         args::require_id("id", id)?;
         if params.name.is_none() && params.metadata.is_none() {
-            return Err(Error::invalid_argument("params", "give name or metadata (or both) to update"));
+            return Err(Error::invalid_argument(
+                "params",
+                "give name or metadata (or both) to update",
+            ));
         }
         let variables = UpdateVariables {
             id,
@@ -165,7 +184,12 @@ impl<'a> UpdateVariables<'a> {
 }
 
 /// `retrieve(id, params)`: `query <field>($<arg>: ID!) { <field>(<arg>: $<arg>) { … } }`.
-pub fn get<T: Resource>(field: &'static str, arg: &'static str, id: &str, params_json: &str) -> Result<Operation> {
+pub fn get<T: Resource>(
+    field: &'static str,
+    arg: &'static str,
+    id: &str,
+    params_json: &str,
+) -> Result<Operation> {
     args::require_id("id", id)?;
     let p: ExpandParams<T::Expand> = args::from_json(params_json, "params")?;
     let expand = p.expand.unwrap_or_default();
@@ -186,7 +210,13 @@ pub fn update<T: Resource>(field: &'static str, id: &str, params_json: &str) -> 
          {field}(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
         T::selection(&expand)
     );
-    one::<T, _>(field, OperationKind::Mutation, &document, &variables, expand)
+    one::<T, _>(
+        field,
+        OperationKind::Mutation,
+        &document,
+        &variables,
+        expand,
+    )
 }
 
 /// An operation whose answer is one `T`.
@@ -225,20 +255,36 @@ pub fn page<T: Resource>(
         variables,
         Box::new(move |data| {
             let Field(page) = decode_data::<Field<Option<PageData<T>>>>(name, data)?;
-            let page = page.ok_or_else(|| Error::invalid_response(format!("{name}: the page is null")))?;
-            let items: Vec<T> = page.items.unwrap_or_default().into_iter().flatten().collect();
+            let page =
+                page.ok_or_else(|| Error::invalid_response(format!("{name}: the page is null")))?;
+            let items: Vec<T> = page
+                .items
+                .unwrap_or_default()
+                .into_iter()
+                .flatten()
+                .collect();
             for (i, item) in items.iter().enumerate() {
                 check_expanded(&format!("{name}.items[{i}]"), item, &expand)?;
             }
-            let limit = page.first.and_then(|n| u32::try_from(n).ok()).unwrap_or(requested);
-            to_json(&Page { items, limit, next_token: page.after })
+            let limit = page
+                .first
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(requested);
+            to_json(&Page {
+                items,
+                limit,
+                next_token: page.after,
+            })
         }),
     )
 }
 
 /// An operation whose answer is a page of which the caller wants only the
 /// items (`listRigs`, `listCameraSettings`: the API does not page them).
-pub fn items<T: DeserializeOwned + Serialize + 'static>(name: &'static str, document: &str) -> Result<Operation> {
+pub fn items<T: DeserializeOwned + Serialize + 'static>(
+    name: &'static str,
+    document: &str,
+) -> Result<Operation> {
     #[derive(Serialize)]
     struct NoVariables {}
     Operation::new(

@@ -76,7 +76,10 @@ impl ClientConfig {
     pub fn validate(options: MoveUgcOptions) -> Result<Self> {
         let key = options.api_key;
         if key.is_empty() {
-            return Err(Error::invalid_argument("options.apiKey", "must not be empty"));
+            return Err(Error::invalid_argument(
+                "options.apiKey",
+                "must not be empty",
+            ));
         }
         if key.chars().count() < MIN_KEY_LEN {
             return Err(Error::invalid_argument(
@@ -133,18 +136,22 @@ fn check_endpoint(url: &str) -> Result<()> {
         .ok_or_else(|| Error::invalid_argument(ARG, "must be an absolute http(s) URL"))?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
-        return Err(Error::invalid_argument(ARG, "must use https: (or http: to a loopback host)"));
+        return Err(Error::invalid_argument(
+            ARG,
+            "must use https: (or http: to a loopback host)",
+        ));
     }
-    let authority = rest
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or_default();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     // Credentials in the URL would be a second secret to protect: refuse them.
     if authority.contains('@') {
-        return Err(Error::invalid_argument(ARG, "must not contain user information"));
+        return Err(Error::invalid_argument(
+            ARG,
+            "must not contain user information",
+        ));
     }
-    let host = host_of(authority)
-        .ok_or_else(|| Error::invalid_argument(ARG, "must be an absolute http(s) URL with a host"))?;
+    let host = host_of(authority).ok_or_else(|| {
+        Error::invalid_argument(ARG, "must be an absolute http(s) URL with a host")
+    })?;
     if scheme == "http" && !is_loopback(host) {
         return Err(Error::invalid_argument(
             ARG,
@@ -270,7 +277,11 @@ mod tests {
             "http://127.0.0.256/",
         ] {
             let err = with_endpoint(bad).unwrap_err();
-            assert!(err.message.starts_with("options.endpointUrl"), "{bad}: {}", err.message);
+            assert!(
+                err.message.starts_with("options.endpointUrl"),
+                "{bad}: {}",
+                err.message
+            );
         }
     }
 
@@ -295,9 +306,19 @@ mod tests {
 
     #[test]
     fn timeouts_and_retries_are_bounded() {
-        let c = config(&format!(r#"{{"apiKey":"{KEY}","timeoutMs":250,"maxRetries":0}}"#)).unwrap();
+        let c = config(&format!(
+            r#"{{"apiKey":"{KEY}","timeoutMs":250,"maxRetries":0}}"#
+        ))
+        .unwrap();
         assert_eq!((c.timeout_ms, c.max_retries), (250, 0));
-        for bad in [r#""timeoutMs":0"#, r#""timeoutMs":-5"#, r#""timeoutMs":1e12"#, r#""maxRetries":11"#, r#""maxRetries":-1"#, r#""maxRetries":1.5"#] {
+        for bad in [
+            r#""timeoutMs":0"#,
+            r#""timeoutMs":-5"#,
+            r#""timeoutMs":1e12"#,
+            r#""maxRetries":11"#,
+            r#""maxRetries":-1"#,
+            r#""maxRetries":1.5"#,
+        ] {
             let err = config(&format!(r#"{{"apiKey":"{KEY}",{bad}}}"#)).unwrap_err();
             assert_eq!(err.code, crate::error::ErrorCode::InvalidArgument, "{bad}");
         }

@@ -20,7 +20,11 @@ pub fn delay_ms(attempt: u32, retry_after_ms: Option<f64>, random: f64) -> f64 {
     }
     let exponential = BASE_DELAY_MS * 2f64.powi(attempt.min(16) as i32);
     let capped = exponential.min(MAX_DELAY_MS);
-    let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 0.0 };
+    let random = if random.is_finite() {
+        random.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     capped * (1.0 - 0.25 * random)
 }
 
@@ -79,7 +83,13 @@ mod tests {
         assert_eq!(retry_after_ms("soon", 0.0, never), None);
         assert_eq!(retry_after_ms("", 0.0, never), None);
         let date = |_: &str| Some(10_000.0);
-        assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 4_000.0, date), Some(6000.0));
-        assert_eq!(retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 20_000.0, date), Some(0.0));
+        assert_eq!(
+            retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 4_000.0, date),
+            Some(6000.0)
+        );
+        assert_eq!(
+            retry_after_ms("Wed, 21 Oct 2015 07:28:00 GMT", 20_000.0, date),
+            Some(0.0)
+        );
     }
 }

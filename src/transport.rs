@@ -43,7 +43,11 @@ impl Transport {
 
     /// Sends `operation`, retrying reads on transient failures, and returns the
     /// caller's result as JSON text.
-    pub async fn execute(&self, operation: &Operation, signal: Option<&AbortSignal>) -> Result<String> {
+    pub async fn execute(
+        &self,
+        operation: &Operation,
+        signal: Option<&AbortSignal>,
+    ) -> Result<String> {
         let retries = match operation.kind {
             OperationKind::Query => self.config.max_retries,
             OperationKind::Mutation => 0,
@@ -69,7 +73,10 @@ impl Transport {
             let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
             match JsFuture::from(sent).await {
                 Ok(status) => {
-                    let status = status.as_f64().filter(|s| (0.0..1000.0).contains(s)).unwrap_or(0.0) as u16;
+                    let status = status
+                        .as_f64()
+                        .filter(|s| (0.0..1000.0).contains(s))
+                        .unwrap_or(0.0) as u16;
                     if (200..300).contains(&status) {
                         Ok(())
                     } else {
@@ -84,7 +91,10 @@ impl Transport {
                 Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
                 Err(reason) => Err(Error::new(
                     ErrorCode::NetworkError,
-                    format!("{NAME}: could not reach the storage: {}", describe_js_error(&reason)),
+                    format!(
+                        "{NAME}: could not reach the storage: {}",
+                        describe_js_error(&reason)
+                    ),
                 )),
             }
         })
@@ -138,7 +148,10 @@ impl Transport {
             } else if attempt.timed_out() {
                 Error::new(
                     ErrorCode::Timeout,
-                    format!("{}: no answer within {} ms", operation.name, self.config.timeout_ms),
+                    format!(
+                        "{}: no answer within {} ms",
+                        operation.name, self.config.timeout_ms
+                    ),
                 )
             } else {
                 Error::new(
@@ -237,7 +250,11 @@ pub fn call_with_id(
 }
 
 /// Executes an operation and hands its result to JavaScript.
-async fn run(transport: &Transport, operation: &Operation, signal: Option<&AbortSignal>) -> std::result::Result<JsValue, JsValue> {
+async fn run(
+    transport: &Transport,
+    operation: &Operation,
+    signal: Option<&AbortSignal>,
+) -> std::result::Result<JsValue, JsValue> {
     let json = transport
         .execute(operation, signal)
         .await
@@ -247,10 +264,15 @@ async fn run(transport: &Transport, operation: &Operation, signal: Option<&Abort
 
 /// `iterate(params)`: an AsyncIterable over every item of every page that
 /// `build` lists, each page fetched (and validated) like a `list` call.
-pub fn iterate(transport: &Rc<Transport>, params: &JsValue, build: fn(&str) -> Result<Operation>) -> JsValue {
+pub fn iterate(
+    transport: &Rc<Transport>,
+    params: &JsValue,
+    build: fn(&str) -> Result<Operation>,
+) -> JsValue {
     let transport = Rc::clone(transport);
-    let fetch_page = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |page_params: JsValue| {
-        call(&transport, &page_params, false, build)
-    });
+    let fetch_page =
+        Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |page_params: JsValue| {
+            call(&transport, &page_params, false, build)
+        });
     host::paginate(&fetch_page.into_js_value(), params)
 }

@@ -9,7 +9,9 @@ use move_ugc::options::ClientConfig;
 use move_ugc::{account, files, jobs, takes, volumes};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
     let text = String::from_utf8_lossy(rest);
     let id = text.get(..text.len().min(12)).unwrap_or("");
     let result = match pick % 20 {
@@ -38,7 +40,10 @@ fuzz_target!(|data: &[u8]| {
         // A refusal of the caller's input is always INVALID_ARGUMENT (upload_url
         // reads an answer, so it is INVALID_RESPONSE).
         assert!(
-            matches!(error.code, ErrorCode::InvalidArgument | ErrorCode::InvalidResponse),
+            matches!(
+                error.code,
+                ErrorCode::InvalidArgument | ErrorCode::InvalidResponse
+            ),
             "{error}"
         );
     }

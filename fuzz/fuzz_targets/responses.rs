@@ -20,12 +20,17 @@ fn decoder(pick: u8) -> Option<Operation> {
         8 => files::operations::generate_share_code("f", "{}").ok(),
         9 => account::operations::list_rigs("{}").ok(),
         10 => account::operations::retrieve_client("{}").ok(),
-        _ => account::operations::upsert_webhook(r#"{"uid":"u","url":"https://x.example/h","events":["e"]}"#).ok(),
+        _ => account::operations::upsert_webhook(
+            r#"{"uid":"u","url":"https://x.example/h","events":["e"]}"#,
+        )
+        .ok(),
     }
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, body)) = data.split_first() else { return };
+    let Some((&pick, body)) = data.split_first() else {
+        return;
+    };
     let status = match pick >> 4 {
         0..=9 => 200,
         10 => 401,
@@ -35,7 +40,9 @@ fuzz_target!(|data: &[u8]| {
         _ => 403,
     };
     let body = String::from_utf8_lossy(body);
-    let Some(operation) = decoder(pick) else { return };
+    let Some(operation) = decoder(pick) else {
+        return;
+    };
     if let Ok(data) = read_answer(operation.name, status, Some("1".into()), &body) {
         let _ = (operation.decode)(&data);
         let _ = jobs::wait::assess(&data);

@@ -30,7 +30,8 @@ impl ClientService {
     #[wasm_bindgen(unchecked_return_type = "Promise<Client>")]
     pub fn update(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "ClientUpdateParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ClientUpdateParams & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, true, operations::update_client)
     }
@@ -49,7 +50,8 @@ impl Webhooks {
     #[wasm_bindgen(unchecked_return_type = "Promise<WebhookEndpoint>")]
     pub fn upsert(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "WebhookUpsertParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WebhookUpsertParams & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, true, operations::upsert_webhook)
     }
@@ -87,16 +89,31 @@ impl CameraSettingsService {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::list_camera_settings)
+        call(
+            &self.transport,
+            &params,
+            false,
+            operations::list_camera_settings,
+        )
     }
 }
 
 /// The four account-level services of one client.
-pub(crate) fn services(transport: &Rc<Transport>) -> (ClientService, Webhooks, Rigs, CameraSettingsService) {
+pub(crate) fn services(
+    transport: &Rc<Transport>,
+) -> (ClientService, Webhooks, Rigs, CameraSettingsService) {
     (
-        ClientService { transport: Rc::clone(transport) },
-        Webhooks { transport: Rc::clone(transport) },
-        Rigs { transport: Rc::clone(transport) },
-        CameraSettingsService { transport: Rc::clone(transport) },
+        ClientService {
+            transport: Rc::clone(transport),
+        },
+        Webhooks {
+            transport: Rc::clone(transport),
+        },
+        Rigs {
+            transport: Rc::clone(transport),
+        },
+        CameraSettingsService {
+            transport: Rc::clone(transport),
+        },
     )
 }

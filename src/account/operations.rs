@@ -47,7 +47,13 @@ pub fn retrieve_client(params_json: &str) -> Result<Operation> {
     #[derive(Serialize)]
     struct NoVariables {}
     let document = format!("query client {{ client {{ {} }} }}", Client::SELECTION);
-    ops::one::<Client, _>("client", OperationKind::Query, &document, &NoVariables {}, Vec::new())
+    ops::one::<Client, _>(
+        "client",
+        OperationKind::Query,
+        &document,
+        &NoVariables {},
+        Vec::new(),
+    )
 }
 
 /// `client.update(params)`.
@@ -63,7 +69,13 @@ pub fn update_client(params_json: &str) -> Result<Operation> {
         "mutation updateClient($metadata: AWSJSON!) {{ updateClient(metadata: $metadata) {{ {} }} }}",
         Client::selection(&[])
     );
-    ops::one::<Client, _>("updateClient", OperationKind::Mutation, &document, &Variables { metadata }, Vec::new())
+    ops::one::<Client, _>(
+        "updateClient",
+        OperationKind::Mutation,
+        &document,
+        &Variables { metadata },
+        Vec::new(),
+    )
 }
 
 /// `webhooks.upsert(params)`.
@@ -71,13 +83,22 @@ pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
     let p: WebhookUpsertParams = args::from_json(params_json, "params")?;
     args::require_id("params.uid", &p.uid)?;
     if !(p.url.starts_with("https://") || p.url.starts_with("http://")) || p.url.len() < 10 {
-        return Err(Error::invalid_argument("params.url", "must be an absolute http(s) URL"));
+        return Err(Error::invalid_argument(
+            "params.url",
+            "must be an absolute http(s) URL",
+        ));
     }
     if p.events.is_empty() {
-        return Err(Error::invalid_argument("params.events", "must name at least one event"));
+        return Err(Error::invalid_argument(
+            "params.events",
+            "must name at least one event",
+        ));
     }
     if let Some(i) = p.events.iter().position(|e| e.trim().is_empty()) {
-        return Err(Error::invalid_argument(&format!("params.events[{i}]"), "must not be empty"));
+        return Err(Error::invalid_argument(
+            &format!("params.events[{i}]"),
+            "must not be empty",
+        ));
     }
     #[derive(Serialize)]
     struct Variables {
@@ -106,7 +127,13 @@ pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
          {{ {} }} }}",
         WebhookEndpoint::SELECTION
     );
-    ops::one::<WebhookEndpoint, _>("upsertWebhookEndpoint", OperationKind::Mutation, &document, &variables, Vec::new())
+    ops::one::<WebhookEndpoint, _>(
+        "upsertWebhookEndpoint",
+        OperationKind::Mutation,
+        &document,
+        &variables,
+        Vec::new(),
+    )
 }
 
 /// `rigs.list()`.
@@ -137,11 +164,21 @@ mod tests {
     #[test]
     fn client_update_needs_an_object() {
         let op = update_client(r#"{"metadata":{"team":"mocap"}}"#).unwrap();
-        assert_eq!(body(&op)["variables"], json!({"metadata": "{\"team\":\"mocap\"}"}));
+        assert_eq!(
+            body(&op)["variables"],
+            json!({"metadata": "{\"team\":\"mocap\"}"})
+        );
         for bad in [r#"{}"#, r#"{"metadata":null}"#, r#"{"metadata":[1]}"#] {
-            assert_eq!(update_client(bad).err().unwrap().code, ErrorCode::InvalidArgument, "{bad}");
+            assert_eq!(
+                update_client(bad).err().unwrap().code,
+                ErrorCode::InvalidArgument,
+                "{bad}"
+            );
         }
-        assert_eq!(body(&retrieve_client("{}").unwrap())["variables"], json!({}));
+        assert_eq!(
+            body(&retrieve_client("{}").unwrap())["variables"],
+            json!({})
+        );
     }
 
     #[test]
@@ -152,11 +189,26 @@ mod tests {
             json!({"uid": "hook-1", "url": "https://example.com/hook", "events": ["ugc.job.state.completed"]})
         );
         for (bad, named) in [
-            (r#"{"uid":"h","url":"example.com","events":["e"]}"#, "params.url"),
-            (r#"{"uid":"h","url":"https://example.com","events":[]}"#, "params.events"),
-            (r#"{"uid":"h","url":"https://example.com","events":[" "]}"#, "params.events[0]"),
-            (r#"{"uid":"","url":"https://example.com","events":["e"]}"#, "params.uid"),
-            (r#"{"url":"https://example.com","events":["e"]}"#, "params: uid is required"),
+            (
+                r#"{"uid":"h","url":"example.com","events":["e"]}"#,
+                "params.url",
+            ),
+            (
+                r#"{"uid":"h","url":"https://example.com","events":[]}"#,
+                "params.events",
+            ),
+            (
+                r#"{"uid":"h","url":"https://example.com","events":[" "]}"#,
+                "params.events[0]",
+            ),
+            (
+                r#"{"uid":"","url":"https://example.com","events":["e"]}"#,
+                "params.uid",
+            ),
+            (
+                r#"{"url":"https://example.com","events":["e"]}"#,
+                "params: uid is required",
+            ),
         ] {
             let e = upsert_webhook(bad).err().unwrap();
             assert!(e.message.starts_with(named), "{}", e.message);

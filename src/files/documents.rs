@@ -30,8 +30,6 @@ pub fn create_file(expand: &[FileExpand]) -> String {
     )
 }
 
-
-
 /// `generateShareCode`.
 pub fn generate_share_code() -> String {
     format!(

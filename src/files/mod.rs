@@ -40,10 +40,19 @@ impl Files {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<FileExpand> & RequestOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "ExpandParams<FileExpand> & RequestOptions"
+        )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            false,
+            operations::retrieve,
+        )
     }
 
     /// Renames a file or replaces its metadata.
@@ -53,7 +62,14 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<FileExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            true,
+            operations::update,
+        )
     }
 
     /// Makes a share code for a file (typically a job output).
@@ -63,7 +79,14 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "string")] file_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &file_id, "fileId", &params, false, operations::generate_share_code)
+        call_with_id(
+            &self.transport,
+            &file_id,
+            "fileId",
+            &params,
+            false,
+            operations::generate_share_code,
+        )
     }
 
     /// Uploads bytes as a new file: creates it, then PUTs the bytes to its
@@ -83,7 +106,10 @@ impl Files {
             let create = operations::upload(&p.json).map_err(|e| host::to_js_error(&e))?;
             let signal = p.signal;
             let to_js = |e: crate::error::Error| host::to_js_error(&e);
-            let file = transport.execute(&create, signal.as_ref()).await.map_err(to_js)?;
+            let file = transport
+                .execute(&create, signal.as_ref())
+                .await
+                .map_err(to_js)?;
             let url = operations::upload_url(&file).map_err(to_js)?;
             transport
                 .put_bytes(&url, &body, signal.as_ref(), on_progress.as_ref())

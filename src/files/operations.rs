@@ -30,7 +30,13 @@ pub fn create(params_json: &str) -> Result<Operation> {
         name: p.name,
         metadata: metadata::encode(p.metadata, "params.metadata")?,
     };
-    ops::one::<File, _>("createFile", OperationKind::Mutation, &documents::create_file(&expand), &variables, expand)
+    ops::one::<File, _>(
+        "createFile",
+        OperationKind::Mutation,
+        &documents::create_file(&expand),
+        &variables,
+        expand,
+    )
 }
 
 /// The `createFile` of `files.upload(data, params)`.
@@ -41,7 +47,13 @@ pub fn upload(params_json: &str) -> Result<Operation> {
         name: p.name,
         metadata: metadata::encode(p.metadata, "params.metadata")?,
     };
-    ops::one::<File, _>("createFile", OperationKind::Mutation, &documents::create_file(&[]), &variables, Vec::new())
+    ops::one::<File, _>(
+        "createFile",
+        OperationKind::Mutation,
+        &documents::create_file(&[]),
+        &variables,
+        Vec::new(),
+    )
 }
 
 /// The upload URL of a file just created (the caller's JSON of it).
@@ -54,7 +66,9 @@ pub fn upload_url(file_json: &str) -> Result<String> {
     let created: Created = serde_json::from_str(file_json).map_err(Error::invalid_response)?;
     match created.presigned_url {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(url),
-        _ => Err(Error::invalid_response("createFile: the file has no upload URL")),
+        _ => Err(Error::invalid_response(
+            "createFile: the file has no upload URL",
+        )),
     }
 }
 
@@ -110,16 +124,30 @@ mod tests {
 
     #[test]
     fn create_sends_type_name_and_metadata() {
-        let op = create(r#"{"type":".mp4","name":"take 1","metadata":{"k":"v"},"expand":["client"]}"#).unwrap();
+        let op =
+            create(r#"{"type":".mp4","name":"take 1","metadata":{"k":"v"},"expand":["client"]}"#)
+                .unwrap();
         let b = body(&op);
-        assert_eq!(b["variables"], json!({"type": "mp4", "name": "take 1", "metadata": "{\"k\":\"v\"}"}));
-        assert!(b["query"].as_str().unwrap().contains("client { id name created metadata portal }"));
+        assert_eq!(
+            b["variables"],
+            json!({"type": "mp4", "name": "take 1", "metadata": "{\"k\":\"v\"}"})
+        );
+        assert!(b["query"]
+            .as_str()
+            .unwrap()
+            .contains("client { id name created metadata portal }"));
         assert_eq!(op.kind, OperationKind::Mutation);
     }
 
     #[test]
     fn bad_types_are_refused() {
-        for bad in [r#"{"type":""}"#, r#"{"type":"m p4"}"#, r#"{"type":"../x"}"#, r#"{}"#, r#"{"type":4}"#] {
+        for bad in [
+            r#"{"type":""}"#,
+            r#"{"type":"m p4"}"#,
+            r#"{"type":"../x"}"#,
+            r#"{}"#,
+            r#"{"type":4}"#,
+        ] {
             let e = create(bad).err().unwrap();
             assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}");
             assert!(e.message.starts_with("params"), "{}", e.message);
@@ -128,15 +156,32 @@ mod tests {
 
     #[test]
     fn upload_url_must_be_there() {
-        assert_eq!(upload_url(r#"{"presignedUrl":"https://s3/x"}"#).unwrap(), "https://s3/x");
-        assert_eq!(upload_url(r#"{"presignedUrl":null}"#).unwrap_err().code, ErrorCode::InvalidResponse);
-        assert_eq!(upload_url(r#"{"presignedUrl":"javascript:alert(1)"}"#).unwrap_err().code, ErrorCode::InvalidResponse);
+        assert_eq!(
+            upload_url(r#"{"presignedUrl":"https://s3/x"}"#).unwrap(),
+            "https://s3/x"
+        );
+        assert_eq!(
+            upload_url(r#"{"presignedUrl":null}"#).unwrap_err().code,
+            ErrorCode::InvalidResponse
+        );
+        assert_eq!(
+            upload_url(r#"{"presignedUrl":"javascript:alert(1)"}"#)
+                .unwrap_err()
+                .code,
+            ErrorCode::InvalidResponse
+        );
     }
 
     #[test]
     fn share_codes_and_retrieves_send_their_ids() {
-        assert_eq!(body(&generate_share_code("f-1", "{}").unwrap())["variables"], json!({"fileId": "f-1"}));
-        assert_eq!(body(&retrieve("f-1", "{}").unwrap())["variables"], json!({"fileId": "f-1"}));
+        assert_eq!(
+            body(&generate_share_code("f-1", "{}").unwrap())["variables"],
+            json!({"fileId": "f-1"})
+        );
+        assert_eq!(
+            body(&retrieve("f-1", "{}").unwrap())["variables"],
+            json!({"fileId": "f-1"})
+        );
         assert!(generate_share_code("", "{}").is_err());
         let op = update("f-1", r#"{"name":"n"}"#).unwrap();
         assert_eq!(body(&op)["variables"], json!({"id": "f-1", "name": "n"}));

@@ -10,7 +10,8 @@ impl Resource for Job {
     type Expand = JobExpand;
 
     fn selection(expand: &[JobExpand]) -> String {
-        let mut s = String::from("id created metadata state name progress { state percentageComplete }");
+        let mut s =
+            String::from("id created metadata state name progress { state percentageComplete }");
         if expand.contains(&JobExpand::Client) {
             s.push_str(&format!(" client {{ {} }}", Client::SELECTION));
         }
@@ -44,7 +45,6 @@ impl Resource for Job {
     }
 }
 
-
 /// `createSingleCamJob`.
 pub fn create_single_cam_job(expand: &[JobExpand]) -> String {
     format!(
@@ -67,7 +67,6 @@ pub fn create_multi_cam_job(expand: &[JobExpand]) -> String {
         Job::selection(expand)
     )
 }
-
 
 /// `listJobs`.
 pub fn list_jobs(expand: &[JobExpand]) -> String {

@@ -37,7 +37,12 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_single_cam)
+        call(
+            &self.transport,
+            &params,
+            true,
+            operations::create_single_cam,
+        )
     }
 
     /// The same as `createSingleCam`, under the name of Move's older SDKs.
@@ -47,7 +52,12 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_single_cam)
+        call(
+            &self.transport,
+            &params,
+            true,
+            operations::create_single_cam,
+        )
     }
 
     /// Starts a multi-camera job on a take. Never retried automatically.
@@ -68,7 +78,14 @@ impl Jobs {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<JobExpand> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            false,
+            operations::retrieve,
+        )
     }
 
     /// Renames a job or replaces its metadata. Never retried automatically.
@@ -76,9 +93,17 @@ impl Jobs {
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateParams<JobExpand> & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<JobExpand> & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            true,
+            operations::update,
+        )
     }
 
     /// Reads one page of jobs, newest first unless `sortBy` says otherwise.
@@ -137,7 +162,9 @@ impl Jobs {
                         }
                         match status.phase {
                             Phase::Finished => return Ok(job),
-                            Phase::Failed(state) => return Err(host::to_js_error(&wait::failed(&id, &state))),
+                            Phase::Failed(state) => {
+                                return Err(host::to_js_error(&wait::failed(&id, &state)))
+                            }
                             Phase::Pending => {}
                         }
                     }
@@ -146,7 +173,10 @@ impl Jobs {
                     Err(error) => return Err(host::to_js_error(&error)),
                 }
                 if js_sys::Date::now() - started + settings.interval_ms > settings.timeout_ms {
-                    return Err(host::to_js_error(&wait::timed_out(&id, settings.timeout_ms)));
+                    return Err(host::to_js_error(&wait::timed_out(
+                        &id,
+                        settings.timeout_ms,
+                    )));
                 }
                 JsFuture::from(host::sleep(settings.interval_ms, signal.clone()))
                     .await

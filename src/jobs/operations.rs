@@ -62,10 +62,16 @@ pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
     let p: JobCreateMultiCamParams = args::from_json(params_json, "params")?;
     args::require_id("params.takeId", &p.take_id)?;
     if p.number_of_actors == 0 {
-        return Err(Error::invalid_argument("params.numberOfActors", "must be at least 1"));
+        return Err(Error::invalid_argument(
+            "params.numberOfActors",
+            "must be at least 1",
+        ));
     }
     if i32::try_from(p.number_of_actors).is_err() {
-        return Err(Error::invalid_argument("params.numberOfActors", "is too large"));
+        return Err(Error::invalid_argument(
+            "params.numberOfActors",
+            "is too large",
+        ));
     }
     args::optional_id("params.rig", p.rig.as_deref())?;
     let expand = p.expand.unwrap_or_default();
@@ -105,7 +111,12 @@ pub fn list(params_json: &str) -> Result<Operation> {
     let mut variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
     variables.take_id = p.take_id;
     let expand = p.expand.unwrap_or_default();
-    ops::page::<Job>("listJobs", &documents::list_jobs(&expand), &variables, expand)
+    ops::page::<Job>(
+        "listJobs",
+        &documents::list_jobs(&expand),
+        &variables,
+        expand,
+    )
 }
 
 #[cfg(test)]

@@ -42,7 +42,12 @@ pub struct WaitSettings {
 pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
     args::require_id("id", id)?;
     let p: JobWaitParams = args::from_json(params_json, "params")?;
-    let interval_ms = positive("params.intervalMs", p.interval_ms, DEFAULT_INTERVAL_MS, 10.0)?;
+    let interval_ms = positive(
+        "params.intervalMs",
+        p.interval_ms,
+        DEFAULT_INTERVAL_MS,
+        10.0,
+    )?;
     let timeout_ms = positive("params.timeoutMs", p.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0)?;
     let mut expand = p.expand.unwrap_or_default();
     if !expand.contains(&JobExpand::Outputs) {
@@ -51,7 +56,13 @@ pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
     let expand_json = serde_json::to_string(&expand.iter().map(expand_name).collect::<Vec<_>>())
         .map_err(|e| Error::invalid_argument("params.expand", e))?;
     let operation = super::operations::retrieve(id, &format!(r#"{{"expand":{expand_json}}}"#))?;
-    Ok((operation, WaitSettings { interval_ms, timeout_ms }))
+    Ok((
+        operation,
+        WaitSettings {
+            interval_ms,
+            timeout_ms,
+        },
+    ))
 }
 
 fn expand_name(e: &JobExpand) -> &'static str {
@@ -70,7 +81,10 @@ fn positive(argument: &str, value: Option<f64>, default: f64, min: f64) -> Resul
         Some(v) if v.is_finite() && v >= min && v <= 2_147_483_647.0 => Ok(v),
         Some(_) => Err(Error::invalid_argument(
             argument,
-            format!("must be a finite number of milliseconds from {} to 2147483647", min as u32),
+            format!(
+                "must be a finite number of milliseconds from {} to 2147483647",
+                min as u32
+            ),
         )),
     }
 }
@@ -122,12 +136,21 @@ pub fn assess(job_json: &str) -> Result<Poll> {
     }
     let job: Polled = serde_json::from_str(job_json).map_err(Error::invalid_response)?;
     let percentage = job.progress.as_ref().and_then(|p| p.percentage_complete);
-    let raw_state = job.progress.and_then(|p| p.state).or(job.state).unwrap_or_default();
+    let raw_state = job
+        .progress
+        .and_then(|p| p.state)
+        .or(job.state)
+        .unwrap_or_default();
     let state = normalize_state(&raw_state);
     let phase = match state.as_str() {
         "FINISHED" | "COMPLETED" | "SUCCEEDED" => {
             // The API can report FINISHED before the outputs' URLs exist.
-            if job.outputs.iter().all(|o| o.file.presigned_url.as_deref().is_some_and(|u| !u.is_empty())) {
+            if job.outputs.iter().all(|o| {
+                o.file
+                    .presigned_url
+                    .as_deref()
+                    .is_some_and(|u| !u.is_empty())
+            }) {
                 Phase::Finished
             } else {
                 Phase::Pending
@@ -136,7 +159,10 @@ pub fn assess(job_json: &str) -> Result<Poll> {
         "FAILED" | "CANCELLED" | "CANCELED" | "ERROR" => Phase::Failed(state.clone()),
         _ => Phase::Pending,
     };
-    Ok(Poll { phase, progress: (state, percentage) })
+    Ok(Poll {
+        phase,
+        progress: (state, percentage),
+    })
 }
 
 /// `NOT STARTED`, `not-started` and `NOT_STARTED` are one state.
@@ -144,7 +170,13 @@ pub fn normalize_state(state: &str) -> String {
     state
         .trim()
         .chars()
-        .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_uppercase() })
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
         .collect()
 }
 
@@ -157,7 +189,10 @@ pub fn failed(id: &str, state: &str) -> Error {
 pub fn timed_out(id: &str, timeout_ms: f64) -> Error {
     // Integers only: formatting an f64 would pull float printing into the module.
     let ms = timeout_ms.round() as u64;
-    Error::new(ErrorCode::Timeout, format!("job {id} did not finish within {ms} ms"))
+    Error::new(
+        ErrorCode::Timeout,
+        format!("job {id} did not finish within {ms} ms"),
+    )
 }
 
 #[cfg(test)]
@@ -165,7 +200,9 @@ mod tests {
     use super::*;
 
     fn job(state: &str, percent: &str, outputs: &str) -> String {
-        format!(r#"{{"id":"j","state":null,"progress":{{"state":{state},"percentageComplete":{percent}}},"outputs":{outputs}}}"#)
+        format!(
+            r#"{{"id":"j","state":null,"progress":{{"state":{state},"percentageComplete":{percent}}},"outputs":{outputs}}}"#
+        )
     }
 
     #[test]
@@ -173,20 +210,44 @@ mod tests {
         for s in ["NOT STARTED", "NOT_STARTED", "not started", "not-started"] {
             assert_eq!(normalize_state(s), "NOT_STARTED");
         }
-        assert_eq!(assess(&job(r#""NOT STARTED""#, "0", "[]")).unwrap().phase, Phase::Pending);
-        assert_eq!(assess(&job(r#""STARTED""#, "5", "[]")).unwrap().phase, Phase::Pending);
-        assert_eq!(assess(&job(r#""RUNNING""#, "50", "[]")).unwrap().phase, Phase::Pending);
-        assert_eq!(assess(&job(r#""FINISHED""#, "100", "[]")).unwrap().phase, Phase::Finished);
-        assert_eq!(assess(&job(r#""FAILED""#, "100", "[]")).unwrap().phase, Phase::Failed("FAILED".into()));
-        assert_eq!(assess(&job(r#""CANCELLED""#, "3", "[]")).unwrap().phase, Phase::Failed("CANCELLED".into()));
+        assert_eq!(
+            assess(&job(r#""NOT STARTED""#, "0", "[]")).unwrap().phase,
+            Phase::Pending
+        );
+        assert_eq!(
+            assess(&job(r#""STARTED""#, "5", "[]")).unwrap().phase,
+            Phase::Pending
+        );
+        assert_eq!(
+            assess(&job(r#""RUNNING""#, "50", "[]")).unwrap().phase,
+            Phase::Pending
+        );
+        assert_eq!(
+            assess(&job(r#""FINISHED""#, "100", "[]")).unwrap().phase,
+            Phase::Finished
+        );
+        assert_eq!(
+            assess(&job(r#""FAILED""#, "100", "[]")).unwrap().phase,
+            Phase::Failed("FAILED".into())
+        );
+        assert_eq!(
+            assess(&job(r#""CANCELLED""#, "3", "[]")).unwrap().phase,
+            Phase::Failed("CANCELLED".into())
+        );
     }
 
     #[test]
     fn finished_waits_for_every_download_url() {
         let lagging = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}},{"format":"RENDER_VIDEO","file":{"presignedUrl":null}}]"#;
-        assert_eq!(assess(&job(r#""FINISHED""#, "100", lagging)).unwrap().phase, Phase::Pending);
+        assert_eq!(
+            assess(&job(r#""FINISHED""#, "100", lagging)).unwrap().phase,
+            Phase::Pending
+        );
         let ready = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}}]"#;
-        assert_eq!(assess(&job(r#""FINISHED""#, "100", ready)).unwrap().phase, Phase::Finished);
+        assert_eq!(
+            assess(&job(r#""FINISHED""#, "100", ready)).unwrap().phase,
+            Phase::Finished
+        );
     }
 
     #[test]
@@ -199,7 +260,13 @@ mod tests {
     #[test]
     fn settings_are_checked_and_outputs_always_expanded() {
         let (op, settings) = wait("job-1", r#"{"intervalMs":50,"expand":["take"]}"#).unwrap();
-        assert_eq!(settings, WaitSettings { interval_ms: 50.0, timeout_ms: DEFAULT_TIMEOUT_MS });
+        assert_eq!(
+            settings,
+            WaitSettings {
+                interval_ms: 50.0,
+                timeout_ms: DEFAULT_TIMEOUT_MS
+            }
+        );
         assert!(op.body.contains("outputs { format file {") && op.body.contains("take { id"));
         assert!(wait("job-1", r#"{"intervalMs":0}"#).is_err());
         assert!(wait("job-1", r#"{"timeoutMs":-1}"#).is_err());

@@ -18,7 +18,10 @@ impl Resource for Take {
         }
         if expand.contains(&TakeExpand::Volume) {
             // `Volume` is a union: its fields are read through a fragment.
-            s.push_str(&format!(" volume {{ ... on HumanVolume {{ {} }} }}", HumanVolume::SELECTION));
+            s.push_str(&format!(
+                " volume {{ ... on HumanVolume {{ {} }} }}",
+                HumanVolume::SELECTION
+            ));
         }
         s
     }
@@ -52,8 +55,6 @@ pub fn create_multi_cam_take(expand: &[TakeExpand]) -> String {
         Take::selection(expand)
     )
 }
-
-
 
 /// `listTakes`.
 pub fn list_takes(expand: &[TakeExpand]) -> String {

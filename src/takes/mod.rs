@@ -30,7 +30,12 @@ impl Takes {
         &self,
         #[wasm_bindgen(unchecked_param_type = "TakeCreateSingleCamParams & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_single_cam)
+        call(
+            &self.transport,
+            &params,
+            true,
+            operations::create_single_cam,
+        )
     }
 
     /// Creates a take from the videos of two or more cameras calibrated with a volume.
@@ -47,10 +52,19 @@ impl Takes {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<TakeExpand> & RequestOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "ExpandParams<TakeExpand> & RequestOptions"
+        )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            false,
+            operations::retrieve,
+        )
     }
 
     /// Renames a take or replaces its metadata.
@@ -60,7 +74,14 @@ impl Takes {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<TakeExpand> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, true, operations::update)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            true,
+            operations::update,
+        )
     }
 
     /// Reads one page of takes.

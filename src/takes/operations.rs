@@ -9,7 +9,10 @@ use crate::ops::{self, ListParams, PageVariables};
 use crate::types::{metadata, Take};
 
 use super::documents;
-use super::params::{self, SourceVariable, SyncMethodVariable, TakeCreateMultiCamParams, TakeCreateSingleCamParams, TakeExpand};
+use super::params::{
+    self, SourceVariable, SyncMethodVariable, TakeCreateMultiCamParams, TakeCreateSingleCamParams,
+    TakeExpand,
+};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -81,7 +84,12 @@ pub fn list(params_json: &str) -> Result<Operation> {
     let p: ListParams<TakeExpand> = args::from_json(params_json, "params")?;
     let variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
     let expand = p.expand.unwrap_or_default();
-    ops::page::<Take>("listTakes", &documents::list_takes(&expand), &variables, expand)
+    ops::page::<Take>(
+        "listTakes",
+        &documents::list_takes(&expand),
+        &variables,
+        expand,
+    )
 }
 
 #[cfg(test)]
@@ -102,7 +110,10 @@ mod tests {
 
     #[test]
     fn single_cam_takes_have_one_source_upper_cased() {
-        let op = create_single_cam(r#"{"sources":[{"deviceLabel":"phone","fileId":"f-1","format":"mp4"}],"name":"t"}"#).unwrap();
+        let op = create_single_cam(
+            r#"{"sources":[{"deviceLabel":"phone","fileId":"f-1","format":"mp4"}],"name":"t"}"#,
+        )
+        .unwrap();
         assert_eq!(
             body(&op)["variables"],
             json!({"sources": [{"deviceLabel": "phone", "fileId": "f-1", "format": "MP4"}], "name": "t"})
@@ -110,12 +121,18 @@ mod tests {
         let two = r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MP4"},{"deviceLabel":"b","fileId":"f-2","format":"MP4"}]}"#;
         assert!(invalid(create_single_cam(two)).starts_with("params.sources"));
         assert!(invalid(create_single_cam(r#"{"sources":[]}"#)).starts_with("params.sources"));
-        assert!(invalid(create_single_cam(r#"{"sources":[{"deviceLabel":"a","fileId":"f","format":"mkv"}]}"#))
-            .starts_with("params.sources[0].format"));
-        assert!(invalid(create_single_cam(r#"{"sources":[{"deviceLabel":"","fileId":"f","format":"MP4"}]}"#))
-            .starts_with("params.sources[0].deviceLabel"));
-        assert!(invalid(create_single_cam(r#"{"sources":[{"deviceLabel":"a","format":"MP4"}]}"#))
-            .starts_with("params.sources[0]: fileId is required"));
+        assert!(invalid(create_single_cam(
+            r#"{"sources":[{"deviceLabel":"a","fileId":"f","format":"mkv"}]}"#
+        ))
+        .starts_with("params.sources[0].format"));
+        assert!(invalid(create_single_cam(
+            r#"{"sources":[{"deviceLabel":"","fileId":"f","format":"MP4"}]}"#
+        ))
+        .starts_with("params.sources[0].deviceLabel"));
+        assert!(invalid(create_single_cam(
+            r#"{"sources":[{"deviceLabel":"a","format":"MP4"}]}"#
+        ))
+        .starts_with("params.sources[0]: fileId is required"));
     }
 
     #[test]
@@ -127,19 +144,35 @@ mod tests {
         .unwrap();
         let b = body(&op);
         assert_eq!(b["variables"]["volumeId"], "v-1");
-        assert_eq!(b["variables"]["syncMethod"], json!({"clapWindow": {"startTime": 1.0, "endTime": 2.0}}));
-        assert_eq!(b["variables"]["sources"][0]["cameraSettings"], json!({"lens": "wide"}));
+        assert_eq!(
+            b["variables"]["syncMethod"],
+            json!({"clapWindow": {"startTime": 1.0, "endTime": 2.0}})
+        );
+        assert_eq!(
+            b["variables"]["sources"][0]["cameraSettings"],
+            json!({"lens": "wide"})
+        );
         assert_eq!(b["variables"]["sources"][1]["format"], "MOVE");
-        assert!(b["query"].as_str().unwrap().contains("volume { ... on HumanVolume { id created"));
-        assert!(invalid(create_multi_cam(&format!(r#"{{"sources":{sources}}}"#))).starts_with("params: volumeId is required"));
-        assert!(invalid(create_multi_cam(&format!(r#"{{"sources":{sources},"volumeId":"v","syncMethod":{{}}}}"#)))
-            .starts_with("params.syncMethod"));
+        assert!(b["query"]
+            .as_str()
+            .unwrap()
+            .contains("volume { ... on HumanVolume { id created"));
+        assert!(
+            invalid(create_multi_cam(&format!(r#"{{"sources":{sources}}}"#)))
+                .starts_with("params: volumeId is required")
+        );
+        assert!(invalid(create_multi_cam(&format!(
+            r#"{{"sources":{sources},"volumeId":"v","syncMethod":{{}}}}"#
+        )))
+        .starts_with("params.syncMethod"));
         assert!(invalid(create_multi_cam(&format!(
             r#"{{"sources":{sources},"volumeId":"v","syncMethod":{{"clapWindow":{{"startTime":3,"endTime":2}}}}}}"#
         )))
         .starts_with("params.syncMethod.clapWindow"));
-        assert!(invalid(create_multi_cam(r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MOV"}],"volumeId":"v"}"#))
-            .starts_with("params.sources: needs at least 2"));
+        assert!(invalid(create_multi_cam(
+            r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MOV"}],"volumeId":"v"}"#
+        ))
+        .starts_with("params.sources: needs at least 2"));
     }
 
     #[test]
@@ -147,8 +180,14 @@ mod tests {
         let op = list(r#"{"limit":3,"sortBy":"ASC","expand":["client","sources"]}"#).unwrap();
         let b = body(&op);
         assert_eq!(b["variables"], json!({"first": 3, "sortDirection": "ASC"}));
-        assert!(b["query"].as_str().unwrap().contains("sources { deviceLabel format cameraSettings { lens } file {"));
+        assert!(b["query"]
+            .as_str()
+            .unwrap()
+            .contains("sources { deviceLabel format cameraSettings { lens } file {"));
         assert!(invalid(list(r#"{"takeId":"t"}"#)).starts_with("params.takeId: unknown field"));
-        assert_eq!(body(&retrieve("t-1", "{}").unwrap())["variables"], json!({"takeId": "t-1"}));
+        assert_eq!(
+            body(&retrieve("t-1", "{}").unwrap())["variables"],
+            json!({"takeId": "t-1"})
+        );
     }
 }

@@ -125,37 +125,69 @@ struct TimecodeSyncVariable {
 }
 
 /// Checks sources: at least `min` (and at most `max`), each with its ids and format.
-pub fn sources(argument: &str, list: Vec<SourceInput>, min: usize, max: Option<usize>) -> Result<Vec<SourceVariable>> {
+pub fn sources(
+    argument: &str,
+    list: Vec<SourceInput>,
+    min: usize,
+    max: Option<usize>,
+) -> Result<Vec<SourceVariable>> {
     if list.len() < min {
-        let what = if min == 1 { "one source".to_string() } else { format!("{min} sources (one per camera)") };
-        return Err(Error::invalid_argument(argument, format!("needs at least {what}")));
+        let what = if min == 1 {
+            "one source".to_string()
+        } else {
+            format!("{min} sources (one per camera)")
+        };
+        return Err(Error::invalid_argument(
+            argument,
+            format!("needs at least {what}"),
+        ));
     }
     if let Some(max) = max.filter(|m| list.len() > *m) {
-        return Err(Error::invalid_argument(argument, format!("takes at most {max} source(s)")));
+        return Err(Error::invalid_argument(
+            argument,
+            format!("takes at most {max} source(s)"),
+        ));
     }
     list.into_iter()
         .enumerate()
         .map(|(i, s)| {
             let at = format!("{argument}[{i}]");
             if s.device_label.trim().is_empty() {
-                return Err(Error::invalid_argument(&format!("{at}.deviceLabel"), "must not be empty"));
+                return Err(Error::invalid_argument(
+                    &format!("{at}.deviceLabel"),
+                    "must not be empty",
+                ));
             }
             args::require_id(&format!("{at}.fileId"), &s.file_id)?;
             let format = SourceFormat::parse(&s.format).ok_or_else(|| {
-                Error::invalid_argument(&format!("{at}.format"), "expected one of MP4, MOV, AVI, MOVE")
+                Error::invalid_argument(
+                    &format!("{at}.format"),
+                    "expected one of MP4, MOV, AVI, MOVE",
+                )
             })?;
             if let Some(lens) = s.camera_settings.as_ref().map(|c| c.lens.trim()) {
                 if lens.is_empty() {
-                    return Err(Error::invalid_argument(&format!("{at}.cameraSettings.lens"), "must not be empty"));
+                    return Err(Error::invalid_argument(
+                        &format!("{at}.cameraSettings.lens"),
+                        "must not be empty",
+                    ));
                 }
             }
-            Ok(SourceVariable { device_label: s.device_label, file_id: s.file_id, format, camera_settings: s.camera_settings })
+            Ok(SourceVariable {
+                device_label: s.device_label,
+                file_id: s.file_id,
+                format,
+                camera_settings: s.camera_settings,
+            })
         })
         .collect()
 }
 
 /// Checks a sync method: exactly one of a clap window and timecode.
-pub fn sync_method(argument: &str, method: Option<SyncMethodInput>) -> Result<Option<SyncMethodVariable>> {
+pub fn sync_method(
+    argument: &str,
+    method: Option<SyncMethodInput>,
+) -> Result<Option<SyncMethodVariable>> {
     let Some(m) = method else { return Ok(None) };
     match (m.clap_window, m.timecode_sync) {
         (Some(_), Some(_)) | (None, None) => Err(Error::invalid_argument(
@@ -164,7 +196,9 @@ pub fn sync_method(argument: &str, method: Option<SyncMethodInput>) -> Result<Op
         )),
         (window, timecode) => Ok(Some(SyncMethodVariable {
             clap_window: args::clip_window(&format!("{argument}.clapWindow"), window)?,
-            timecode_sync: timecode.map(|t| TimecodeSyncVariable { use_timecode: t.use_timecode }),
+            timecode_sync: timecode.map(|t| TimecodeSyncVariable {
+                use_timecode: t.use_timecode,
+            }),
         })),
     }
 }

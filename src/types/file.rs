@@ -28,7 +28,11 @@ pub struct File {
     /// URL of a thumbnail, if there is one.
     pub thumbnail_url: Option<String>,
     /// The owning client account. Present when `expand` has `'client'`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional, type = "Client | null")]
     pub client: Option<Option<Client>>,
 }

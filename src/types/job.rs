@@ -29,25 +29,43 @@ pub struct Job {
     #[tsify(optional)]
     pub client: Option<Client>,
     /// The take the job animates. Present when `expand` has `'take'`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional, type = "Take | null")]
     pub take: Option<Option<Take>>,
     /// The job's output files. Present when `expand` has `'outputs'`.
-    #[serde(default, deserialize_with = "present_outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present_outputs",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional)]
     pub outputs: Option<Vec<AdditionalFile>>,
     /// The rig used. Present when `expand` has `'rig'`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional, type = "Rig | null")]
     pub rig: Option<Option<Rig>>,
     /// What the job was started with. Present when `expand` has `'inputs'`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional, type = "JobInputs | null")]
     pub inputs: Option<Option<JobInputs>>,
 }
 
 /// `outputs`: absent stays absent; `null` or a list with `null`s becomes a list.
-pub(crate) fn present_outputs<'de, D>(deserializer: D) -> Result<Option<Vec<AdditionalFile>>, D::Error>
+pub(crate) fn present_outputs<'de, D>(
+    deserializer: D,
+) -> Result<Option<Vec<AdditionalFile>>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -247,7 +265,10 @@ mod tests {
         for t in OutputType::ALL {
             assert_eq!(OutputType::parse(t.as_str()), Some(t));
             assert_eq!(OutputType::parse(&t.as_str().to_lowercase()), Some(t));
-            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.as_str())
+            );
         }
         assert_eq!(OutputType::parse("FBX"), None);
         assert_eq!(OutputType::parse("UNKNOWN_OUTPUT"), None);
@@ -256,10 +277,15 @@ mod tests {
 
     #[test]
     fn expands_are_absent_null_or_present() {
-        let base = r#""id":"j","created":null,"name":null,"metadata":null,"state":null,"progress":null"#;
+        let base =
+            r#""id":"j","created":null,"name":null,"metadata":null,"state":null,"progress":null"#;
         let job: Job = serde_json::from_str(&format!("{{{base}}}")).unwrap();
         let out = serde_json::to_value(&job).unwrap();
-        assert!(out.get("take").is_none() && out.get("outputs").is_none() && out.get("client").is_none());
+        assert!(
+            out.get("take").is_none()
+                && out.get("outputs").is_none()
+                && out.get("client").is_none()
+        );
         assert!(out["name"].is_null() && out["metadata"].is_null());
 
         let job: Job = serde_json::from_str(&format!(
@@ -282,6 +308,9 @@ mod tests {
         )
         .unwrap();
         let out = serde_json::to_string(&job).unwrap();
-        assert!(out.contains(r#""metadata":{"shot": 3, "big": 12345678901234567890}"#), "{out}");
+        assert!(
+            out.contains(r#""metadata":{"shot": 3, "big": 12345678901234567890}"#),
+            "{out}"
+        );
     }
 }

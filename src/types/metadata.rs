@@ -38,8 +38,8 @@ where
     let Some(text) = Option::<String>::deserialize(deserializer)? else {
         return Ok(None);
     };
-    let raw = RawValue::from_string(text)
-        .map_err(|_| D::Error::custom("metadata is not valid JSON"))?;
+    let raw =
+        RawValue::from_string(text).map_err(|_| D::Error::custom("metadata is not valid JSON"))?;
     match raw.get().trim_start().as_bytes().first() {
         Some(b'{') => Ok(Some(raw)),
         Some(b'n') => Ok(None), // "null": the API's way of saying none
@@ -70,17 +70,26 @@ mod tests {
 
     #[test]
     fn encodes_objects_only_keeping_key_order() {
-        assert_eq!(encode(raw(r#"{"z":1,"a":["x"]}"#), "m").unwrap().unwrap(), r#"{"z":1,"a":["x"]}"#);
+        assert_eq!(
+            encode(raw(r#"{"z":1,"a":["x"]}"#), "m").unwrap().unwrap(),
+            r#"{"z":1,"a":["x"]}"#
+        );
         assert_eq!(encode(None, "m").unwrap(), None);
         assert_eq!(encode(raw("null"), "m").unwrap(), None);
         for bad in ["[1]", "\"x\"", "3", "true"] {
-            assert!(encode(raw(bad), "params.metadata").unwrap_err().message.starts_with("params.metadata"));
+            assert!(encode(raw(bad), "params.metadata")
+                .unwrap_err()
+                .message
+                .starts_with("params.metadata"));
         }
     }
 
     #[test]
     fn decodes_the_awsjson_string() {
-        assert_eq!(read(r#"{"metadata": "{\"shot\": 3}"}"#).unwrap().unwrap(), r#"{"shot": 3}"#);
+        assert_eq!(
+            read(r#"{"metadata": "{\"shot\": 3}"}"#).unwrap().unwrap(),
+            r#"{"shot": 3}"#
+        );
         assert_eq!(read(r#"{"metadata": null}"#).unwrap(), None);
         assert_eq!(read(r#"{"metadata": "null"}"#).unwrap(), None);
     }

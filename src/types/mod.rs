@@ -14,7 +14,10 @@ pub mod take;
 
 pub use client::{Client, WebhookEndpoint};
 pub use file::{AdditionalFile, File, ShareCode};
-pub use job::{AppliedJobOptions, ClipWindow, Job, JobInputs, JobOptions, JobProgress, MocapModel, OutputType, Rig};
+pub use job::{
+    AppliedJobOptions, ClipWindow, Job, JobInputs, JobOptions, JobProgress, MocapModel, OutputType,
+    Rig,
+};
 pub use page::{Page, SortDirection, DEFAULT_PAGE_LIMIT, PAGE_LIMITS};
 pub use take::{AreaType, CameraSettings, HumanVolume, Source, SourceFormat, Take};
 

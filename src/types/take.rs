@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use super::{metadata, non_null_items, present, ClipWindow, Client, File, JobProgress, AdditionalFile};
+use super::{
+    metadata, non_null_items, present, AdditionalFile, Client, ClipWindow, File, JobProgress,
+};
 
 /// A take: the videos a job animates.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -25,11 +27,19 @@ pub struct Take {
     #[tsify(optional)]
     pub client: Option<Client>,
     /// The videos of the take. Present when `expand` has `'sources'`.
-    #[serde(default, deserialize_with = "present_sources", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present_sources",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional)]
     pub sources: Option<Vec<Source>>,
     /// The volume of a multi-camera take. Present when `expand` has `'volume'`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional, type = "HumanVolume | null")]
     pub volume: Option<Option<HumanVolume>>,
 }
@@ -64,7 +74,10 @@ pub struct Source {
 impl Source {
     /// The GraphQL selection of a `Source`, with its file.
     pub fn selection() -> String {
-        format!("deviceLabel format cameraSettings {{ lens }} file {{ {} }}", File::SELECTION)
+        format!(
+            "deviceLabel format cameraSettings {{ lens }} file {{ {} }}",
+            File::SELECTION
+        )
     }
 }
 
@@ -85,9 +98,14 @@ pub enum SourceFormat {
 impl SourceFormat {
     /// Reads a format in any letter case (`mp4` → `MP4`).
     pub fn parse(name: &str) -> Option<SourceFormat> {
-        [SourceFormat::AVI, SourceFormat::MOV, SourceFormat::MOVE, SourceFormat::MP4]
-            .into_iter()
-            .find(|f| format!("{f:?}").eq_ignore_ascii_case(name))
+        [
+            SourceFormat::AVI,
+            SourceFormat::MOV,
+            SourceFormat::MOVE,
+            SourceFormat::MP4,
+        ]
+        .into_iter()
+        .find(|f| format!("{f:?}").eq_ignore_ascii_case(name))
     }
 }
 
@@ -128,11 +146,19 @@ pub struct HumanVolume {
     #[tsify(optional)]
     pub client: Option<Client>,
     /// The videos of the volume. Present when `expand` has `'sources'`.
-    #[serde(default, deserialize_with = "present_sources", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present_sources",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional)]
     pub sources: Option<Vec<Source>>,
     /// The volume's output files. Present when `expand` has `'outputs'`.
-    #[serde(default, deserialize_with = "super::job::present_outputs", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::job::present_outputs",
+        skip_serializing_if = "Option::is_none"
+    )]
     #[tsify(optional)]
     pub outputs: Option<Vec<AdditionalFile>>,
 }

@@ -28,9 +28,15 @@ impl Volumes {
     #[wasm_bindgen(js_name = createHumanVolume, unchecked_return_type = "Promise<HumanVolume>")]
     pub fn create_human_volume(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_human_volume)
+        call(
+            &self.transport,
+            &params,
+            true,
+            operations::create_human_volume,
+        )
     }
 
     /// Reads one volume. `expand` adds related objects.
@@ -38,17 +44,28 @@ impl Volumes {
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<VolumeExpand> & RequestOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "ExpandParams<VolumeExpand> & RequestOptions"
+        )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(&self.transport, &id, "id", &params, false, operations::retrieve)
+        call_with_id(
+            &self.transport,
+            &id,
+            "id",
+            &params,
+            false,
+            operations::retrieve,
+        )
     }
 
     /// Reads one page of volumes.
     #[wasm_bindgen(unchecked_return_type = "Promise<Page<HumanVolume>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions"
+        )]
         params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
@@ -58,7 +75,9 @@ impl Volumes {
     #[wasm_bindgen(unchecked_return_type = "AsyncIterable<HumanVolume>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions")]
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions"
+        )]
         params: JsValue,
     ) -> JsValue {
         iterate(&self.transport, &params, operations::list)

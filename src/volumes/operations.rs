@@ -67,7 +67,13 @@ pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
     struct Variables<'a> {
         id: &'a str,
     }
-    ops::one::<HumanVolume, _>("getVolume", OperationKind::Query, &documents::get_volume(&expand), &Variables { id }, expand)
+    ops::one::<HumanVolume, _>(
+        "getVolume",
+        OperationKind::Query,
+        &documents::get_volume(&expand),
+        &Variables { id },
+        expand,
+    )
 }
 
 /// `volumes.list(params)` (and each page of `volumes.iterate`).
@@ -75,7 +81,12 @@ pub fn list(params_json: &str) -> Result<Operation> {
     let p: ListParams<VolumeExpand> = args::from_json(params_json, "params")?;
     let variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
     let expand = p.expand.unwrap_or_default();
-    ops::page::<HumanVolume>("listVolumes", &documents::list_volumes(&expand), &variables, expand)
+    ops::page::<HumanVolume>(
+        "listVolumes",
+        &documents::list_volumes(&expand),
+        &variables,
+        expand,
+    )
 }
 
 #[cfg(test)]
@@ -95,18 +106,36 @@ mod tests {
         let b: Value = serde_json::from_str(&op.body).unwrap();
         assert_eq!(b["variables"]["humanHeight"], 1.78);
         assert_eq!(b["variables"]["areaType"], "NORMAL");
-        assert_eq!(b["variables"]["clipWindow"], json!({"startTime": 0.0, "endTime": 8.0}));
+        assert_eq!(
+            b["variables"]["clipWindow"],
+            json!({"startTime": 0.0, "endTime": 8.0})
+        );
         assert_eq!(b["variables"]["sources"].as_array().unwrap().len(), 2);
     }
 
     #[test]
     fn heights_areas_and_sources_are_checked() {
         for (params, named) in [
-            (format!(r#"{{"sources":{SOURCES},"humanHeight":178,"areaType":"NORMAL"}}"#), "params.humanHeight"),
-            (format!(r#"{{"sources":{SOURCES},"humanHeight":-1,"areaType":"NORMAL"}}"#), "params.humanHeight"),
-            (format!(r#"{{"sources":{SOURCES},"humanHeight":1.7,"areaType":"HUGE"}}"#), "params.areaType"),
-            (format!(r#"{{"sources":{SOURCES},"humanHeight":1.7}}"#), "params: areaType is required"),
-            (r#"{"sources":[],"humanHeight":1.7,"areaType":"LARGE"}"#.to_string(), "params.sources"),
+            (
+                format!(r#"{{"sources":{SOURCES},"humanHeight":178,"areaType":"NORMAL"}}"#),
+                "params.humanHeight",
+            ),
+            (
+                format!(r#"{{"sources":{SOURCES},"humanHeight":-1,"areaType":"NORMAL"}}"#),
+                "params.humanHeight",
+            ),
+            (
+                format!(r#"{{"sources":{SOURCES},"humanHeight":1.7,"areaType":"HUGE"}}"#),
+                "params.areaType",
+            ),
+            (
+                format!(r#"{{"sources":{SOURCES},"humanHeight":1.7}}"#),
+                "params: areaType is required",
+            ),
+            (
+                r#"{"sources":[],"humanHeight":1.7,"areaType":"LARGE"}"#.to_string(),
+                "params.sources",
+            ),
         ] {
             let e = create_human_volume(&params).err().unwrap();
             assert_eq!(e.code, ErrorCode::InvalidArgument);
@@ -116,8 +145,13 @@ mod tests {
 
     #[test]
     fn reads_go_through_the_fragment() {
-        let b: Value = serde_json::from_str(&retrieve("v-1", r#"{"expand":["outputs"]}"#).unwrap().body).unwrap();
-        assert!(b["query"].as_str().unwrap().starts_with("query getVolume($id: ID!) { getVolume(id: $id) { ... on HumanVolume {"));
+        let b: Value =
+            serde_json::from_str(&retrieve("v-1", r#"{"expand":["outputs"]}"#).unwrap().body)
+                .unwrap();
+        assert!(b["query"]
+            .as_str()
+            .unwrap()
+            .starts_with("query getVolume($id: ID!) { getVolume(id: $id) { ... on HumanVolume {"));
         let op = list("{}").unwrap();
         let data = r#"{"listVolumes":{"first":10,"after":null,"items":[{"id":"v","created":"2025-01-01T00:00:00Z","name":null,"metadata":null,"areaType":"LARGE","humanHeight":1.8,"state":"FINISHED","progress":null,"clipWindow":null}]}}"#;
         let v: Value = serde_json::from_str(&(op.decode)(data).unwrap()).unwrap();

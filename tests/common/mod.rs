@@ -67,10 +67,17 @@ pub async fn ok(promise: Promise) -> JsValue {
 
 /// Awaits a promise that must reject with a MoveUgcError of `code`.
 pub async fn rejects(promise: Promise, code: &str) -> JsValue {
-    let error = JsFuture::from(promise).await.expect_err("expected a rejection");
+    let error = JsFuture::from(promise)
+        .await
+        .expect_err("expected a rejection");
     assert!(error.is_instance_of::<js_sys::Error>(), "not an Error");
     assert_eq!(get_str(&error, "name"), "MoveUgcError");
-    assert_eq!(get_str(&error, "code"), code, "{}", get_str(&error, "message"));
+    assert_eq!(
+        get_str(&error, "code"),
+        code,
+        "{}",
+        get_str(&error, "message")
+    );
     error
 }
 
@@ -102,7 +109,9 @@ pub async fn pause(ms: i32) {
             .expect("setTimeout")
             .dyn_into()
             .expect("a function");
-        set_timeout.call2(&JsValue::NULL, &resolve, &ms.into()).expect("scheduled");
+        set_timeout
+            .call2(&JsValue::NULL, &resolve, &ms.into())
+            .expect("scheduled");
     });
     JsFuture::from(promise).await.expect("timer");
 }
@@ -143,7 +152,10 @@ pub async fn jobs_round_trip() {
     let job = ok(jobs.retrieve(JsValue::from_str(&id), obj(r#"{"expand":["take","rig"]}"#))).await;
     assert_eq!(get_str(&get(&job, "take"), "id"), take_id);
     assert!(get(&job, "rig").is_null(), "a single-camera job has no rig");
-    assert!(get(&job, "outputs").is_undefined(), "not expanded, so absent");
+    assert!(
+        get(&job, "outputs").is_undefined(),
+        "not expanded, so absent"
+    );
 
     let renamed = ok(jobs.update(JsValue::from_str(&id), obj(r#"{"name":"renamed"}"#))).await;
     assert_eq!(get_str(&renamed, "name"), "renamed");
@@ -157,13 +169,25 @@ pub async fn jobs_round_trip() {
 pub async fn errors_map_and_the_client_survives() {
     let ugc = client(r#","timeoutMs":300,"maxRetries":0"#);
     let jobs = jobs(&ugc);
-    let missing = rejects(jobs.retrieve(JsValue::from_str("job-missing"), JsValue::UNDEFINED), "NOT_FOUND").await;
+    let missing = rejects(
+        jobs.retrieve(JsValue::from_str("job-missing"), JsValue::UNDEFINED),
+        "NOT_FOUND",
+    )
+    .await;
     assert_eq!(get_str(&missing, "errorType"), "MoveNotFoundError");
 
-    rejects(jobs.retrieve(JsValue::from_f64(5.0), JsValue::UNDEFINED), "INVALID_ARGUMENT").await;
+    rejects(
+        jobs.retrieve(JsValue::from_f64(5.0), JsValue::UNDEFINED),
+        "INVALID_ARGUMENT",
+    )
+    .await;
 
     inject(r#"{"kind":"raw","body":"{\"data\": {\"getJob\": "}"#).await;
-    rejects(jobs.retrieve(JsValue::from_str("job-x"), JsValue::UNDEFINED), "INVALID_RESPONSE").await;
+    rejects(
+        jobs.retrieve(JsValue::from_str("job-x"), JsValue::UNDEFINED),
+        "INVALID_RESPONSE",
+    )
+    .await;
 
     inject(r#"{"kind":"hang"}"#).await;
     rejects(jobs.list(JsValue::UNDEFINED), "TIMEOUT").await;
@@ -222,9 +246,10 @@ pub async fn upload_take_job_and_wait() {
     // Collects what onProgress reports.
     let reports = js_sys::Array::new();
     let sink = reports.clone();
-    let on_progress = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
-        sink.push(&p);
-    });
+    let on_progress =
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |p: JsValue| {
+            sink.push(&p);
+        });
     let params = obj(r#"{"type":"mp4","name":"wasm.mp4"}"#);
     Reflect::set(&params, &"onProgress".into(), on_progress.as_ref()).expect("set");
     let file = ok(call_js(&files, "upload", &[bytes.into(), params]).unchecked_into()).await;
@@ -238,7 +263,9 @@ pub async fn upload_take_job_and_wait() {
     let take = ok(call_js(
         &ugc.takes(),
         "createSingleCam",
-        &[obj(&format!(r#"{{"sources":[{{"deviceLabel":"cam","fileId":"{file_id}","format":"mp4"}}]}}"#))],
+        &[obj(&format!(
+            r#"{{"sources":[{{"deviceLabel":"cam","fileId":"{file_id}","format":"mp4"}}]}}"#
+        ))],
     )
     .unchecked_into())
     .await;
@@ -276,8 +303,14 @@ pub async fn a_panic_rejects_only_its_call() {
         let error = rejects(jobs.list(JsValue::UNDEFINED), "INVALID_RESPONSE").await;
         let message = get_str(&error, "message");
         assert!(message.contains("failed internally"), "{message}");
-        assert!(message.contains("forced internal failure"), "round {round}: {message}");
-        assert_eq!(get_str(&ok(good).await, "id"), id.as_string().unwrap_or_default());
+        assert!(
+            message.contains("forced internal failure"),
+            "round {round}: {message}"
+        );
+        assert_eq!(
+            get_str(&ok(good).await, "id"),
+            id.as_string().unwrap_or_default()
+        );
         // The same instance: a read, a write, a list.
         ok(jobs.retrieve(id.clone(), JsValue::UNDEFINED)).await;
         ok(jobs.update(id.clone(), obj(r#"{"name":"after the panic"}"#))).await;

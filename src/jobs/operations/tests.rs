@@ -43,7 +43,9 @@ fn create_single_cam_sends_typed_variables() {
     );
     let q = b["query"].as_str().unwrap();
     assert!(q.starts_with("mutation createSingleCamJob($takeId: String!"));
-    assert!(q.contains("outputs { format file { id created type metadata name presignedUrl thumbnailUrl } }"));
+    assert!(q.contains(
+        "outputs { format file { id created type metadata name presignedUrl thumbnailUrl } }"
+    ));
     assert!(!q.contains("client {") && !q.contains("rig {"));
 }
 
@@ -57,32 +59,92 @@ fn absent_params_are_not_sent_at_all() {
 fn create_multi_cam_requires_actors() {
     let op = create_multi_cam(r#"{"takeId":"t","numberOfActors":2,"rig":"move_mo"}"#).unwrap();
     let b = body(&op);
-    assert_eq!(b["variables"], json!({"takeId": "t", "numberOfActors": 2, "rig": "move_mo"}));
-    assert!(b["query"].as_str().unwrap().contains("numberOfActors: $numberOfActors"));
-    assert_eq!(invalid(create_multi_cam(r#"{"takeId":"t"}"#)), "params: numberOfActors is required");
-    assert!(invalid(create_multi_cam(r#"{"takeId":"t","numberOfActors":0}"#)).starts_with("params.numberOfActors"));
-    assert!(invalid(create_multi_cam(r#"{"takeId":"t","numberOfActors":1.5}"#)).starts_with("params.numberOfActors"));
-    assert!(invalid(create_multi_cam(r#"{"takeId":"t","numberOfActors":3000000000}"#)).starts_with("params.numberOfActors"));
+    assert_eq!(
+        b["variables"],
+        json!({"takeId": "t", "numberOfActors": 2, "rig": "move_mo"})
+    );
+    assert!(b["query"]
+        .as_str()
+        .unwrap()
+        .contains("numberOfActors: $numberOfActors"));
+    assert_eq!(
+        invalid(create_multi_cam(r#"{"takeId":"t"}"#)),
+        "params: numberOfActors is required"
+    );
+    assert!(
+        invalid(create_multi_cam(r#"{"takeId":"t","numberOfActors":0}"#))
+            .starts_with("params.numberOfActors")
+    );
+    assert!(
+        invalid(create_multi_cam(r#"{"takeId":"t","numberOfActors":1.5}"#))
+            .starts_with("params.numberOfActors")
+    );
+    assert!(invalid(create_multi_cam(
+        r#"{"takeId":"t","numberOfActors":3000000000}"#
+    ))
+    .starts_with("params.numberOfActors"));
 }
 
 #[test]
 fn bad_create_params_are_named() {
     let cases = [
         (r#"{}"#, "params: takeId is required"),
-        (r#"{"takeId":""}"#, "params.takeId: must be a non-empty string"),
-        (r#"{"takeId":7}"#, "params.takeId: expected a string, got a number"),
-        (r#"{"takeId":"t","metadata":[1]}"#, "params.metadata: must be a JSON object"),
-        (r#"{"takeId":"t","outputs":["FBX"]}"#, "params.outputs[0]: unknown output type"),
-        (r#"{"takeId":"t","outputs":"MAIN_FBX"}"#, "params.outputs: expected an array, got a string"),
-        (r#"{"takeId":"t","clipWindow":{"startTime":3,"endTime":3}}"#, "params.clipWindow: startTime must be before endTime"),
-        (r#"{"takeId":"t","clipWindow":{"startTime":-1,"endTime":3}}"#, "params.clipWindow: startTime must not be negative"),
-        (r#"{"takeId":"t","clipWindow":{"startTime":1}}"#, "params.clipWindow: endTime is required"),
-        (r#"{"takeId":"t","options":{"mocapModel":"M9"}}"#, "params.options.mocapModel: unknown value `M9`"),
-        (r#"{"takeId":"t","options":{"trackBall":"yes"}}"#, "params.options.trackBall: expected a boolean, got a string"),
-        (r#"{"takeId":"t","options":{"trackBalls":true}}"#, "params.options.trackBalls: unknown field `trackBalls`"),
-        (r#"{"takeId":"t","expand":["outputs","everything"]}"#, "params.expand[1]: unknown value `everything`"),
-        (r#"{"takeId":"t","name":5}"#, "params.name: expected a string, got a number"),
-        (r#"{"takeId":"t","numberOfActors":1}"#, "params.numberOfActors: unknown field `numberOfActors`"),
+        (
+            r#"{"takeId":""}"#,
+            "params.takeId: must be a non-empty string",
+        ),
+        (
+            r#"{"takeId":7}"#,
+            "params.takeId: expected a string, got a number",
+        ),
+        (
+            r#"{"takeId":"t","metadata":[1]}"#,
+            "params.metadata: must be a JSON object",
+        ),
+        (
+            r#"{"takeId":"t","outputs":["FBX"]}"#,
+            "params.outputs[0]: unknown output type",
+        ),
+        (
+            r#"{"takeId":"t","outputs":"MAIN_FBX"}"#,
+            "params.outputs: expected an array, got a string",
+        ),
+        (
+            r#"{"takeId":"t","clipWindow":{"startTime":3,"endTime":3}}"#,
+            "params.clipWindow: startTime must be before endTime",
+        ),
+        (
+            r#"{"takeId":"t","clipWindow":{"startTime":-1,"endTime":3}}"#,
+            "params.clipWindow: startTime must not be negative",
+        ),
+        (
+            r#"{"takeId":"t","clipWindow":{"startTime":1}}"#,
+            "params.clipWindow: endTime is required",
+        ),
+        (
+            r#"{"takeId":"t","options":{"mocapModel":"M9"}}"#,
+            "params.options.mocapModel: unknown value `M9`",
+        ),
+        (
+            r#"{"takeId":"t","options":{"trackBall":"yes"}}"#,
+            "params.options.trackBall: expected a boolean, got a string",
+        ),
+        (
+            r#"{"takeId":"t","options":{"trackBalls":true}}"#,
+            "params.options.trackBalls: unknown field `trackBalls`",
+        ),
+        (
+            r#"{"takeId":"t","expand":["outputs","everything"]}"#,
+            "params.expand[1]: unknown value `everything`",
+        ),
+        (
+            r#"{"takeId":"t","name":5}"#,
+            "params.name: expected a string, got a number",
+        ),
+        (
+            r#"{"takeId":"t","numberOfActors":1}"#,
+            "params.numberOfActors: unknown field `numberOfActors`",
+        ),
     ];
     for (json, expected) in cases {
         let m = invalid(create_single_cam(json));
@@ -100,7 +162,11 @@ fn retrieve_selects_what_is_expanded() {
         b["query"],
         "query getJob($jobId: ID!) { getJob(jobId: $jobId) { id created metadata state name progress { state percentageComplete } } }"
     );
-    let all = retrieve("job-1", r#"{"expand":["client","take","outputs","rig","inputs"]}"#).unwrap();
+    let all = retrieve(
+        "job-1",
+        r#"{"expand":["client","take","outputs","rig","inputs"]}"#,
+    )
+    .unwrap();
     let q = body(&all)["query"].as_str().unwrap().to_string();
     for part in [
         "client { id name created metadata portal }",
@@ -117,16 +183,28 @@ fn retrieve_selects_what_is_expanded() {
 #[test]
 fn update_needs_something_to_change() {
     let op = update("job-1", r#"{"name":"renamed"}"#).unwrap();
-    assert_eq!(body(&op)["variables"], json!({"id": "job-1", "name": "renamed"}));
+    assert_eq!(
+        body(&op)["variables"],
+        json!({"id": "job-1", "name": "renamed"})
+    );
     let op = update("job-1", r#"{"metadata":{"a":[1,2]}}"#).unwrap();
-    assert_eq!(body(&op)["variables"], json!({"id": "job-1", "metadata": "{\"a\":[1,2]}"}));
-    assert_eq!(invalid(update("job-1", "{}")), "params: give name or metadata (or both) to update");
+    assert_eq!(
+        body(&op)["variables"],
+        json!({"id": "job-1", "metadata": "{\"a\":[1,2]}"})
+    );
+    assert_eq!(
+        invalid(update("job-1", "{}")),
+        "params: give name or metadata (or both) to update"
+    );
 }
 
 #[test]
 fn list_defaults_and_bounds() {
     let op = list("{}").unwrap();
-    assert_eq!(body(&op)["variables"], json!({"first": 10, "sortDirection": "DESC"}));
+    assert_eq!(
+        body(&op)["variables"],
+        json!({"first": 10, "sortDirection": "DESC"})
+    );
     let op = list(r#"{"limit":50,"nextToken":"{\"k\":1}","sortBy":"ASC","takeId":"t"}"#).unwrap();
     assert_eq!(
         body(&op)["variables"],
@@ -157,7 +235,10 @@ fn a_missing_expand_is_an_invalid_response() {
     assert_eq!(e.code, ErrorCode::InvalidResponse);
     assert!(e.message.contains("getJob.outputs"), "{}", e.message);
     let out = (op.decode)(&format!(r#"{{"getJob":{{{JOB},"outputs":null}}}}"#)).unwrap();
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["outputs"], json!([]));
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["outputs"],
+        json!([])
+    );
 }
 
 #[test]
@@ -166,8 +247,14 @@ fn wrong_types_in_answers_name_the_field() {
     for (data, path) in [
         (r#"{"getJob":{"id":5}}"#, "getJob.getJob.id"),
         (r#"{"getJob":null}"#, "getJob"),
-        (r#"{"getJob":{"id":"j","progress":{"percentageComplete":"40"}}}"#, "percentageComplete"),
-        (r#"{"getJob":{"id":"j","progress":{"percentageComplete":1e30}}}"#, "percentageComplete"),
+        (
+            r#"{"getJob":{"id":"j","progress":{"percentageComplete":"40"}}}"#,
+            "percentageComplete",
+        ),
+        (
+            r#"{"getJob":{"id":"j","progress":{"percentageComplete":1e30}}}"#,
+            "percentageComplete",
+        ),
         (r#"{"getJob":{"id":"j","metadata":"not json"}}"#, "metadata"),
         (r#"{}"#, "getJob"),
         (r#"[]"#, "getJob"),
@@ -181,7 +268,9 @@ fn wrong_types_in_answers_name_the_field() {
 #[test]
 fn decodes_a_page() {
     let op = list(r#"{"limit":2}"#).unwrap();
-    let data = format!(r#"{{"listJobs":{{"first":2,"after":"{{\"id\":\"x\"}}","items":[{{{JOB}}},null]}}}}"#);
+    let data = format!(
+        r#"{{"listJobs":{{"first":2,"after":"{{\"id\":\"x\"}}","items":[{{{JOB}}},null]}}}}"#
+    );
     let v: Value = serde_json::from_str(&(op.decode)(&data).unwrap()).unwrap();
     assert_eq!(v["limit"], 2);
     assert_eq!(v["nextToken"], "{\"id\":\"x\"}");
@@ -189,5 +278,8 @@ fn decodes_a_page() {
     let last = r#"{"listJobs":{"first":null,"after":null,"items":[]}}"#;
     let v: Value = serde_json::from_str(&(op.decode)(last).unwrap()).unwrap();
     assert_eq!(v, json!({"items": [], "limit": 2, "nextToken": null}));
-    assert_eq!((op.decode)(r#"{"listJobs":null}"#).unwrap_err().code, ErrorCode::InvalidResponse);
+    assert_eq!(
+        (op.decode)(r#"{"listJobs":null}"#).unwrap_err().code,
+        ErrorCode::InvalidResponse
+    );
 }
