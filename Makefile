@@ -39,7 +39,11 @@ demo: pkg
 ## in Node, the web app and a Vite build in Chromium
 test: setup-test test-native test-fuzz pkg test-wasm test-types test-js
 
+# Native tests of the plain-Rust core, formatting, and clippy (which also denies
+# unwrap, expect, panic and indexing in the library: see src/lib.rs).
 test-native:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
 	cargo test --quiet
 
 test-wasm:

@@ -98,6 +98,7 @@ pub fn read_answer(
     // Test builds only: a way to make the module fail for real, to show that a
     // panic rejects just its own call (tests/common/mod.rs).
     #[cfg(feature = "fault-injection")]
+    #[allow(clippy::panic)]
     if body.contains("__move_ugc_force_panic__") {
         panic!("forced internal failure (fault-injection build)");
     }

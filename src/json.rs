@@ -59,13 +59,13 @@ pub fn path_at(text: &str, offset: usize) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let mut expect_key = false;
     let mut i = 0;
-    while i < end {
-        match bytes[i] {
+    while let Some(&byte) = bytes.get(i).filter(|_| i < end) {
+        match byte {
             b'"' => {
                 let start = i + 1;
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                while let Some(&c) = bytes.get(i).filter(|&&c| c != b'"') {
+                    i += if c == b'\\' { 2 } else { 1 };
                 }
                 if expect_key {
                     if let Some(Frame::Object(key)) = stack.last_mut() {

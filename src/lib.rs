@@ -5,6 +5,17 @@
 //! error mapping, retry policy) is tested natively; `#[wasm_bindgen]` lives
 //! only at the edge: [`client`], the services, [`transport`] and [`host`].
 #![deny(missing_docs)]
+// No panics on anything from outside: checked by clippy in `make test`.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
 
 pub mod account;
 pub mod args;
