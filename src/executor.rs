@@ -50,7 +50,11 @@ pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -
     let id = TASKS.with(|tasks| {
         let mut tasks = tasks.borrow_mut();
         let task: Task = Box::pin(future);
-        match tasks.iter_mut().enumerate().find(|(_, slot)| slot.is_none()) {
+        match tasks
+            .iter_mut()
+            .enumerate()
+            .find(|(_, slot)| slot.is_none())
+        {
             Some((free, slot)) => {
                 *slot = Some(task);
                 free
