@@ -60,7 +60,7 @@ test-types: pkg-for-tests
 
 # The package as users receive it: packed, and installed by name into tests/js.
 pkg-for-tests:
-	scripts/install-pkg.sh tests/js examples tests/vite-consumer
+	scripts/install-pkg.sh tests/js examples tests/vite-consumer tests/webpack-consumer
 
 clean:
 	rm -rf pkg target/wasm-pack

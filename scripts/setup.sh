@@ -29,7 +29,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
 fi
 
 # npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core;
-# and, for the tests, Vite in the bundler consumer.
+# and, for the tests, Vite and webpack in the two bundler consumers.
 npm_ci() {
   local dir=$1
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
@@ -65,6 +65,7 @@ fi
 
 if [ "$want" = test ]; then
   npm_ci tests/vite-consumer
+  npm_ci tests/webpack-consumer
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     say "installing chromium and chromium-driver"
     apt-get update -qq
