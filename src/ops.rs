@@ -197,8 +197,31 @@ pub fn get<T: Resource>(
         "query {field}(${arg}: ID!) {{ {field}({arg}: ${arg}) {{ {} }} }}",
         T::selection(&expand)
     );
-    let variables = std::collections::BTreeMap::from([(arg, id)]);
-    one::<T, _>(field, OperationKind::Query, &document, &variables, expand)
+    one::<T, _>(
+        field,
+        OperationKind::Query,
+        &document,
+        &IdVariable { name: arg, id },
+        expand,
+    )
+}
+
+/// `{"<name>": "<id>"}`: the one variable of a `get` (a map type would cost code).
+struct IdVariable<'a> {
+    name: &'a str,
+    id: &'a str,
+}
+
+impl Serialize for IdVariable<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.name, self.id)?;
+        map.end()
+    }
 }
 
 /// `update(id, params)`: `mutation <field>($id: String!, $name: String, $metadata: AWSJSON)`.
