@@ -3,13 +3,13 @@
 //! Their TypeScript declarations are generated from these types; the method
 //! signatures add `RequestOptions` (the `signal`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::types::{ClipWindow, JobOptions, SortDirection};
 
 /// A related object to include in a returned job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum JobExpand {
     /// The owning client account.

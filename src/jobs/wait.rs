@@ -53,8 +53,9 @@ pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
     if !expand.contains(&JobExpand::Outputs) {
         expand.push(JobExpand::Outputs);
     }
-    let expand_json = serde_json::to_string(&expand.iter().map(expand_name).collect::<Vec<_>>())
-        .map_err(|e| Error::invalid_argument("params.expand", e))?;
+    // The names come from JobExpand's own serde names: one spelling of them.
+    let expand_json =
+        serde_json::to_string(&expand).map_err(|e| Error::invalid_argument("params.expand", e))?;
     let operation = super::operations::retrieve(id, &format!(r#"{{"expand":{expand_json}}}"#))?;
     Ok((
         operation,
@@ -63,16 +64,6 @@ pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
             timeout_ms,
         },
     ))
-}
-
-fn expand_name(e: &JobExpand) -> &'static str {
-    match e {
-        JobExpand::Client => "client",
-        JobExpand::Take => "take",
-        JobExpand::Outputs => "outputs",
-        JobExpand::Rig => "rig",
-        JobExpand::Inputs => "inputs",
-    }
 }
 
 fn positive(argument: &str, value: Option<f64>, default: f64, min: f64) -> Result<f64> {
