@@ -55,8 +55,13 @@ test-wasm:
 test-js: pkg-for-tests
 	node --test tests/js/ tests/browser/
 
+# tsc --strict on usage and misuse; then "are the types wrong" on the package: the
+# root entry must resolve cleanly for every consumer (CommonJS included), and the
+# ESM-only browser entries (web, bundler) everywhere but require().
 test-types: pkg-for-tests
 	tsc -p tests/js/types/tsconfig.json
+	attw --pack pkg --no-definitely-typed --no-color --exclude-entrypoints web bundler
+	attw --pack pkg --no-definitely-typed --no-color --entrypoints web bundler --ignore-rules cjs-resolves-to-esm
 
 # The package as users receive it: packed, and installed by name into tests/js.
 pkg-for-tests:

@@ -25,7 +25,21 @@ export function expandedJob(n = 1) {
     name: `Shot ${n}, take 3`,
     progress: { state: 'FINISHED', percentageComplete: 100 },
     client: { id: 'client-7c1f', name: 'Fake Studio', created: '2024-06-01T09:00:00.000Z', metadata: JSON.stringify({ plan: 'studio' }), portal: 'https://portal.move.ai/fake-studio' },
-    take: { id: `take-${n}-0a1b2c3d`, created: '2025-03-01T09:55:00.000Z', name: `Shot ${n}`, metadata: JSON.stringify({ camera: 'iPhone 15 Pro', fps: 60 }) },
+    take: {
+      id: `take-${n}-0a1b2c3d`,
+      created: '2025-03-01T09:55:00.000Z',
+      name: `Shot ${n}`,
+      metadata: JSON.stringify({ camera: 'iPhone 15 Pro', fps: 60 }),
+      takeType: 'SINGLE_CAM',
+      syncMethod: null,
+      videoFile: file(`video-${n}`, 'mp4', { camera: 'phone' }),
+      additionalFiles: [],
+      // Move One: the video and the .move file of one camera.
+      sources: [
+        { deviceLabel: 'phone', format: 'MP4', cameraSettings: null, file: file(`video-${n}`, 'mp4', { camera: 'phone' }) },
+        { deviceLabel: 'phone', format: 'MOVE', cameraSettings: null, file: file(`move-${n}`, 'move', { camera: 'phone' }) },
+      ],
+    },
     outputs: ALL_OUTPUTS.map((format, i) => ({ format, file: file(`file-${n}-${i}`, format === 'RENDER_VIDEO' ? 'mp4' : 'fbx', { format }) })),
     rig: { name: 'move_mo' },
     inputs: {

@@ -2,12 +2,16 @@
 //
 // It loads the real schema (schema/introspection.json), validates every request
 // against it and records each violation (tests fail on any), answers errors in
-// AppSync's shape, keeps an in-memory store (store.mjs), advances a job's
-// progress as it is polled, accepts uploads, checks the Authorization header,
-// and injects faults on demand.
+// AppSync's shape, keeps an in-memory store (store.mjs) that behaves as the
+// real API is known to (several sources per take, metadata that is any JSON
+// value, every spelling of the job states, outputs that appear after FINISHED,
+// volumes that go through progress states), advances a job or volume each time
+// it is read, accepts uploads, checks the Authorization header, and injects
+// faults on demand.
 //
-// In-process:   const fake = await startFakeApi(); fake.url; fake.inject({...}); await fake.close();
-// Over HTTP:    POST /__fake/reset, POST /__fake/faults, POST /__fake/seed,
+// In-process:   const fake = await startFakeApi({ ...options }); fake.url; fake.store.addJob({...});
+//               fake.inject({...}); await fake.close();   (options: see startFakeApi)
+// Over HTTP:    POST /__fake/reset, POST /__fake/faults, POST /__fake/seed, POST /__fake/fate,
 //               GET /__fake/requests, GET /__fake/violations (see handleControl).
 
 import { createServer } from 'node:http';
@@ -15,6 +19,8 @@ import { readFileSync } from 'node:fs';
 import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
 
 import { Store, AppSyncError } from './store.mjs';
+
+export { Store, AppSyncError, JOB_STATES, VOLUME_STATES, storedMetadata } from './store.mjs';
 
 /** The key the fake accepts unless told otherwise. */
 export const FAKE_API_KEY = 'mv_key_fake_local_0000000001';
@@ -68,11 +74,34 @@ function appSyncError(errorType, message, path) {
   return { path: path ?? null, data: null, errorType, errorInfo: null, locations: [], message };
 }
 
+/** The options of startFakeApi that shape the store's behaviour (see Store in store.mjs). */
+export const STORE_OPTIONS = [
+  'pollsToFinish', 'outputsLagPolls', 'urlLagPolls', 'notStartedSpelling', 'startedPolls',
+  'deprecatedState', 'volumePollsToFinish', 'clientMetadata',
+];
+
 /**
- * Starts the fake. Options: `port` (0 picks one), `apiKey`, `pollsToFinish`,
- * `urlLagPolls`. Resolves with the handle described at the top of this file.
+ * Starts the fake. Options: `port` (0 picks one), `host`, `apiKey`, and the
+ * store's (defaults keep the job flow simple for the package tests):
+ * - `pollsToFinish` (3): getJob reads from creation to the job's end;
+ * - `outputsLagPolls` (0): reads after FINISHED with `outputs: []`;
+ * - `urlLagPolls` (0): further reads whose outputs have `presignedUrl: null`;
+ * - `notStartedSpelling` ('alternate': 1st, 3rd… job 'NOT STARTED', 2nd, 4th…
+ *   'NOT_STARTED'; or one of them for every job);
+ * - `startedPolls` ('alternate': 2nd, 4th… job says STARTED for one read
+ *   before RUNNING; or a number for every job);
+ * - `deprecatedState` ('lag': Job.state says what progress.state said one read
+ *   before; 'same'; 'respell': the other NOT STARTED spelling);
+ * - `volumePollsToFinish` (pollsToFinish): getVolume reads to a volume's end;
+ * - `clientMetadata` (null).
+ * An unknown option throws. Resolves with the handle described at the top of
+ * this file.
  */
-export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE_API_KEY, pollsToFinish = 3, urlLagPolls = 0 } = {}) {
+export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE_API_KEY, ...storeOptions } = {}) {
+  const unknown = Object.keys(storeOptions).filter((k) => !STORE_OPTIONS.includes(k));
+  if (unknown.length) throw new TypeError(`startFakeApi: unknown option ${unknown.join(', ')} (known: port, host, apiKey, ${STORE_OPTIONS.join(', ')})`);
+  // Fails now, not on the first request, on a bad value.
+  new Store(storeOptions);
   const state = {
     store: null,
     requests: [],
@@ -84,7 +113,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
   let origin = '';
 
   const reset = () => {
-    state.store = new Store({ origin, pollsToFinish, urlLagPolls });
+    state.store = new Store({ ...storeOptions, origin });
     state.requests = [];
     state.violations = [];
     state.faults = [];
@@ -234,10 +263,12 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       case 'POST /__fake/faults':
         handle.inject(input);
         return send(res, 200, { ok: true, queued: state.faults.length });
-      case 'POST /__fake/seed': {
-        const take = state.store.addTake({ name: input.takeName ?? 'Seeded take' });
-        return send(res, 200, { takeId: take.id, fileId: take.sources[0].fileId });
-      }
+      case 'POST /__fake/seed':
+        return send(res, 200, seed(state.store, input));
+      case 'POST /__fake/fate':
+        // {id, fate}: how a job (FINISHED, FAILED, CANCELLED) or volume (FINISHED, FAILED) ends.
+        state.store.setFate(input.id, input.fate);
+        return send(res, 200, { ok: true });
       case 'GET /__fake/requests':
         return send(res, 200, state.requests.map(({ authorization, ...r }) => ({ ...r, authorized: authorization === apiKey })));
       case 'GET /__fake/violations':
@@ -267,6 +298,11 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       return send(res, 404, { message: 'not found' });
     };
     route().catch((error) => {
+      // A bad control request (e.g. an unknown seed state) is the test's mistake: 400, no violation.
+      if (url.pathname.startsWith('/__fake/') && (error instanceof TypeError || error instanceof SyntaxError || error instanceof AppSyncError)) {
+        if (!res.headersSent) send(res, 400, { message: error.message });
+        return;
+      }
       violation(null, `the fake failed: ${error.stack}`);
       if (!res.headersSent) send(res, 500, { message: 'fake failure' });
     });
@@ -322,6 +358,33 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     },
   };
   return handle;
+}
+
+/**
+ * POST /__fake/seed. `{}` or `{takeName}`: a take (the answer has takeId and
+ * fileId). Each of these keys seeds one more object with the store helper's
+ * options (metadata, metadataValue, state, fate, hold…, see store.mjs), and
+ * the answer gets its id: `file` (fileId), `take` (takeId, fileId), `job`
+ * (jobId, takeId; on `job.takeId` or a new take), `volume` (volumeId),
+ * `webhook` (uid), `client` (sets the client's metadata).
+ */
+function seed(store, input) {
+  const answer = {};
+  if (input.file) answer.fileId = store.addFile(input.file).id;
+  if (input.take || !(input.file || input.job || input.volume || input.webhook || input.client)) {
+    const take = store.addTake({ name: input.takeName ?? 'Seeded take', ...input.take });
+    answer.takeId = take.id;
+    answer.fileId ??= take.sources[0]?.fileId ?? null;
+  }
+  if (input.job) {
+    const job = store.addJob({ takeId: answer.takeId, ...input.job });
+    answer.jobId = job.id;
+    answer.takeId ??= job.takeId;
+  }
+  if (input.volume) answer.volumeId = store.addVolume(input.volume).id;
+  if (input.webhook) answer.uid = store.addWebhook(input.webhook).uid;
+  if (input.client) store.setClientMetadata(input.client);
+  return answer;
 }
 
 /** Named corruptions of a good answer, for the fault tests. */

@@ -5,11 +5,12 @@
 
 /**
  * The error of every failed move-ugc call. `code` says what went wrong;
- * `status`, `errorType` and `graphqlErrors` carry what the API answered.
+ * `status`, `errorType` and `graphqlErrors` carry what the API answered, and
+ * `cause` the underlying failure (e.g. fetch's TypeError).
  */
 export class MoveUgcError extends Error {
   constructor(code, message, details = {}) {
-    super(message);
+    super(message, details.cause !== undefined ? { cause: details.cause } : undefined);
     this.name = 'MoveUgcError';
     this.code = code;
     if (details.status !== undefined) this.status = details.status;
@@ -31,8 +32,8 @@ export function isMoveUgcError(value) {
 }
 
 /** Builds the error for the module. `graphqlErrors` comes as JSON text. */
-export function createError(code, message, status, errorType, graphqlErrors, retryable) {
-  const details = { retryable };
+export function createError(code, message, status, errorType, graphqlErrors, retryable, cause) {
+  const details = { retryable, cause };
   if (status !== undefined && status !== null) details.status = status;
   if (errorType !== undefined && errorType !== null) details.errorType = errorType;
   if (graphqlErrors !== undefined && graphqlErrors !== null) {
@@ -45,33 +46,61 @@ export function createError(code, message, status, errorType, graphqlErrors, ret
   return new MoveUgcError(code, message, details);
 }
 
-function invalid(path, problem) {
-  return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false });
+function invalid(path, problem, cause) {
+  return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false, cause });
 }
 
-function kindOf(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+/**
+ * A value as an error message shows it, the way a JavaScript reader writes it:
+ * `2.5`, `"FBX"` (long strings cut), `undefined`, `null`, `5n`, `an array`,
+ * `an object`, `a function`, `NaN`.
+ */
+export function shown(value) {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default:
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return 'an array';
+      return 'an object';
+  }
 }
 
 // Keys of a params object that are not data and never travel as JSON.
 const CONTROL_KEYS = new Set(['signal', 'onProgress']);
 
+/** Whether `inner` is `outer` or a path below it (`a.b` is below `a`, `a[0]` too). */
+function isWithin(inner, outer) {
+  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+}
+
 /**
  * Encodes the params object `value` (named `name` in errors) as JSON text for
- * the module, refusing what JSON cannot carry: functions, symbols, BigInts,
- * NaN and infinities, cycles. `signal` and `onProgress` are left out: they are
- * read separately. An absent optional object encodes as `{}`.
+ * the module, refusing what JSON cannot carry, by its path: functions,
+ * symbols, BigInts, NaN and infinities, `undefined` in arrays, cycles.
+ * `signal` and `onProgress` are left out: they are read separately. An absent
+ * optional object encodes as `{}`.
  */
 export function encodeArgument(value, name, required) {
   if (value === undefined || value === null) {
-    if (required) throw invalid(name, 'is required');
+    if (required) throw invalid(name, `expected an object, got ${shown(value)}`);
     return '{}';
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw invalid(name, `expected an object, got ${kindOf(value)}`);
+    throw invalid(name, `expected an object, got ${shown(value)}`);
   }
+  // The path of each object on the way down; an object met again below its
+  // own path is a cycle (met elsewhere, it is merely shared, which JSON can carry).
   const paths = new WeakMap([[value, name]]);
   try {
     return JSON.stringify(value, function replacer(key, item) {
@@ -83,23 +112,29 @@ export function encodeArgument(value, name, required) {
         case 'function':
         case 'symbol':
         case 'bigint':
-          throw invalid(path, `${kindOf(item)} cannot be sent as JSON`);
+          throw invalid(path, `expected a JSON value, got ${shown(item)}`);
         case 'number':
-          if (!Number.isFinite(item)) throw invalid(path, 'must be a finite number');
+          if (!Number.isFinite(item)) throw invalid(path, `expected a finite number, got ${shown(item)}`);
           break;
         case 'undefined':
-          if (Array.isArray(this)) throw invalid(path, 'undefined cannot be sent as JSON');
+          if (Array.isArray(this)) throw invalid(path, 'expected a JSON value, got undefined');
           break;
         case 'object':
-          if (item !== null) paths.set(item, path);
+          if (item !== null) {
+            const seen = paths.get(item);
+            if (seen !== undefined && isWithin(base, seen)) {
+              throw invalid(path, `is a cycle: it refers back to ${seen}, which JSON cannot carry`);
+            }
+            paths.set(item, path);
+          }
           break;
       }
       return item;
     });
   } catch (error) {
     if (error instanceof MoveUgcError) throw error;
-    // JSON.stringify's own TypeError: a cycle, or a toJSON that threw.
-    throw invalid(name, 'contains a cycle or a value that cannot be sent as JSON');
+    // A toJSON that threw, or the engine's own refusal.
+    throw invalid(name, `cannot be sent as JSON: ${error instanceof Error ? error.message : shown(error)}`, error);
   }
 }
 
@@ -109,7 +144,7 @@ export function readSignal(params, name) {
   const signal = params.signal;
   if (signal === undefined || signal === null) return undefined;
   if (typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal) return signal;
-  throw invalid(`${name}.signal`, 'must be an AbortSignal');
+  throw invalid(`${name}.signal`, `expected an AbortSignal, got ${shown(signal)}`);
 }
 
 /**
@@ -191,7 +226,7 @@ export function readCallback(params, name, key) {
   if (params === undefined || params === null || typeof params !== 'object') return undefined;
   const callback = params[key];
   if (callback === undefined || callback === null) return undefined;
-  if (typeof callback !== 'function') throw invalid(`${name}.${key}`, 'must be a function');
+  if (typeof callback !== 'function') throw invalid(`${name}.${key}`, `expected a function, got ${shown(callback)}`);
   return callback;
 }
 
@@ -204,24 +239,97 @@ export function notify(callback, value) {
   }
 }
 
-/** Reads the bytes of `files.upload`: a Blob, an ArrayBuffer or any view of one (Buffer too). */
-export function readUploadData(data, name) {
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw invalid(name, `expected a Blob, ArrayBuffer, Uint8Array or Buffer, got ${kindOf(data)}`);
+// ---- uploads ----
+
+/** The file type a MIME type names, for the types Move takes and a few more. */
+const TYPE_OF_MIME = {
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
+  'video/x-msvideo': 'avi',
+  'video/avi': 'avi',
+  'video/msvideo': 'avi',
+};
+
+/** `clip.MP4` → `MP4`; a name without an extension → undefined. */
+function extensionOf(fileName) {
+  const base = String(fileName).split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1) : undefined;
+}
+
+/** Node's `fs`, where there is one (Node 20.16+), without a static import that would trouble bundlers. */
+function nodeFs() {
+  const getBuiltin = globalThis.process?.getBuiltinModule;
+  return typeof getBuiltin === 'function' ? getBuiltin('node:fs') : undefined;
+}
+
+/** Reads a whole stream (a Node Readable or a web ReadableStream) into a Blob. */
+async function streamToBlob(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  return new Blob(chunks);
+}
+
+/**
+ * Reads what `files.upload` sends into `{ body, type }`: `body` a Blob or a
+ * Uint8Array that fetch and XMLHttpRequest can send, `type` the file type the
+ * data tells (a file name's extension, else a Blob's MIME type), if any.
+ * Accepts a Blob or File, an ArrayBuffer or any view of one (Buffer too), and
+ * in Node a file path (sent from disk as it is read) or a readable stream.
+ * Empty data is refused: there would be nothing to animate.
+ */
+export async function readUploadData(data, name) {
+  let body;
+  let type;
+  if (typeof Blob !== 'undefined' && data instanceof Blob) {
+    body = data;
+    type = (typeof data.name === 'string' && extensionOf(data.name)) || TYPE_OF_MIME[data.type];
+  } else if (data instanceof ArrayBuffer) {
+    body = new Uint8Array(data);
+  } else if (ArrayBuffer.isView(data)) {
+    body = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } else if (typeof data === 'string') {
+    const fs = nodeFs();
+    if (!fs?.openAsBlob) {
+      throw invalid(name, `got a string (${shown(data)}): a file path is read only in Node 20.16 or later; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
+    }
+    try {
+      const stats = await fs.promises.stat(data);
+      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
+      // Read from disk as it is sent: a large video is never held in memory.
+      body = await fs.openAsBlob(data);
+    } catch (error) {
+      throw invalid(name, `cannot read the file ${shown(data)}: ${error?.code ?? error?.message ?? error}`, error);
+    }
+    type = extensionOf(data);
+  } else if (data !== null && typeof data === 'object' && (Symbol.asyncIterator in data || typeof data.getReader === 'function')) {
+    try {
+      body = await streamToBlob(data);
+    } catch (error) {
+      throw invalid(name, `the stream failed while it was read: ${error?.message ?? error}`, error);
+    }
+    if (typeof data.path === 'string') type = extensionOf(data.path);
+  } else {
+    throw invalid(name, `expected a Blob, File, ArrayBuffer, Uint8Array, Buffer, file path or readable stream, got ${shown(data)}`);
+  }
+  const size = body instanceof Uint8Array ? body.byteLength : body.size;
+  if (size === 0) throw invalid(name, 'is empty (0 bytes): there is nothing to upload');
+  return { body, type };
 }
 
 /**
  * PUTs `body` to a presigned storage URL, without any Authorization header.
  * Resolves with the HTTP status; rejects on a network failure or an abort.
  * Browsers report progress as bytes go (XMLHttpRequest); Node cannot tell, so
- * it reports the start and the end.
+ * it reports the start and the end. No value is reported twice in a row, so
+ * the final `loaded === total` comes once.
  */
 export function putBytes(url, body, signal, onProgress) {
   const total = body instanceof Uint8Array ? body.byteLength : body.size;
+  let last;
   const report = (loaded) => {
-    if (onProgress) notify(onProgress, { loaded, total });
+    if (onProgress && loaded !== last) notify(onProgress, { loaded, total });
+    last = loaded;
   };
   if (typeof XMLHttpRequest !== 'undefined') {
     return new Promise((resolve, reject) => {
@@ -251,6 +359,118 @@ export function putBytes(url, body, signal, onProgress) {
     if (response.ok) report(total);
     return response.status;
   });
+}
+
+// ---- misuse from JavaScript: detached methods, calls after free() ----
+
+const facades = new WeakMap(); // a service object -> its facade with bound methods
+const freed = new WeakSet(); // clients and services whose free() was called
+// The getters of MoveUgc that are plain values; every other getter is a service.
+const CLIENT_VALUES = new Set(['endpointUrl']);
+
+function freedError(what) {
+  return new MoveUgcError(
+    'INVALID_ARGUMENT',
+    `${what}: this client was freed (free() was called); create a new MoveUgc to go on`,
+    { retryable: false },
+  );
+}
+
+/** A stand-in for a service of a freed client: every method rejects. */
+function freedService(service) {
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (typeof key !== 'string' || key === 'then') return undefined;
+        const failure = freedError(`${service}.${key}`);
+        if (key === 'iterate') {
+          return () => ({
+            [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(failure) }),
+          });
+        }
+        return () => Promise.reject(failure);
+      },
+    },
+  );
+}
+
+/**
+ * A facade of a service object (`ugc.jobs`) whose methods work detached from
+ * it (`const { list } = ugc.jobs; list()`), and reject with a MoveUgcError,
+ * never throw a TypeError, once the service was freed.
+ */
+function facadeOf(service, serviceName) {
+  let facade = facades.get(service);
+  if (facade) return facade;
+  const proto = Object.getPrototypeOf(service);
+  facade = Object.create(proto);
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const method = Object.getOwnPropertyDescriptor(proto, key)?.value;
+    if (key === 'constructor' || typeof method !== 'function') continue;
+    const call = (...args) => {
+      if (key === 'free') {
+        if (!freed.has(service)) method.apply(service, args);
+        freed.add(service);
+        return undefined;
+      }
+      if (freed.has(service)) return freedService(serviceName)[key]();
+      return method.apply(service, args);
+    };
+    Object.defineProperty(call, 'name', { value: key });
+    Object.defineProperty(facade, key, { value: call, writable: true, configurable: true });
+  }
+  facades.set(service, facade);
+  return facade;
+}
+
+/**
+ * Makes the `MoveUgc` class safe against misuse from JavaScript: its services
+ * have methods that work detached, and after `free()` every call rejects with
+ * a MoveUgcError (`INVALID_ARGUMENT`) instead of "null pointer passed to
+ * rust". Each entry of the package calls this once on the class it exports.
+ */
+export function hardenClient(Client) {
+  const proto = Client.prototype;
+  if (proto.__moveUgcHardened) return;
+  Object.defineProperty(proto, '__moveUgcHardened', { value: true });
+  for (const key of Object.getOwnPropertyNames(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+    if (key === 'constructor' || !descriptor) continue;
+    if (descriptor.get) {
+      const get = descriptor.get;
+      Object.defineProperty(proto, key, {
+        ...descriptor,
+        get() {
+          const isService = !CLIENT_VALUES.has(key);
+          if (freed.has(this)) {
+            if (isService) return freedService(key);
+            throw freedError(key);
+          }
+          const value = get.call(this);
+          return isService && value !== null && typeof value === 'object' ? facadeOf(value, key) : value;
+        },
+      });
+    } else if (typeof descriptor.value === 'function') {
+      const method = descriptor.value;
+      const guarded = {
+        [key](...args) {
+          if (key === 'free') {
+            if (!freed.has(this)) method.apply(this, args);
+            freed.add(this);
+            return undefined;
+          }
+          if (freed.has(this)) {
+            if (key === 'toString') return 'MoveUgc(freed)';
+            if (key === 'toJSON') return { freed: true };
+            throw freedError(key);
+          }
+          return method.apply(this, args);
+        },
+      }[key];
+      Object.defineProperty(proto, key, { ...descriptor, value: guarded });
+    }
+  }
 }
 
 // ---- the call executor (see src/executor.rs) ----

@@ -30,8 +30,14 @@ export declare class MoveUgcError extends Error {
   readonly errorType?: string;
   /** The API's `errors` array, as it was sent. */
   readonly graphqlErrors?: object[];
-  /** Whether the failure is transient (network, timeout, 429, 5xx). */
+  /**
+   * Whether trying again may succeed: a transient failure (network, timeout,
+   * 429, 5xx). `false` for a mutation whose fate is unknown (the request may
+   * have been carried out, and billed: check before sending it again).
+   */
   readonly retryable: boolean;
+  /** The underlying failure (e.g. `fetch`'s `TypeError`), where there was one. */
+  readonly cause?: unknown;
 }
 
 /** Whether `value` is a `MoveUgcError` (also one from another copy of the package). */
@@ -119,6 +125,11 @@ pub struct Error {
     pub graphql_errors: Option<String>,
     /// Seconds the server asked us to wait (`Retry-After`), if it said.
     pub retry_after: Option<String>,
+    /// A mutation that may have been carried out although it failed (lost in
+    /// flight): never `retryable`, whatever its code.
+    pub fate_unknown: bool,
+    /// The underlying JavaScript failure (e.g. `fetch`'s `TypeError`), if any.
+    pub cause: Option<wasm_bindgen::JsValue>,
 }
 
 impl Error {
@@ -131,6 +142,8 @@ impl Error {
             error_type: None,
             graphql_errors: None,
             retry_after: None,
+            fate_unknown: false,
+            cause: None,
         }
     }
 
@@ -147,9 +160,25 @@ impl Error {
         )
     }
 
-    /// Whether the transport may try the same read again.
+    /// Whether the transport may try the same read again (and whether the
+    /// caller may: not for a mutation whose fate is unknown).
     pub fn retryable(&self) -> bool {
-        self.code.is_retryable()
+        !self.fate_unknown && self.code.is_retryable()
+    }
+
+    /// Marks a failed mutation that may have been carried out all the same
+    /// (no answer, a timeout, a 5xx): not retryable, and the message says why.
+    pub fn in_doubt(mut self) -> Self {
+        if matches!(
+            self.code,
+            ErrorCode::NetworkError | ErrorCode::Timeout | ErrorCode::ServerError
+        ) {
+            self.fate_unknown = true;
+            self.message.push_str(
+                " (the request may have been carried out all the same: check before sending it again)",
+            );
+        }
+        self
     }
 }
 

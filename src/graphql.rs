@@ -114,7 +114,7 @@ pub fn read_answer(
     let envelope: Envelope = serde_json::from_str(body).map_err(|e| {
         Error::invalid_response(format!(
             "{operation}: the body is not a GraphQL JSON object ({})",
-            json::describe(&e)
+            json::describe(&e, false)
         ))
     })?;
     if let Some(errors) = envelope.errors.filter(|e| !e.is_empty()) {
@@ -128,9 +128,12 @@ pub fn read_answer(
     }
 }
 
-/// Decodes `data` into `T`, naming the path of any mismatch.
+/// Decodes `data` into `T`, naming the path of any mismatch from the
+/// operation's field (`getJob.outputs[2].file.id`), or the operation itself
+/// when the data is not even an object.
 pub fn decode_data<T: DeserializeOwned>(operation: &str, data: &str) -> Result<T> {
-    json::from_json_at(data, operation, |at, problem| {
+    json::from_json_at(data, "", |at, problem| {
+        let at = if at.is_empty() { operation } else { at };
         Error::invalid_response(format!("{at}: {problem}"))
     })
 }
@@ -202,6 +205,7 @@ fn http_error(operation: &str, status: u16, retry_after: Option<String>, body: &
         error_type: detail.error_type,
         graphql_errors: errors.and_then(|e| serde_json::to_string(&e).ok()),
         retry_after,
+        ..Error::new(code, "")
     }
 }
 
@@ -231,7 +235,7 @@ fn graphql_error(operation: &str, status: Option<u16>, errors: Vec<serde_json::V
         status,
         error_type: first.error_type,
         graphql_errors: serde_json::to_string(&errors).ok(),
-        retry_after: None,
+        ..Error::new(code, "")
     }
 }
 

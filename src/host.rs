@@ -16,7 +16,11 @@ extern "C" {
         error_type: Option<String>,
         graphql_errors: Option<String>,
         retryable: bool,
+        cause: &JsValue,
     ) -> JsValue;
+
+    /// A value as an error message shows it (`2.5`, `"FBX"`, `undefined`, `an object`).
+    fn shown(value: &JsValue) -> String;
 
     #[wasm_bindgen(js_name = encodeArgument, catch)]
     fn encode_argument(value: &JsValue, name: &str, required: bool) -> Result<String, JsValue>;
@@ -76,9 +80,10 @@ extern "C" {
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
-    /// Reads the data of `files.upload` into a body `fetch` and XHR can send.
-    #[wasm_bindgen(js_name = readUploadData, catch)]
-    pub fn read_upload_data(data: &JsValue, name: &str) -> Result<JsValue, JsValue>;
+    /// Reads the data of `files.upload`: a promise of `{ body, type }`, the
+    /// body `fetch` and XHR can send and the file type the data tells, if any.
+    #[wasm_bindgen(js_name = readUploadData)]
+    pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
 
     /// PUTs bytes to a presigned URL; resolves with the HTTP status.
     #[wasm_bindgen(js_name = putBytes)]
@@ -99,6 +104,7 @@ pub fn to_js_error(error: &Error) -> JsValue {
         error.error_type.clone(),
         error.graphql_errors.clone(),
         error.retryable(),
+        error.cause.as_ref().unwrap_or(&JsValue::UNDEFINED),
     )
 }
 
@@ -120,12 +126,7 @@ pub fn read_params(value: &JsValue, name: &str, required: bool) -> Result<Params
 /// Reads a string argument such as an id.
 pub fn read_string(value: &JsValue, name: &str) -> Result<String, Error> {
     value.as_string().ok_or_else(|| {
-        let kind = if value.is_null() {
-            "null".to_string()
-        } else {
-            format!("a {}", value.js_typeof().as_string().unwrap_or_default())
-        };
-        Error::invalid_argument(name, format!("expected a string, got {kind}"))
+        Error::invalid_argument(name, format!("expected a string, got {}", shown(value)))
     })
 }
 

@@ -11,8 +11,8 @@ use crate::error::Error;
 
 /// Parses `json` into `T`. On failure, `make_error(path, problem)` builds the
 /// error, where `path` starts at `root` (`params.clipWindow.startTime`) and
-/// `problem` says what was expected and what kind of value came — never the
-/// value itself, which may be a secret.
+/// `problem` says what was expected and what came (only its kind for a
+/// secret: `apiKey`, `secret`).
 pub fn from_json_at<T, F>(json: &str, root: &str, make_error: F) -> Result<T, Error>
 where
     T: DeserializeOwned,
@@ -23,15 +23,19 @@ where
         let path = path_at(json, offset_of(json, err.line(), err.column()));
         let at = match path.as_str() {
             "" => root.to_string(),
-            p if p.starts_with('[') => format!("{root}{p}"),
+            p if root.is_empty() || p.starts_with('[') => format!("{root}{p}"),
             p => format!("{root}.{p}"),
         };
-        make_error(&at, &describe(&err))
+        let secret = SECRETS.iter().any(|name| at.ends_with(&format!(".{name}")));
+        make_error(&at, &describe(&err, secret))
     })?;
     de.end()
         .map_err(|_| make_error(root, "holds more than one JSON value"))?;
     Ok(value)
 }
+
+/// Properties whose values a message must never show.
+const SECRETS: [&str; 2] = ["apiKey", "secret"];
 
 /// The byte offset of a 1-based line and column, clamped to the text.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
@@ -115,27 +119,52 @@ pub fn path_at(text: &str, offset: usize) -> String {
     path
 }
 
-/// Rewrites a serde message into one that names what was expected and what kind
-/// of value came, without the value itself.
-pub fn describe(err: &serde_json::Error) -> String {
+/// Rewrites a serde message into one that names what was expected and shows
+/// what came (only its kind when `secret`).
+pub fn describe(err: &serde_json::Error, secret: bool) -> String {
     let text = err.to_string();
     // serde_json appends " at line L column C": meaningless to a JS caller.
     let text = match text.find(" at line ") {
         Some(i) => &text[..i],
         None => text.as_str(),
     };
-    if let Some(rest) = text.strip_prefix("invalid type: ") {
+    let invalid = text
+        .strip_prefix("invalid type: ")
+        .or_else(|| text.strip_prefix("invalid value: "));
+    if let Some(rest) = invalid {
         let (got, expected) = split_expected(rest);
-        return format!("expected {}, got {}", plain(expected), kind_of(got));
+        let got = if secret {
+            kind_of(got).to_string()
+        } else {
+            value_of(got)
+        };
+        return format!("expected {}, got {got}", plain(expected));
     }
-    if let Some(rest) = text.strip_prefix("invalid value: ") {
-        let (_, expected) = split_expected(rest);
-        return format!("expected {}", plain(expected));
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        let (field, expected) = split_expected(rest);
+        let known: Vec<&str> = expected
+            .split(['`', ','])
+            .map(str::trim)
+            .filter(|w| {
+                !w.is_empty()
+                    && *w != "or"
+                    && !w.starts_with("one of")
+                    && !w.starts_with("there are no")
+            })
+            .collect();
+        return format!(
+            "unknown property{} (the properties are {})",
+            crate::suggest::hint(field.trim_matches('`'), &known),
+            known.join(", ")
+        );
     }
     if let Some(rest) = text.strip_prefix("unknown variant ") {
-        // "`foo`, expected one of `a`, `b`": the caller's own enum word, never a
-        // secret, and naming it helps.
-        return format!("unknown value {rest}");
+        let (variant, expected) = split_expected(rest);
+        return format!(
+            "expected {}, got \"{}\"",
+            plain(expected),
+            variant.trim_matches('`')
+        );
     }
     if let Some(field) = text.strip_prefix("missing field ") {
         return format!("{} is required", field.trim_matches('`'));
@@ -158,9 +187,36 @@ fn plain(expected: &str) -> &str {
         "u8" | "u16" | "u32" | "u64" | "usize" => "a non-negative integer",
         "i8" | "i16" | "i32" | "i64" | "isize" => "an integer",
         "a sequence" => "an array",
+        "a boolean" | "a string" => expected,
         e if e.starts_with("struct ") || e.starts_with("a map") => "an object",
         other => other,
     }
+}
+
+/// What a serde `Unexpected` rendering shows, as a JavaScript caller would
+/// write it: `2.5`, `"FBX"`, `true`, `null`, `an object`.
+fn value_of(unexpected: &str) -> String {
+    let between_ticks = |prefix: &str| {
+        unexpected
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('`').to_string())
+    };
+    if let Some(s) = unexpected.strip_prefix("string ") {
+        // serde quotes it already; cut very long ones.
+        let cut: String = s.chars().take(64).collect();
+        return if cut.len() < s.len() {
+            format!("{cut}…\"")
+        } else {
+            cut
+        };
+    }
+    if let Some(n) = between_ticks("floating point ") {
+        return n.parse::<f64>().map_or(n, crate::args::shown_number);
+    }
+    if let Some(n) = between_ticks("integer ").or_else(|| between_ticks("boolean ")) {
+        return n;
+    }
+    kind_of(unexpected).to_string()
 }
 
 /// The kind of a serde `Unexpected` rendering, with any value stripped.

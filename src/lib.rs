@@ -20,6 +20,7 @@
 pub mod account;
 pub mod args;
 pub mod client;
+pub mod enums;
 pub mod error;
 pub mod executor;
 pub mod files;
@@ -30,6 +31,7 @@ pub mod json;
 pub mod ops;
 pub mod options;
 pub mod retry;
+pub mod suggest;
 pub mod takes;
 pub mod transport;
 pub mod types;

@@ -7,10 +7,22 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
+use wasm_bindgen::prelude::wasm_bindgen;
+
 use crate::args;
 use crate::error::{Error, Result};
 use crate::graphql::{decode_data, Field, Operation, OperationKind};
-use crate::types::{metadata, Page, SortDirection};
+use crate::types::{metadata, Page, SortDirection, DEFAULT_PAGE_LIMIT};
+
+#[wasm_bindgen(typescript_custom_section)]
+const EXPANDED_TS: &'static str = r#"
+/**
+ * `T` as a call with `expand: E[]` returns it: the related objects named in
+ * `E` are present (`retrieve(id, { expand: ['take'] })` gives `take: Take | null`),
+ * the others absent.
+ */
+export type Expanded<T, E extends string> = T & Required<Pick<T, E & keyof T>>;
+"#;
 
 /// An API object the SDK returns, with the related objects `expand` can add.
 pub trait Resource: DeserializeOwned + Serialize + 'static {
@@ -68,7 +80,7 @@ pub struct ExpandParams<E> {
     pub expand: Option<Vec<E>>,
 }
 
-/// Parameters of `update`: at least one of `name` and `metadata`.
+/// Parameters of `update`: at least one of `name` and `metadata` (any JSON value).
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(
     rename_all = "camelCase",
@@ -80,7 +92,7 @@ pub struct UpdateParams<E> {
     #[tsify(optional)]
     #[serde(default)]
     pub name: Option<String>,
-    /// The new metadata (replaces the old).
+    /// The new metadata (replaces the old): any JSON value.
     #[tsify(optional, type = "Metadata")]
     #[serde(default)]
     pub metadata: Option<Box<RawValue>>,
@@ -98,10 +110,10 @@ pub struct UpdateParams<E> {
     bound = "E: Deserialize<'de>"
 )]
 pub struct ListParams<E> {
-    /// Page size, from 1 to 1000. Default 10.
+    /// Page size, a positive integer. Default 10.
     #[tsify(optional)]
     #[serde(default)]
-    pub limit: Option<u32>,
+    pub limit: Option<f64>,
     /// The `nextToken` of the previous page; omit or `null` for the first page.
     #[tsify(optional, type = "string | null")]
     #[serde(default)]
@@ -121,7 +133,7 @@ pub struct ListParams<E> {
 #[serde(rename_all = "camelCase")]
 pub struct PageVariables {
     /// The page size.
-    pub first: u32,
+    pub first: i64,
     /// The cursor, absent for the first page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
@@ -135,18 +147,19 @@ pub struct PageVariables {
 impl PageVariables {
     /// Validates the paging part of list params.
     pub fn new(
-        limit: Option<u32>,
+        limit: Option<f64>,
         next_token: Option<String>,
         sort_by: Option<SortDirection>,
     ) -> Result<Self> {
         if next_token.as_deref() == Some("") {
             return Err(Error::invalid_argument(
                 "params.nextToken",
-                "must not be empty (use null for the first page)",
+                "expected the nextToken of a page (or null for the first page), got \"\"",
             ));
         }
         Ok(PageVariables {
-            first: args::page_limit("params.limit", limit)?,
+            first: args::integer("params.limit", limit, 1..=args::MAX_INT)?
+                .unwrap_or(DEFAULT_PAGE_LIMIT),
             after: next_token,
             sort_direction: sort_by.unwrap_or_default(),
             take_id: None,
@@ -177,7 +190,7 @@ impl<'a> UpdateVariables<'a> {
         let variables = UpdateVariables {
             id,
             name: params.name,
-            metadata: metadata::encode(params.metadata, "params.metadata")?,
+            metadata: metadata::encode(params.metadata)?,
         };
         Ok((variables, params.expand.unwrap_or_default()))
     }
@@ -192,7 +205,16 @@ pub fn get<T: Resource>(
 ) -> Result<Operation> {
     args::require_id("id", id)?;
     let p: ExpandParams<T::Expand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
+    get_expanded::<T>(field, arg, id, p.expand.unwrap_or_default())
+}
+
+/// [`get`] with the expands already read.
+pub fn get_expanded<T: Resource>(
+    field: &'static str,
+    arg: &'static str,
+    id: &str,
+    expand: Vec<T::Expand>,
+) -> Result<Operation> {
     let document = format!(
         "query {field}(${arg}: ID!) {{ {field}({arg}: ${arg}) {{ {} }} }}",
         T::selection(&expand)
@@ -292,7 +314,7 @@ pub fn page<T: Resource>(
             let limit = page
                 .first
                 .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(requested);
+                .unwrap_or(u32::try_from(requested).unwrap_or(u32::MAX));
             to_json(&Page {
                 items,
                 limit,

@@ -18,11 +18,12 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 const MIN_KEY_LEN: usize = 12;
 /// The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days).
 const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
-const MAX_RETRIES_LIMIT: u32 = 10;
+const MAX_RETRIES_LIMIT: i64 = 10;
 
-/// Options of `new MoveUgc(options)`.
+/// Options of `new MoveUgc(options)`. An unknown option is refused (with a
+/// "did you mean"), so that a typo can never send calls to production.
 #[derive(Deserialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MoveUgcOptions {
     /// Your Move API key (`mv_key_…`). Sent verbatim as the `Authorization`
     /// header, never logged and never part of an error.
@@ -35,9 +36,9 @@ pub struct MoveUgcOptions {
     #[tsify(optional)]
     pub timeout_ms: Option<f64>,
     /// How many times a read operation (a query) is retried after a network
-    /// error, HTTP 429 or 5xx. Mutations are never retried. Default `2`.
+    /// error, HTTP 429 or 5xx, from 0 to 10. Mutations are never retried. Default `2`.
     #[tsify(optional)]
-    pub max_retries: Option<u32>,
+    pub max_retries: Option<f64>,
 }
 
 /// Validated client settings, shared by every service of one client.
@@ -72,13 +73,23 @@ impl ClientConfig {
         ClientConfig::validate(options)
     }
 
-    /// Validates typed options.
+    /// Validates typed options. Messages about the key never show it.
     pub fn validate(options: MoveUgcOptions) -> Result<Self> {
         let key = options.api_key;
         if key.is_empty() {
             return Err(Error::invalid_argument(
                 "options.apiKey",
                 "must not be empty",
+            ));
+        }
+        if key
+            .get(..7)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("bearer "))
+        {
+            return Err(Error::invalid_argument(
+                "options.apiKey",
+                "must be the key alone, with no Bearer prefix: Move takes the key \
+                 verbatim as the Authorization header",
             ));
         }
         if key.chars().count() < MIN_KEY_LEN {
@@ -102,22 +113,21 @@ impl ClientConfig {
 
         let timeout_ms = match options.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
-            Some(ms) if ms.is_finite() && (1.0..=MAX_TIMEOUT_MS).contains(&ms) => ms.round() as u32,
-            Some(_) => {
-                return Err(Error::invalid_argument(
-                    "options.timeoutMs",
-                    "must be a finite number of milliseconds from 1 to 2147483647",
-                ))
-            }
+            Some(ms) => args::number_in(
+                "options.timeoutMs",
+                ms,
+                "a number of milliseconds",
+                1.0..=MAX_TIMEOUT_MS,
+            )?
+            .round() as u32,
         };
 
-        let max_retries = options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES);
-        if max_retries > MAX_RETRIES_LIMIT {
-            return Err(Error::invalid_argument(
-                "options.maxRetries",
-                format!("must be an integer from 0 to {MAX_RETRIES_LIMIT}"),
-            ));
-        }
+        let max_retries = args::integer(
+            "options.maxRetries",
+            options.max_retries,
+            0..=MAX_RETRIES_LIMIT,
+        )?
+        .map_or(DEFAULT_MAX_RETRIES, |n| n as u32);
 
         Ok(ClientConfig {
             api_key: key,
@@ -241,6 +251,7 @@ mod tests {
             r#"{"apiKey": 123456789012345}"#.to_string(),
             r#"{"apiKey": "mv_key_abc defghij"}"#.to_string(),
             r#"{"apiKey": "mv_key_abcdefgh\n"}"#.to_string(),
+            r#"{"apiKey": "Bearer mv_key_abcdefghij"}"#.to_string(),
         ] {
             let err = config(&json).unwrap_err();
             assert_eq!(err.code, crate::error::ErrorCode::InvalidArgument, "{json}");
@@ -248,6 +259,39 @@ mod tests {
             assert!(!err.message.contains("mv_key_abc"), "{}", err.message);
             assert!(!err.message.contains("123456789012345"), "{}", err.message);
         }
+    }
+
+    #[test]
+    fn a_bearer_prefix_is_named() {
+        let e = config(r#"{"apiKey": "Bearer mv_key_abcdefghij"}"#).unwrap_err();
+        assert!(e.message.contains("no Bearer prefix"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_options_are_refused_with_a_suggestion() {
+        for (typo, meant) in [
+            ("endpointURL", "endpointUrl"),
+            ("baseURL", "endpointUrl"),
+            ("timeout", "timeoutMs"),
+            ("maxRetry", "maxRetries"),
+        ] {
+            let e = config(&format!(r#"{{"apiKey":"{KEY}","{typo}":"x"}}"#)).unwrap_err();
+            assert_eq!(e.code, crate::error::ErrorCode::InvalidArgument);
+            assert!(
+                e.message.starts_with(&format!(
+                    "options.{typo}: unknown property; did you mean \"{meant}\"?"
+                )),
+                "{}",
+                e.message
+            );
+        }
+        let e = config(&format!(r#"{{"apiKey":"{KEY}","headers":{{}}}}"#)).unwrap_err();
+        assert!(
+            e.message
+                .starts_with("options.headers: unknown property (the properties are apiKey"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -311,16 +355,17 @@ mod tests {
         ))
         .unwrap();
         assert_eq!((c.timeout_ms, c.max_retries), (250, 0));
-        for bad in [
-            r#""timeoutMs":0"#,
-            r#""timeoutMs":-5"#,
-            r#""timeoutMs":1e12"#,
-            r#""maxRetries":11"#,
-            r#""maxRetries":-1"#,
-            r#""maxRetries":1.5"#,
+        for (bad, message) in [
+            (r#""timeoutMs":0"#, "options.timeoutMs: expected a number of milliseconds from 1 to 2147483647, got 0"),
+            (r#""timeoutMs":-5"#, "options.timeoutMs: expected a number of milliseconds from 1 to 2147483647, got -5"),
+            (r#""timeoutMs":1e12"#, "options.timeoutMs: expected a number of milliseconds from 1 to 2147483647, got 1000000000000"),
+            (r#""maxRetries":11"#, "options.maxRetries: expected an integer from 0 to 10, got 11"),
+            (r#""maxRetries":-1"#, "options.maxRetries: expected an integer from 0 to 10, got -1"),
+            (r#""maxRetries":1.5"#, "options.maxRetries: expected an integer from 0 to 10, got 1.5"),
         ] {
             let err = config(&format!(r#"{{"apiKey":"{KEY}",{bad}}}"#)).unwrap_err();
             assert_eq!(err.code, crate::error::ErrorCode::InvalidArgument, "{bad}");
+            assert_eq!(err.message, message);
         }
     }
 

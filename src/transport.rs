@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -25,6 +25,30 @@ export interface RequestOptions {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (Node, browsers, workers), called here rather than
+    /// through gloo-net's `send` so that a failure keeps the runtime's own error
+    /// as the `cause`.
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// Why an attempt got no answer: a message, and the runtime's error.
+struct NoAnswer {
+    message: String,
+    cause: Option<JsValue>,
+}
+
+impl NoAnswer {
+    fn new(message: impl Into<String>) -> Self {
+        NoAnswer {
+            message: message.into(),
+            cause: None,
+        }
+    }
+}
+
 /// Sends operations to the API for one client.
 pub struct Transport {
     config: ClientConfig,
@@ -42,7 +66,8 @@ impl Transport {
     }
 
     /// Sends `operation`, retrying reads on transient failures, and returns the
-    /// caller's result as JSON text.
+    /// caller's result as JSON text. A mutation that failed without a clear
+    /// answer may still have happened: its error says so and is not retryable.
     pub async fn execute(
         &self,
         operation: &Operation,
@@ -52,11 +77,16 @@ impl Transport {
             OperationKind::Query => self.config.max_retries,
             OperationKind::Mutation => 0,
         };
-        self.with_retries(operation.name, retries, signal, || async {
-            let data = self.send(operation, signal).await?;
-            (operation.decode)(&data)
-        })
-        .await
+        let result = self
+            .with_retries(operation.name, retries, signal, || async {
+                let data = self.send(operation, signal).await?;
+                (operation.decode)(&data)
+            })
+            .await;
+        match operation.kind {
+            OperationKind::Mutation => result.map_err(Error::in_doubt),
+            OperationKind::Query => result,
+        }
     }
 
     /// PUTs bytes to a presigned storage URL (no `Authorization`: it goes to
@@ -89,13 +119,17 @@ impl Transport {
                     }
                 }
                 Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
-                Err(reason) => Err(Error::new(
-                    ErrorCode::NetworkError,
-                    format!(
-                        "{NAME}: could not reach the storage: {}",
-                        describe_js_error(&reason)
-                    ),
-                )),
+                Err(reason) => {
+                    let mut error = Error::new(
+                        ErrorCode::NetworkError,
+                        format!(
+                            "{NAME}: could not reach the storage: {}",
+                            describe_js_error(&reason)
+                        ),
+                    );
+                    error.cause = Some(reason);
+                    Err(error)
+                }
             }
         })
         .await
@@ -142,7 +176,7 @@ impl Transport {
         let attempt = Attempt::new(self.config.timeout_ms, signal.cloned());
         let result = self.fetch(operation, &attempt).await;
         attempt.finish();
-        let (status, retry_after, bytes) = result.map_err(|message| {
+        let (status, retry_after, bytes) = result.map_err(|failure| {
             if attempt.aborted() {
                 host::aborted_error(operation.name)
             } else if attempt.timed_out() {
@@ -154,10 +188,15 @@ impl Transport {
                     ),
                 )
             } else {
-                Error::new(
+                let mut error = Error::new(
                     ErrorCode::NetworkError,
-                    format!("{}: could not reach the API: {message}", operation.name),
-                )
+                    format!(
+                        "{}: could not reach the API: {}",
+                        operation.name, failure.message
+                    ),
+                );
+                error.cause = failure.cause;
+                error
             }
         })?;
         // The body crosses into the module as bytes (one copy), not as a string
@@ -171,17 +210,30 @@ impl Transport {
         &self,
         operation: &Operation,
         attempt: &Attempt,
-    ) -> std::result::Result<(u16, Option<String>, Vec<u8>), String> {
+    ) -> std::result::Result<(u16, Option<String>, Vec<u8>), NoAnswer> {
         let request = Request::post(&self.config.endpoint_url)
             .header("Authorization", &self.config.api_key)
             .header("Content-Type", "application/json")
             .abort_signal(Some(&attempt.fetch_signal()))
             .body(operation.body.as_str())
-            .map_err(|e| e.to_string())?;
-        let response = request.send().await.map_err(|e| e.to_string())?;
+            .map_err(|e| NoAnswer::new(e.to_string()))?;
+        let raw: web_sys::Request = request.into();
+        let answer = JsFuture::from(global_fetch(&raw))
+            .await
+            .map_err(|cause| NoAnswer {
+                message: describe_js_error(&cause),
+                cause: Some(cause),
+            })?;
+        let response: Response = answer
+            .dyn_into::<web_sys::Response>()
+            .map_err(|_| NoAnswer::new("fetch did not resolve with a Response"))?
+            .into();
         let status = response.status();
         let retry_after = response.headers().get("retry-after");
-        let body = response.binary().await.map_err(|e| e.to_string())?;
+        let body = response
+            .binary()
+            .await
+            .map_err(|e| NoAnswer::new(e.to_string()))?;
         Ok((status, retry_after, body))
     }
 

@@ -8,14 +8,14 @@ use tsify::Tsify;
 use crate::args;
 use crate::error::{Error, Result};
 use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, Resource};
+use crate::ops;
 use crate::types::{metadata, CameraSettings, Client, Rig, WebhookEndpoint};
 
 /// Parameters of `client.update`.
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClientUpdateParams {
-    /// The new metadata of the client (replaces the old).
+    /// The new metadata of the client (replaces the old): any JSON value.
     #[tsify(type = "Metadata")]
     pub metadata: Box<RawValue>,
 }
@@ -36,7 +36,7 @@ pub struct WebhookUpsertParams {
     /// The signing secret; the API makes one if omitted.
     #[tsify(optional)]
     pub secret: Option<String>,
-    /// Your own data to store with the endpoint.
+    /// Your own data to store with the endpoint: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
 }
@@ -63,11 +63,12 @@ pub fn update_client(params_json: &str) -> Result<Operation> {
     struct Variables {
         metadata: String,
     }
-    let metadata = metadata::encode(Some(p.metadata), "params.metadata")?
-        .ok_or_else(|| Error::invalid_argument("params.metadata", "must be a JSON object"))?;
+    let metadata = metadata::encode(Some(p.metadata))?.ok_or_else(|| {
+        Error::invalid_argument("params.metadata", "expected a JSON value, got null")
+    })?;
     let document = format!(
         "mutation updateClient($metadata: AWSJSON!) {{ updateClient(metadata: $metadata) {{ {} }} }}",
-        Client::selection(&[])
+        Client::SELECTION
     );
     ops::one::<Client, _>(
         "updateClient",
@@ -85,19 +86,27 @@ pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
     if !(p.url.starts_with("https://") || p.url.starts_with("http://")) || p.url.len() < 10 {
         return Err(Error::invalid_argument(
             "params.url",
-            "must be an absolute http(s) URL",
+            format!(
+                "expected an absolute http(s) URL, got {}",
+                args::shown_str(&p.url)
+            ),
         ));
     }
     if p.events.is_empty() {
         return Err(Error::invalid_argument(
             "params.events",
-            "must name at least one event",
+            "expected at least one event name (e.g. 'ugc.job.state.completed'), got []",
         ));
     }
-    if let Some(i) = p.events.iter().position(|e| e.trim().is_empty()) {
+    if let Some((i, event)) = p
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.trim().is_empty())
+    {
         return Err(Error::invalid_argument(
             &format!("params.events[{i}]"),
-            "must not be empty",
+            format!("expected an event name, got {}", args::shown_str(event)),
         ));
     }
     #[derive(Serialize)]
@@ -118,7 +127,7 @@ pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
         events: p.events,
         description: p.description,
         secret: p.secret,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     let document = format!(
         "mutation upsertWebhookEndpoint($uid: String!, $url: String!, $events: [String!], \
@@ -168,7 +177,11 @@ mod tests {
             body(&op)["variables"],
             json!({"metadata": "{\"team\":\"mocap\"}"})
         );
-        for bad in [r#"{}"#, r#"{"metadata":null}"#, r#"{"metadata":[1]}"#] {
+        assert_eq!(
+            body(&update_client(r#"{"metadata":"{}"}"#).unwrap())["variables"],
+            json!({"metadata": "\"{}\""})
+        );
+        for bad in [r#"{}"#, r#"{"metadata":null}"#] {
             assert_eq!(
                 update_client(bad).err().unwrap().code,
                 ErrorCode::InvalidArgument,

@@ -7,6 +7,7 @@ pub mod params;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
 use crate::transport::{call, call_with_id, Transport};
@@ -27,21 +28,22 @@ impl Files {
 impl Files {
     /// Creates a file record; its `presignedUrl` is where to PUT the bytes.
     /// `upload` does both steps.
-    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<File, E>>")]
     pub fn create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "FileCreateParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "FileCreateParams<E> & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, true, operations::create)
     }
 
     /// Reads one file; its `presignedUrl` is a download URL.
-    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<File, E>>")]
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(
-            unchecked_optional_param_type = "ExpandParams<FileExpand> & RequestOptions"
+            unchecked_optional_param_type = "ExpandParams<E> & RequestOptions"
         )]
         params: JsValue,
     ) -> js_sys::Promise {
@@ -56,11 +58,11 @@ impl Files {
     }
 
     /// Renames a file or replaces its metadata.
-    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<File, E>>")]
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateParams<FileExpand> & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
         call_with_id(
             &self.transport,
@@ -89,21 +91,26 @@ impl Files {
         )
     }
 
-    /// Uploads bytes as a new file: creates it, then PUTs the bytes to its
-    /// presigned URL (without your API key: that request goes to storage).
-    /// Resolves with the created file; use its `id` in a take's sources.
+    /// Uploads a file: creates it, then PUTs the bytes to its presigned URL
+    /// (without your API key: that request goes to storage). `type` defaults
+    /// from the data's file name or Blob type. Resolves with the created file;
+    /// use its `id` in a take's sources.
     #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
     pub fn upload(
         &self,
         #[wasm_bindgen(unchecked_param_type = "UploadData")] data: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "FileUploadParams & UploadOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FileUploadParams & UploadOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         let transport = Rc::clone(&self.transport);
         crate::executor::spawn(async move {
-            let body = host::read_upload_data(&data, "data")?;
-            let p = host::read_params(&params, "params", true)?;
+            let p = host::read_params(&params, "params", false)?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let create = operations::upload(&p.json).map_err(|e| host::to_js_error(&e))?;
+            let data = JsFuture::from(host::read_upload_data(&data, "data")).await?;
+            let body = js_sys::Reflect::get(&data, &JsValue::from_str("body"))?;
+            let type_of_data = js_sys::Reflect::get(&data, &JsValue::from_str("type"))?.as_string();
+            let create =
+                operations::upload(&p.json, type_of_data).map_err(|e| host::to_js_error(&e))?;
             let signal = p.signal;
             let to_js = |e: crate::error::Error| host::to_js_error(&e);
             let file = transport

@@ -9,7 +9,7 @@ use crate::ops;
 use crate::types::{metadata, File, ShareCode};
 
 use super::documents;
-use super::params::{FileCreateParams, FileUploadParams};
+use super::params::{FileCreateParams, FileExpand, FileUploadParams};
 
 #[derive(Serialize)]
 struct CreateFileVariables {
@@ -23,12 +23,12 @@ struct CreateFileVariables {
 
 /// `files.create(params)`.
 pub fn create(params_json: &str) -> Result<Operation> {
-    let p: FileCreateParams = args::from_json(params_json, "params")?;
+    let p: FileCreateParams<FileExpand> = args::from_json(params_json, "params")?;
     let expand = p.expand.unwrap_or_default();
     let variables = CreateFileVariables {
         file_type: file_type("params.type", &p.file_type)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     ops::one::<File, _>(
         "createFile",
@@ -39,13 +39,26 @@ pub fn create(params_json: &str) -> Result<Operation> {
     )
 }
 
-/// The `createFile` of `files.upload(data, params)`.
-pub fn upload(params_json: &str) -> Result<Operation> {
+/// The `createFile` of `files.upload(data, params)`. `type_of_data` is the
+/// type the host read from the data (a file name's extension, a Blob's type),
+/// used when `params.type` is absent.
+pub fn upload(params_json: &str, type_of_data: Option<String>) -> Result<Operation> {
     let p: FileUploadParams = args::from_json(params_json, "params")?;
+    let (given, argument) = match (p.file_type, type_of_data) {
+        (Some(t), _) => (t, "params.type"),
+        (None, Some(t)) => (t, "the type of data (its file name or Blob type)"),
+        (None, None) => {
+            return Err(Error::invalid_argument(
+                "params.type",
+                "is required when the data has no file name or type: give the \
+                 file's extension, e.g. 'mp4'",
+            ))
+        }
+    };
     let variables = CreateFileVariables {
-        file_type: file_type("params.type", &p.file_type)?,
+        file_type: file_type(argument, &given)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     ops::one::<File, _>(
         "createFile",
@@ -106,10 +119,13 @@ fn file_type(argument: &str, value: &str) -> Result<String> {
     if ext.is_empty() || ext.len() > 16 || !ext.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(Error::invalid_argument(
             argument,
-            "must be a file extension such as 'mp4', 'mov', 'avi' or 'move'",
+            format!(
+                "expected a file extension such as 'mp4', 'mov', 'avi' or 'move', got {}",
+                args::shown_str(value)
+            ),
         ));
     }
-    Ok(ext.to_string())
+    Ok(ext.to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -152,6 +168,23 @@ mod tests {
             assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}");
             assert!(e.message.starts_with("params"), "{}", e.message);
         }
+    }
+
+    #[test]
+    fn upload_takes_its_type_from_params_or_else_from_the_data() {
+        let sent = |params: &str, hint: Option<&str>| {
+            body(&upload(params, hint.map(str::to_string)).unwrap())["variables"]["type"].clone()
+        };
+        assert_eq!(sent(r#"{"type":"mov"}"#, Some("mp4")), "mov");
+        assert_eq!(sent("{}", Some("MOVE")), "move");
+        let e = upload("{}", None).err().unwrap();
+        assert!(
+            e.message.starts_with("params.type: is required"),
+            "{}",
+            e.message
+        );
+        let e = upload("{}", Some("x-y".into())).err().unwrap();
+        assert!(e.message.contains(r#"got "x-y""#), "{}", e.message);
     }
 
     #[test]

@@ -1,55 +1,79 @@
 //! The parameters of the files methods.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A related object to include in a returned file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
-#[serde(rename_all = "lowercase")]
+use crate::enums::{any_case_deserialize, ApiEnum};
+
+/// A related object to include in a returned file (any letter case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub enum FileExpand {
     /// The owning client account.
     Client,
 }
 
+impl ApiEnum for FileExpand {
+    const VALUES: &'static [(&'static str, Self)] = &[("client", FileExpand::Client)];
+}
+
+any_case_deserialize!(FileExpand);
+
 /// Parameters of `files.create`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FileCreateParams {
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct FileCreateParams<E> {
     /// The file's type (extension), e.g. `'mp4'`, `'mov'`, `'avi'` or `'move'`.
     #[serde(rename = "type")]
     pub file_type: String,
     /// A name for the file.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the file.
+    /// Your own data to store with the file: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<FileExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// Parameters of `files.upload` (beside `onProgress` and `signal`).
-#[derive(Debug, Deserialize, Tsify)]
+#[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileUploadParams {
-    /// The file's type (extension), e.g. `'mp4'`.
+    /// The file's type (extension), e.g. `'mp4'`. Default: from the file's
+    /// name (a `File`, a path, a file stream), else from the `Blob`'s type.
     #[serde(rename = "type")]
-    pub file_type: String,
+    #[tsify(optional)]
+    pub file_type: Option<String>,
     /// A name for the file.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the file.
+    /// Your own data to store with the file: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
 }
 
 #[wasm_bindgen(typescript_custom_section)]
 const UPLOAD_TS: &'static str = r#"
-/** The bytes `files.upload` sends: a `Blob` or `File`, an `ArrayBuffer`, a `Uint8Array` or a Node `Buffer`. */
-export type UploadData = Blob | ArrayBuffer | ArrayBufferView;
+/**
+ * What `files.upload` sends: a `Blob` or `File`, an `ArrayBuffer`, a
+ * `Uint8Array` or Node `Buffer`; in Node also a file path (read from disk as
+ * it is sent) or a readable stream (read whole first: storage needs the length).
+ */
+export type UploadData =
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView
+  | string
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>;
 
 /** How far an upload has come. */
 export interface UploadProgress {
@@ -63,7 +87,8 @@ export interface UploadProgress {
 export interface UploadOptions extends RequestOptions {
   /**
    * Called as bytes are sent: in browsers as the upload goes; in Node, which
-   * cannot tell, once at the start and once at the end.
+   * cannot tell, once at the start and once at the end. The last call has
+   * `loaded === total`, once.
    */
   onProgress?: (progress: UploadProgress) => void;
 }

@@ -2,7 +2,7 @@
 //! `expand` asks for; values always travel as variables.
 
 use crate::ops::Resource;
-use crate::types::{AdditionalFile, Client, Job, Take};
+use crate::types::{AdditionalFile, Client, Job, Source, Take};
 
 use super::params::JobExpand;
 
@@ -16,7 +16,12 @@ impl Resource for Job {
             s.push_str(&format!(" client {{ {} }}", Client::SELECTION));
         }
         if expand.contains(&JobExpand::Take) {
-            s.push_str(&format!(" take {{ {} }}", Take::SELECTION));
+            // The take's videos come with it: what a job animates.
+            s.push_str(&format!(
+                " take {{ {} sources {{ {} }} }}",
+                Take::base_selection(),
+                Source::selection()
+            ));
         }
         if expand.contains(&JobExpand::Outputs) {
             s.push_str(&format!(" outputs {{ {} }}", AdditionalFile::selection()));

@@ -31,10 +31,10 @@ impl Jobs {
 impl Jobs {
     /// Starts a single-camera job on a take. Never retried automatically: a
     /// second attempt could start (and bill) a second job.
-    #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn create_single_cam(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(
@@ -46,10 +46,10 @@ impl Jobs {
     }
 
     /// The same as `createSingleCam`, under the name of Move's older SDKs.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn create(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(
@@ -61,21 +61,21 @@ impl Jobs {
     }
 
     /// Starts a multi-camera job on a take. Never retried automatically.
-    #[wasm_bindgen(js_name = createMultiCam, unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(js_name = createMultiCam, unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn create_multi_cam(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "JobCreateMultiCamParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_param_type = "JobCreateMultiCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, true, operations::create_multi_cam)
     }
 
     /// Reads one job. `expand` adds related objects. Retried on transient failures.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<JobExpand> & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call_with_id(
@@ -89,12 +89,11 @@ impl Jobs {
     }
 
     /// Renames a job or replaces its metadata. Never retried automatically.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateParams<JobExpand> & RequestOptions")]
-        params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
         call_with_id(
             &self.transport,
@@ -108,10 +107,10 @@ impl Jobs {
 
     /// Reads one page of jobs, newest first unless `sortBy` says otherwise.
     /// Pass the page's `nextToken` back for the next page.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Job>>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Expanded<Job, E>>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
@@ -119,10 +118,10 @@ impl Jobs {
 
     /// Every job of every page, for `for await (const job of ugc.jobs.iterate())`.
     /// `limit` is the page size; pages are fetched as the loop goes.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Job>")]
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<Job, E>>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> JsValue {
         iterate(&self.transport, &params, operations::list)
@@ -133,11 +132,11 @@ impl Jobs {
     /// if it ends `FAILED` or `CANCELLED`, `TIMEOUT` after `timeoutMs`, or
     /// `ABORTED`. `onProgress(job)` is called whenever the progress changes.
     /// Transient failures of a poll do not end the wait.
-    #[wasm_bindgen(js_name = waitForCompletion, unchecked_return_type = "Promise<Job>")]
+    #[wasm_bindgen(js_name = waitForCompletion, unchecked_return_type = "Promise<Expanded<Job, E | 'outputs'>>")]
     pub fn wait_for_completion(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobWaitParams & WaitOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "JobWaitParams<E> & WaitOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         let transport = Rc::clone(&self.transport);

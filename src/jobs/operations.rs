@@ -4,13 +4,13 @@
 use serde::Serialize;
 
 use crate::args;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graphql::{Operation, OperationKind};
 use crate::ops::{self, PageVariables};
 use crate::types::{metadata, ClipWindow, Job, JobOptions, OutputType};
 
 use super::documents;
-use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobListParams};
+use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobExpand, JobListParams};
 
 /// Variables of `createSingleCamJob` and `createMultiCamJob`.
 #[derive(Debug, Serialize)]
@@ -18,7 +18,7 @@ use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobListPa
 struct CreateJobVariables {
     take_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    number_of_actors: Option<u32>,
+    number_of_actors: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,16 +35,16 @@ struct CreateJobVariables {
 
 /// `jobs.createSingleCam(params)` and `jobs.create(params)`.
 pub fn create_single_cam(params_json: &str) -> Result<Operation> {
-    let p: JobCreateSingleCamParams = args::from_json(params_json, "params")?;
+    let p: JobCreateSingleCamParams<JobExpand> = args::from_json(params_json, "params")?;
     args::require_id("params.takeId", &p.take_id)?;
     let expand = p.expand.unwrap_or_default();
     let variables = CreateJobVariables {
         take_id: p.take_id,
         number_of_actors: None,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
         options: p.options,
-        outputs: args::output_types("params.outputs", p.outputs)?,
+        outputs: args::output_types(p.outputs),
         rig: None,
         clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
     };
@@ -59,29 +59,21 @@ pub fn create_single_cam(params_json: &str) -> Result<Operation> {
 
 /// `jobs.createMultiCam(params)`.
 pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
-    let p: JobCreateMultiCamParams = args::from_json(params_json, "params")?;
+    let p: JobCreateMultiCamParams<JobExpand> = args::from_json(params_json, "params")?;
     args::require_id("params.takeId", &p.take_id)?;
-    if p.number_of_actors == 0 {
-        return Err(Error::invalid_argument(
-            "params.numberOfActors",
-            "must be at least 1",
-        ));
-    }
-    if i32::try_from(p.number_of_actors).is_err() {
-        return Err(Error::invalid_argument(
-            "params.numberOfActors",
-            "is too large",
-        ));
-    }
-    args::optional_id("params.rig", p.rig.as_deref())?;
+    let number_of_actors = args::integer(
+        "params.numberOfActors",
+        Some(p.number_of_actors),
+        1..=args::MAX_INT,
+    )?;
     let expand = p.expand.unwrap_or_default();
     let variables = CreateJobVariables {
         take_id: p.take_id,
-        number_of_actors: Some(p.number_of_actors),
+        number_of_actors,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
         options: p.options,
-        outputs: args::output_types("params.outputs", p.outputs)?,
+        outputs: args::output_types(p.outputs),
         rig: p.rig,
         clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
     };
@@ -106,7 +98,7 @@ pub fn update(id: &str, params_json: &str) -> Result<Operation> {
 
 /// `jobs.list(params)` (and each page of `jobs.iterate`).
 pub fn list(params_json: &str) -> Result<Operation> {
-    let p: JobListParams = args::from_json(params_json, "params")?;
+    let p: JobListParams<JobExpand> = args::from_json(params_json, "params")?;
     args::optional_id("params.takeId", p.take_id.as_deref())?;
     let mut variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
     variables.take_id = p.take_id;

@@ -1,20 +1,23 @@
 //! The parameters of the jobs methods, as the caller passes them.
 //!
 //! Their TypeScript declarations are generated from these types; the method
-//! signatures add `RequestOptions` (the `signal`).
+//! signatures add `RequestOptions` (the `signal`). `E` is the caller's
+//! `expand`, which narrows the result type (see `Expanded`).
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use crate::types::{ClipWindow, JobOptions, SortDirection};
+use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::types::{ClipWindow, JobOptions, OutputType, SortDirection};
 
-/// A related object to include in a returned job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "lowercase")]
+/// A related object to include in a returned job (any letter case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub enum JobExpand {
     /// The owning client account.
     Client,
-    /// The take the job animates.
+    /// The take the job animates, with its sources.
     Take,
     /// The output files, with their download URLs.
     Outputs,
@@ -24,70 +27,96 @@ pub enum JobExpand {
     Inputs,
 }
 
+impl ApiEnum for JobExpand {
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("client", JobExpand::Client),
+        ("take", JobExpand::Take),
+        ("outputs", JobExpand::Outputs),
+        ("rig", JobExpand::Rig),
+        ("inputs", JobExpand::Inputs),
+    ];
+}
+
+any_case_deserialize!(JobExpand);
+
 /// Parameters of `jobs.createSingleCam` (and `jobs.create`).
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobCreateSingleCamParams {
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct JobCreateSingleCamParams<E> {
     /// The take to animate.
     pub take_id: String,
     /// A name for the job.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the job.
+    /// Your own data to store with the job: any JSON value.
     #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<serde_json::value::RawValue>>,
+    pub metadata: Option<Box<RawValue>>,
     /// Processing options.
     #[tsify(optional)]
     pub options: Option<JobOptions>,
-    /// The outputs to produce, in any letter case; the API's default set if omitted.
+    /// The outputs to produce, in any letter case; the API's default set if
+    /// omitted or empty.
     #[tsify(optional, type = "Array<OutputType | Lowercase<OutputType>>")]
-    pub outputs: Option<Vec<String>>,
+    pub outputs: Option<Vec<OutputType>>,
     /// The part of the take to process.
     #[tsify(optional)]
     pub clip_window: Option<ClipWindow>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// Parameters of `jobs.createMultiCam`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobCreateMultiCamParams {
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct JobCreateMultiCamParams<E> {
     /// The multi-camera take to animate.
     pub take_id: String,
-    /// How many people the take shows (at least 1).
-    pub number_of_actors: u32,
+    /// How many people the take shows, from 1.
+    pub number_of_actors: f64,
     /// Processing options.
     #[tsify(optional)]
     pub options: Option<JobOptions>,
-    /// The outputs to produce, in any letter case; the API's default set if omitted.
+    /// The outputs to produce, in any letter case; the API's default set if
+    /// omitted or empty.
     #[tsify(optional, type = "Array<OutputType | Lowercase<OutputType>>")]
-    pub outputs: Option<Vec<String>>,
-    /// The rig to animate; the default rig if omitted.
+    pub outputs: Option<Vec<OutputType>>,
+    /// The rig to animate (see `rigs.list()`); the API's default rig if omitted.
     #[tsify(optional)]
     pub rig: Option<String>,
     /// A name for the job.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the job.
+    /// Your own data to store with the job: any JSON value.
     #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<serde_json::value::RawValue>>,
+    pub metadata: Option<Box<RawValue>>,
     /// The part of the take to process.
     #[tsify(optional)]
     pub clip_window: Option<ClipWindow>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// Parameters of `jobs.list`.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobListParams {
-    /// Page size, from 1 to 1000. Default 10.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct JobListParams<E> {
+    /// Page size, a positive integer. Default 10.
     #[tsify(optional)]
-    pub limit: Option<u32>,
+    pub limit: Option<f64>,
     /// The `nextToken` of the previous page; omit or `null` for the first page.
     #[tsify(optional, type = "string | null")]
     pub next_token: Option<String>,
@@ -99,5 +128,5 @@ pub struct JobListParams {
     pub take_id: Option<String>,
     /// Related objects to include in each job.
     #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
+    pub expand: Option<Vec<E>>,
 }

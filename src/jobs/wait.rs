@@ -6,6 +6,8 @@ use tsify::Tsify;
 use crate::args;
 use crate::error::{Error, ErrorCode, Result};
 use crate::graphql::Operation;
+use crate::ops;
+use crate::types::Job;
 
 use super::params::JobExpand;
 
@@ -15,9 +17,13 @@ pub const DEFAULT_INTERVAL_MS: f64 = 5_000.0;
 pub const DEFAULT_TIMEOUT_MS: f64 = 3_600_000.0;
 
 /// Parameters of `jobs.waitForCompletion` (beside `onProgress` and `signal`).
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct JobWaitParams {
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct JobWaitParams<E> {
     /// Pause between polls in milliseconds, at least 10. Default 5000.
     #[tsify(optional)]
     pub interval_ms: Option<f64>,
@@ -26,7 +32,7 @@ pub struct JobWaitParams {
     pub timeout_ms: Option<f64>,
     /// Related objects to include in the result; `outputs` always is.
     #[tsify(optional)]
-    pub expand: Option<Vec<JobExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// How to wait.
@@ -41,22 +47,19 @@ pub struct WaitSettings {
 /// The poll of `jobs.waitForCompletion(id, params)`: a `getJob` with outputs expanded.
 pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
     args::require_id("id", id)?;
-    let p: JobWaitParams = args::from_json(params_json, "params")?;
-    let interval_ms = positive(
+    let p: JobWaitParams<JobExpand> = args::from_json(params_json, "params")?;
+    let interval_ms = milliseconds(
         "params.intervalMs",
         p.interval_ms,
         DEFAULT_INTERVAL_MS,
         10.0,
     )?;
-    let timeout_ms = positive("params.timeoutMs", p.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0)?;
+    let timeout_ms = milliseconds("params.timeoutMs", p.timeout_ms, DEFAULT_TIMEOUT_MS, 1.0)?;
     let mut expand = p.expand.unwrap_or_default();
     if !expand.contains(&JobExpand::Outputs) {
         expand.push(JobExpand::Outputs);
     }
-    // The names come from JobExpand's own serde names: one spelling of them.
-    let expand_json =
-        serde_json::to_string(&expand).map_err(|e| Error::invalid_argument("params.expand", e))?;
-    let operation = super::operations::retrieve(id, &format!(r#"{{"expand":{expand_json}}}"#))?;
+    let operation = ops::get_expanded::<Job>("getJob", "jobId", id, expand)?;
     Ok((
         operation,
         WaitSettings {
@@ -66,17 +69,16 @@ pub fn wait(id: &str, params_json: &str) -> Result<(Operation, WaitSettings)> {
     ))
 }
 
-fn positive(argument: &str, value: Option<f64>, default: f64, min: f64) -> Result<f64> {
+/// A duration in milliseconds, from `min` to the longest `setTimeout` honours.
+fn milliseconds(argument: &str, value: Option<f64>, default: f64, min: f64) -> Result<f64> {
     match value {
         None => Ok(default),
-        Some(v) if v.is_finite() && v >= min && v <= 2_147_483_647.0 => Ok(v),
-        Some(_) => Err(Error::invalid_argument(
+        Some(v) => args::number_in(
             argument,
-            format!(
-                "must be a finite number of milliseconds from {} to 2147483647",
-                min as u32
-            ),
-        )),
+            v,
+            "a number of milliseconds",
+            min..=2_147_483_647.0,
+        ),
     }
 }
 
@@ -108,7 +110,7 @@ pub fn assess(job_json: &str) -> Result<Poll> {
         state: Option<String>,
         progress: Option<Progress>,
         #[serde(default)]
-        outputs: Vec<Output>,
+        outputs: Option<Vec<Output>>,
     }
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
@@ -126,6 +128,7 @@ pub fn assess(job_json: &str) -> Result<Poll> {
         presigned_url: Option<String>,
     }
     let job: Polled = serde_json::from_str(job_json).map_err(Error::invalid_response)?;
+    let outputs = job.outputs.unwrap_or_default();
     let percentage = job.progress.as_ref().and_then(|p| p.percentage_complete);
     let raw_state = job
         .progress
@@ -135,13 +138,16 @@ pub fn assess(job_json: &str) -> Result<Poll> {
     let state = normalize_state(&raw_state);
     let phase = match state.as_str() {
         "FINISHED" | "COMPLETED" | "SUCCEEDED" => {
-            // The API can report FINISHED before the outputs' URLs exist.
-            if job.outputs.iter().all(|o| {
-                o.file
-                    .presigned_url
-                    .as_deref()
-                    .is_some_and(|u| !u.is_empty())
-            }) {
+            // The API can report FINISHED before the outputs are attached, and
+            // before their URLs exist: done only with outputs, each with a URL.
+            let ready = !outputs.is_empty()
+                && outputs.iter().all(|o| {
+                    o.file
+                        .presigned_url
+                        .as_deref()
+                        .is_some_and(|u| !u.is_empty())
+                });
+            if ready {
                 Phase::Finished
             } else {
                 Phase::Pending
@@ -213,8 +219,9 @@ mod tests {
             assess(&job(r#""RUNNING""#, "50", "[]")).unwrap().phase,
             Phase::Pending
         );
+        let ready = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}}]"#;
         assert_eq!(
-            assess(&job(r#""FINISHED""#, "100", "[]")).unwrap().phase,
+            assess(&job(r#""FINISHED""#, "100", ready)).unwrap().phase,
             Phase::Finished
         );
         assert_eq!(
@@ -242,10 +249,34 @@ mod tests {
     }
 
     #[test]
-    fn the_deprecated_state_is_the_fallback() {
-        let poll = assess(r#"{"id":"j","state":"FINISHED","progress":null,"outputs":[]}"#).unwrap();
+    fn finished_without_outputs_is_still_waiting() {
+        assert_eq!(
+            assess(&job(r#""FINISHED""#, "100", "[]")).unwrap().phase,
+            Phase::Pending
+        );
+        assert_eq!(
+            assess(&job(r#""FINISHED""#, "100", "null")).unwrap().phase,
+            Phase::Pending
+        );
+    }
+
+    #[test]
+    fn progress_state_wins_over_the_deprecated_state() {
+        let ready = r#"[{"format":"MAIN_FBX","file":{"presignedUrl":"https://x"}}]"#;
+        let poll = assess(&format!(
+            r#"{{"id":"j","state":"FINISHED","progress":null,"outputs":{ready}}}"#
+        ))
+        .unwrap();
         assert_eq!(poll.phase, Phase::Finished);
         assert_eq!(poll.progress, ("FINISHED".to_string(), None));
+        let lagging_state = format!(
+            r#"{{"id":"j","state":"RUNNING","progress":{{"state":"FINISHED","percentageComplete":100}},"outputs":{ready}}}"#
+        );
+        assert_eq!(assess(&lagging_state).unwrap().phase, Phase::Finished);
+        let lagging_progress = format!(
+            r#"{{"id":"j","state":"FINISHED","progress":{{"state":"RUNNING","percentageComplete":90}},"outputs":{ready}}}"#
+        );
+        assert_eq!(assess(&lagging_progress).unwrap().phase, Phase::Pending);
     }
 
     #[test]
@@ -259,7 +290,10 @@ mod tests {
             }
         );
         assert!(op.body.contains("outputs { format file {") && op.body.contains("take { id"));
-        assert!(wait("job-1", r#"{"intervalMs":0}"#).is_err());
+        assert_eq!(
+            wait("job-1", r#"{"intervalMs":0}"#).err().unwrap().message,
+            "params.intervalMs: expected a number of milliseconds from 10 to 2147483647, got 0"
+        );
         assert!(wait("job-1", r#"{"timeoutMs":-1}"#).is_err());
         assert!(wait("", "{}").is_err());
     }

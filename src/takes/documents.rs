@@ -9,7 +9,7 @@ impl Resource for Take {
     type Expand = TakeExpand;
 
     fn selection(expand: &[TakeExpand]) -> String {
-        let mut s = String::from(Take::SELECTION);
+        let mut s = Take::base_selection();
         if expand.contains(&TakeExpand::Client) {
             s.push_str(&format!(" client {{ {} }}", Client::SELECTION));
         }

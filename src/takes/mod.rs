@@ -25,10 +25,11 @@ impl Takes {
 #[wasm_bindgen]
 impl Takes {
     /// Creates a take from one video.
-    #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Take>")]
+    #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Expanded<Take, E>>")]
     pub fn create_single_cam(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TakeCreateSingleCamParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TakeCreateSingleCamParams<E> & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(
             &self.transport,
@@ -39,21 +40,22 @@ impl Takes {
     }
 
     /// Creates a take from the videos of two or more cameras calibrated with a volume.
-    #[wasm_bindgen(js_name = createMultiCam, unchecked_return_type = "Promise<Take>")]
+    #[wasm_bindgen(js_name = createMultiCam, unchecked_return_type = "Promise<Expanded<Take, E>>")]
     pub fn create_multi_cam(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "TakeCreateMultiCamParams & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TakeCreateMultiCamParams<E> & RequestOptions")]
+        params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, true, operations::create_multi_cam)
     }
 
     /// Reads one take. `expand` adds related objects.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Take>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Take, E>>")]
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(
-            unchecked_optional_param_type = "ExpandParams<TakeExpand> & RequestOptions"
+            unchecked_optional_param_type = "ExpandParams<E> & RequestOptions"
         )]
         params: JsValue,
     ) -> js_sys::Promise {
@@ -68,11 +70,11 @@ impl Takes {
     }
 
     /// Renames a take or replaces its metadata.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Take>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Take, E>>")]
     pub fn update(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "UpdateParams<TakeExpand> & RequestOptions")] params: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
         call_with_id(
             &self.transport,
@@ -85,20 +87,20 @@ impl Takes {
     }
 
     /// Reads one page of takes.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Take>>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Expanded<Take, E>>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<TakeExpand> & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
 
     /// Every take of every page, for `for await (const take of ugc.takes.iterate())`.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Take>")]
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<Take, E>>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<TakeExpand> & RequestOptions")]
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> JsValue {
         iterate(&self.transport, &params, operations::list)

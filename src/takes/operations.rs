@@ -10,8 +10,8 @@ use crate::types::{metadata, Take};
 
 use super::documents;
 use super::params::{
-    self, SourceVariable, SyncMethodVariable, TakeCreateMultiCamParams, TakeCreateSingleCamParams,
-    TakeExpand,
+    self, Cameras, SourceVariable, SyncMethodVariable, TakeCreateMultiCamParams,
+    TakeCreateSingleCamParams, TakeExpand,
 };
 
 #[derive(Serialize)]
@@ -30,14 +30,14 @@ struct CreateTakeVariables {
 
 /// `takes.createSingleCam(params)`.
 pub fn create_single_cam(params_json: &str) -> Result<Operation> {
-    let p: TakeCreateSingleCamParams = args::from_json(params_json, "params")?;
+    let p: TakeCreateSingleCamParams<TakeExpand> = args::from_json(params_json, "params")?;
     let expand = p.expand.unwrap_or_default();
     let variables = CreateTakeVariables {
-        sources: params::sources("params.sources", p.sources, 1, Some(1))?,
+        sources: params::sources("params.sources", p.sources, Cameras::One)?,
         volume_id: None,
         sync_method: None,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     ops::one::<Take, _>(
         "createSingleCamTake",
@@ -50,15 +50,15 @@ pub fn create_single_cam(params_json: &str) -> Result<Operation> {
 
 /// `takes.createMultiCam(params)`.
 pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
-    let p: TakeCreateMultiCamParams = args::from_json(params_json, "params")?;
+    let p: TakeCreateMultiCamParams<TakeExpand> = args::from_json(params_json, "params")?;
     args::require_id("params.volumeId", &p.volume_id)?;
     let expand = p.expand.unwrap_or_default();
     let variables = CreateTakeVariables {
-        sources: params::sources("params.sources", p.sources, 2, None)?,
+        sources: params::sources("params.sources", p.sources, Cameras::Several)?,
         volume_id: Some(p.volume_id),
         sync_method: params::sync_method("params.syncMethod", p.sync_method)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     ops::one::<Take, _>(
         "createMultiCamTake",
@@ -109,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn single_cam_takes_have_one_source_upper_cased() {
+    fn single_cam_takes_have_one_camera_upper_cased() {
         let op = create_single_cam(
             r#"{"sources":[{"deviceLabel":"phone","fileId":"f-1","format":"mp4"}],"name":"t"}"#,
         )
@@ -118,13 +118,33 @@ mod tests {
             body(&op)["variables"],
             json!({"sources": [{"deviceLabel": "phone", "fileId": "f-1", "format": "MP4"}], "name": "t"})
         );
-        let two = r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MP4"},{"deviceLabel":"b","fileId":"f-2","format":"MP4"}]}"#;
-        assert!(invalid(create_single_cam(two)).starts_with("params.sources"));
-        assert!(invalid(create_single_cam(r#"{"sources":[]}"#)).starts_with("params.sources"));
-        assert!(invalid(create_single_cam(
-            r#"{"sources":[{"deviceLabel":"a","fileId":"f","format":"mkv"}]}"#
-        ))
-        .starts_with("params.sources[0].format"));
+        // Move One: the MP4 and the .move file of one camera, under one label.
+        let move_one = r#"{"sources":[{"deviceLabel":"phone","fileId":"f-1","format":"MP4"},{"deviceLabel":"phone","fileId":"f-2","format":"move"}]}"#;
+        assert_eq!(
+            body(&create_single_cam(move_one).unwrap())["variables"]["sources"],
+            json!([{"deviceLabel": "phone", "fileId": "f-1", "format": "MP4"},
+                   {"deviceLabel": "phone", "fileId": "f-2", "format": "MOVE"}])
+        );
+        assert_eq!(
+            invalid(create_single_cam(r#"{"sources":[]}"#)),
+            "params.sources: expected a source (the camera's video), got 0 sources"
+        );
+        let m = invalid(create_single_cam(
+            r#"{"sources":[{"deviceLabel":"a","fileId":"f","format":"mkv"}]}"#,
+        ));
+        assert!(
+            m.starts_with(
+                r#"params.sources[0].format: expected one of MP4, MOV, MOVE, AVI, got "mkv""#
+            ),
+            "{m}"
+        );
+        let m = invalid(create_single_cam(
+            r#"{"sources":[{"deviceLabel":"a","fileId":"f","format":"MP4","cameraSettings":{"lens":"wide"}}]}"#,
+        ));
+        assert!(
+            m.starts_with("params.sources[0].cameraSettings: applies to multi-camera takes"),
+            "{m}"
+        );
         assert!(invalid(create_single_cam(
             r#"{"sources":[{"deviceLabel":"","fileId":"f","format":"MP4"}]}"#
         ))
@@ -156,7 +176,7 @@ mod tests {
         assert!(b["query"]
             .as_str()
             .unwrap()
-            .contains("volume { ... on HumanVolume { id created"));
+            .contains("volume { ... on HumanVolume { __typename id created"));
         assert!(
             invalid(create_multi_cam(&format!(r#"{{"sources":{sources}}}"#)))
                 .starts_with("params: volumeId is required")
@@ -169,10 +189,12 @@ mod tests {
             r#"{{"sources":{sources},"volumeId":"v","syncMethod":{{"clapWindow":{{"startTime":3,"endTime":2}}}}}}"#
         )))
         .starts_with("params.syncMethod.clapWindow"));
-        assert!(invalid(create_multi_cam(
-            r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MOV"}],"volumeId":"v"}"#
-        ))
-        .starts_with("params.sources: needs at least 2"));
+        assert_eq!(
+            invalid(create_multi_cam(
+                r#"{"sources":[{"deviceLabel":"a","fileId":"f-1","format":"MOV"}],"volumeId":"v"}"#
+            )),
+            "params.sources: expected at least 2 sources (one per camera), got 1 source"
+        );
     }
 
     #[test]
@@ -184,7 +206,7 @@ mod tests {
             .as_str()
             .unwrap()
             .contains("sources { deviceLabel format cameraSettings { lens } file {"));
-        assert!(invalid(list(r#"{"takeId":"t"}"#)).starts_with("params.takeId: unknown field"));
+        assert!(invalid(list(r#"{"takeId":"t"}"#)).starts_with("params.takeId: unknown property"));
         assert_eq!(
             body(&retrieve("t-1", "{}").unwrap())["variables"],
             json!({"takeId": "t-1"})

@@ -6,12 +6,13 @@ use serde_json::value::RawValue;
 use tsify::Tsify;
 
 use crate::args;
+use crate::enums::{any_case_deserialize, ApiEnum};
 use crate::error::{Error, Result};
 use crate::types::{CameraSettings, ClipWindow, SourceFormat};
 
-/// A related object to include in a returned take.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
-#[serde(rename_all = "lowercase")]
+/// A related object to include in a returned take (any letter case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub enum TakeExpand {
     /// The owning client account.
     Client,
@@ -20,6 +21,16 @@ pub enum TakeExpand {
     /// The volume of a multi-camera take.
     Volume,
 }
+
+impl ApiEnum for TakeExpand {
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("client", TakeExpand::Client),
+        ("sources", TakeExpand::Sources),
+        ("volume", TakeExpand::Volume),
+    ];
+}
+
+any_case_deserialize!(TakeExpand);
 
 /// One video of a new take or volume.
 #[derive(Debug, Deserialize, Tsify)]
@@ -31,8 +42,8 @@ pub struct SourceInput {
     pub file_id: String,
     /// The video's format, in any letter case.
     #[tsify(type = "SourceFormat | Lowercase<SourceFormat>")]
-    pub format: String,
-    /// The camera's settings (multi-camera takes and volumes).
+    pub format: SourceFormat,
+    /// The camera's settings: multi-camera takes and volumes only.
     #[tsify(optional)]
     pub camera_settings: Option<CameraSettings>,
 }
@@ -60,25 +71,34 @@ pub struct TimecodeSync {
 
 /// Parameters of `takes.createSingleCam`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TakeCreateSingleCamParams {
-    /// The one video of the take.
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct TakeCreateSingleCamParams<E> {
+    /// The files of the one camera: its video, and the `.move` file Move One
+    /// records with it, under the same `deviceLabel`.
     pub sources: Vec<SourceInput>,
     /// A name for the take.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the take.
+    /// Your own data to store with the take: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<TakeExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// Parameters of `takes.createMultiCam`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TakeCreateMultiCamParams {
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct TakeCreateMultiCamParams<E> {
     /// The videos of the take, from at least two cameras.
     pub sources: Vec<SourceInput>,
     /// The volume the cameras were calibrated with.
@@ -89,12 +109,12 @@ pub struct TakeCreateMultiCamParams {
     /// A name for the take.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the take.
+    /// Your own data to store with the take: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<TakeExpand>>,
+    pub expand: Option<Vec<E>>,
 }
 
 /// A source as the API takes it.
@@ -124,28 +144,34 @@ struct TimecodeSyncVariable {
     use_timecode: bool,
 }
 
-/// Checks sources: at least `min` (and at most `max`), each with its ids and format.
+/// How many cameras the sources of a take or volume come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cameras {
+    /// One camera: its video, and optionally its `.move` file.
+    One,
+    /// Several cameras, at least two sources, each with its camera settings.
+    Several,
+}
+
+/// Checks sources: at least one (two for several cameras), each with its ids
+/// and format; camera settings only where several cameras are calibrated.
 pub fn sources(
     argument: &str,
     list: Vec<SourceInput>,
-    min: usize,
-    max: Option<usize>,
+    cameras: Cameras,
 ) -> Result<Vec<SourceVariable>> {
+    let min = match cameras {
+        Cameras::One => 1,
+        Cameras::Several => 2,
+    };
     if list.len() < min {
-        let what = if min == 1 {
-            "one source".to_string()
-        } else {
-            format!("{min} sources (one per camera)")
+        let what = match cameras {
+            Cameras::One => "a source (the camera's video)",
+            Cameras::Several => "at least 2 sources (one per camera)",
         };
         return Err(Error::invalid_argument(
             argument,
-            format!("needs at least {what}"),
-        ));
-    }
-    if let Some(max) = max.filter(|m| list.len() > *m) {
-        return Err(Error::invalid_argument(
-            argument,
-            format!("takes at most {max} source(s)"),
+            format!("expected {what}, got {}", plural(list.len(), "source")),
         ));
     }
     list.into_iter()
@@ -155,32 +181,49 @@ pub fn sources(
             if s.device_label.trim().is_empty() {
                 return Err(Error::invalid_argument(
                     &format!("{at}.deviceLabel"),
-                    "must not be empty",
+                    format!(
+                        "expected a non-empty label of the camera, got {}",
+                        args::shown_str(&s.device_label)
+                    ),
                 ));
             }
             args::require_id(&format!("{at}.fileId"), &s.file_id)?;
-            let format = SourceFormat::parse(&s.format).ok_or_else(|| {
-                Error::invalid_argument(
-                    &format!("{at}.format"),
-                    "expected one of MP4, MOV, AVI, MOVE",
-                )
-            })?;
-            if let Some(lens) = s.camera_settings.as_ref().map(|c| c.lens.trim()) {
-                if lens.is_empty() {
+            if let Some(settings) = &s.camera_settings {
+                if cameras == Cameras::One {
+                    // Move's Python SDK silently drops it; say so instead.
+                    return Err(Error::invalid_argument(
+                        &format!("{at}.cameraSettings"),
+                        "applies to multi-camera takes and volumes only; \
+                         remove it from a single-camera take",
+                    ));
+                }
+                if settings.lens.trim().is_empty() {
                     return Err(Error::invalid_argument(
                         &format!("{at}.cameraSettings.lens"),
-                        "must not be empty",
+                        format!(
+                            "expected a lens from cameraSettings.list(), got {}",
+                            args::shown_str(&settings.lens)
+                        ),
                     ));
                 }
             }
             Ok(SourceVariable {
                 device_label: s.device_label,
                 file_id: s.file_id,
-                format,
+                format: s.format,
                 camera_settings: s.camera_settings,
             })
         })
         .collect()
+}
+
+/// `0 sources`, `1 source`, `2 sources`.
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Checks a sync method: exactly one of a clap window and timecode.
@@ -190,9 +233,14 @@ pub fn sync_method(
 ) -> Result<Option<SyncMethodVariable>> {
     let Some(m) = method else { return Ok(None) };
     match (m.clap_window, m.timecode_sync) {
-        (Some(_), Some(_)) | (None, None) => Err(Error::invalid_argument(
+        (Some(_), Some(_)) => Err(Error::invalid_argument(
             argument,
-            "give exactly one of clapWindow and timecodeSync",
+            "expected exactly one of clapWindow and timecodeSync, got both",
+        )),
+        (None, None) => Err(Error::invalid_argument(
+            argument,
+            "expected exactly one of clapWindow and timecodeSync, got neither \
+             (omit syncMethod if the videos are already in sync)",
         )),
         (window, timecode) => Ok(Some(SyncMethodVariable {
             clap_window: args::clip_window(&format!("{argument}.clapWindow"), window)?,

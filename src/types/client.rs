@@ -16,9 +16,9 @@ pub struct Client {
     pub name: String,
     /// When the client was created (ISO 8601).
     pub created: String,
-    /// Your own data stored with the client.
+    /// Your own data stored with the client: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
     /// URL of the client's portal.
     pub portal: Option<String>,
@@ -41,9 +41,9 @@ pub struct WebhookEndpoint {
     pub events: Option<Vec<String>>,
     /// Your description.
     pub description: Option<String>,
-    /// Your own data stored with the endpoint.
+    /// Your own data stored with the endpoint: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
     /// The signing secret: only returned when the endpoint is first created.
     pub secret: Option<String>,

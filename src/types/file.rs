@@ -17,9 +17,9 @@ pub struct File {
     /// Type (extension) of the file, e.g. `mp4` or `fbx`.
     #[serde(rename = "type")]
     pub file_type: String,
-    /// Your own data stored with the file.
+    /// Your own data stored with the file: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
     /// Name of the file.
     pub name: Option<String>,
@@ -47,6 +47,7 @@ impl File {
 #[serde(rename_all = "camelCase")]
 pub struct AdditionalFile {
     /// What the file is, e.g. `MAIN_FBX` or `RENDER_VIDEO`.
+    #[tsify(type = "OutputType | null")]
     pub format: Option<String>,
     /// The file itself, with its download URL once it is ready.
     pub file: File,
@@ -71,9 +72,18 @@ pub struct ShareCode {
     pub expires: Option<String>,
     /// A URL that downloads the file with the code.
     pub url: Option<String>,
+    /// The file the code shares.
+    pub file: Option<FileId>,
+}
+
+/// A file named by its id alone.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+pub struct FileId {
+    /// Unique identifier of the file.
+    pub id: String,
 }
 
 impl ShareCode {
     /// The GraphQL selection of a `ShareCode`.
-    pub const SELECTION: &'static str = "code created expires url";
+    pub const SELECTION: &'static str = "code created expires url file { id }";
 }

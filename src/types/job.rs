@@ -3,8 +3,28 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::{metadata, non_null_items, present, AdditionalFile, Client, Take};
+use crate::enums::{any_case_deserialize, ApiEnum};
+
+#[wasm_bindgen(typescript_custom_section)]
+const JOB_STATE_TS: &'static str = r#"
+/**
+ * Where a job (or a volume) stands, as the API spells it: `'NOT STARTED'` or
+ * `'NOT_STARTED'`, `'STARTED'`, `'RUNNING'`, then `'FINISHED'`, `'FAILED'` or
+ * `'CANCELLED'`. Any other string is a state newer than this SDK.
+ */
+export type JobState =
+  | 'NOT STARTED'
+  | 'NOT_STARTED'
+  | 'STARTED'
+  | 'RUNNING'
+  | 'FINISHED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | (string & {});
+"#;
 
 /// An animation job on a take.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -16,11 +36,13 @@ pub struct Job {
     pub created: Option<String>,
     /// Name of the job.
     pub name: Option<String>,
-    /// Your own data stored with the job.
+    /// Your own data stored with the job: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
-    /// Deprecated by the API in favour of `progress.state`.
+    /// Deprecated by the API in favour of `progress.state` (and it can lag
+    /// behind it).
+    #[tsify(type = "JobState | null")]
     pub state: Option<String>,
     /// How far the job has come.
     pub progress: Option<JobProgress>,
@@ -76,8 +98,9 @@ where
 #[derive(Debug, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct JobProgress {
-    /// `NOT_STARTED` (or `NOT STARTED`), `STARTED`, `RUNNING`, `FINISHED`,
+    /// `NOT STARTED` (or `NOT_STARTED`), `STARTED`, `RUNNING`, `FINISHED`,
     /// `FAILED` or `CANCELLED`.
+    #[tsify(type = "JobState | null")]
     pub state: Option<String>,
     /// From 0 to 100.
     pub percentage_complete: Option<i32>,
@@ -112,8 +135,8 @@ pub struct ClipWindow {
     pub end_time: f64,
 }
 
-/// The motion-capture model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+/// The motion-capture model (any letter case on the way in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 pub enum MocapModel {
     /// Model M1.
     M1,
@@ -123,6 +146,15 @@ pub enum MocapModel {
     S1,
     /// Model S2.
     S2,
+}
+
+impl ApiEnum for MocapModel {
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("M1", MocapModel::M1),
+        ("M2", MocapModel::M2),
+        ("S1", MocapModel::S1),
+        ("S2", MocapModel::S2),
+    ];
 }
 
 /// Processing options of a new job.
@@ -167,8 +199,8 @@ pub struct AppliedJobOptions {
     pub mocap_model: Option<MocapModel>,
 }
 
-/// An output a job can produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+/// An output a job can produce (any letter case on the way in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum OutputType {
     /// Every animation as `.blend`.
@@ -205,74 +237,48 @@ pub enum OutputType {
     SyncData,
 }
 
-impl OutputType {
-    /// Every output type, in the schema's order.
-    pub const ALL: [OutputType; 16] = [
-        OutputType::AllBlend,
-        OutputType::AllBvh,
-        OutputType::AllC3d,
-        OutputType::AllFbx,
-        OutputType::AllGlb,
-        OutputType::AllUsdc,
-        OutputType::AllUsdz,
-        OutputType::MainBlend,
-        OutputType::MainFbx,
-        OutputType::MainGlb,
-        OutputType::MainUsdc,
-        OutputType::MainUsdz,
-        OutputType::MotionData,
-        OutputType::RenderOverlayVideo,
-        OutputType::RenderVideo,
-        OutputType::SyncData,
+impl ApiEnum for OutputType {
+    // The main files first: `FBX` suggests `MAIN_FBX` before `ALL_FBX`.
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("MAIN_BLEND", OutputType::MainBlend),
+        ("MAIN_FBX", OutputType::MainFbx),
+        ("MAIN_GLB", OutputType::MainGlb),
+        ("MAIN_USDC", OutputType::MainUsdc),
+        ("MAIN_USDZ", OutputType::MainUsdz),
+        ("ALL_BLEND", OutputType::AllBlend),
+        ("ALL_BVH", OutputType::AllBvh),
+        ("ALL_C3D", OutputType::AllC3d),
+        ("ALL_FBX", OutputType::AllFbx),
+        ("ALL_GLB", OutputType::AllGlb),
+        ("ALL_USDC", OutputType::AllUsdc),
+        ("ALL_USDZ", OutputType::AllUsdz),
+        ("MOTION_DATA", OutputType::MotionData),
+        ("RENDER_OVERLAY_VIDEO", OutputType::RenderOverlayVideo),
+        ("RENDER_VIDEO", OutputType::RenderVideo),
+        ("SYNC_DATA", OutputType::SyncData),
     ];
-
-    /// The API's name, e.g. `MAIN_FBX`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OutputType::AllBlend => "ALL_BLEND",
-            OutputType::AllBvh => "ALL_BVH",
-            OutputType::AllC3d => "ALL_C3D",
-            OutputType::AllFbx => "ALL_FBX",
-            OutputType::AllGlb => "ALL_GLB",
-            OutputType::AllUsdc => "ALL_USDC",
-            OutputType::AllUsdz => "ALL_USDZ",
-            OutputType::MainBlend => "MAIN_BLEND",
-            OutputType::MainFbx => "MAIN_FBX",
-            OutputType::MainGlb => "MAIN_GLB",
-            OutputType::MainUsdc => "MAIN_USDC",
-            OutputType::MainUsdz => "MAIN_USDZ",
-            OutputType::MotionData => "MOTION_DATA",
-            OutputType::RenderOverlayVideo => "RENDER_OVERLAY_VIDEO",
-            OutputType::RenderVideo => "RENDER_VIDEO",
-            OutputType::SyncData => "SYNC_DATA",
-        }
-    }
-
-    /// Reads an output type in any letter case (`main_fbx` → `MAIN_FBX`).
-    pub fn parse(name: &str) -> Option<OutputType> {
-        OutputType::ALL
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(name))
-    }
 }
+
+any_case_deserialize!(OutputType, MocapModel);
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn output_types_parse_in_any_case_and_round_trip() {
-        for t in OutputType::ALL {
-            assert_eq!(OutputType::parse(t.as_str()), Some(t));
-            assert_eq!(OutputType::parse(&t.as_str().to_lowercase()), Some(t));
-            assert_eq!(
-                serde_json::to_string(&t).unwrap(),
-                format!("\"{}\"", t.as_str())
-            );
+    fn output_types_read_in_any_case_and_serialise_as_the_api_spells_them() {
+        assert_eq!(OutputType::VALUES.len(), 16);
+        for &(name, t) in OutputType::VALUES {
+            assert_eq!(OutputType::parse(name), Some(t));
+            assert_eq!(OutputType::parse(&name.to_lowercase()), Some(t));
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{name}\""));
         }
         assert_eq!(OutputType::parse("FBX"), None);
         assert_eq!(OutputType::parse("UNKNOWN_OUTPUT"), None);
-        assert_eq!(OutputType::parse(""), None);
+        assert_eq!(
+            serde_json::from_str::<MocapModel>(r#""m2""#).unwrap(),
+            MocapModel::M2
+        );
     }
 
     #[test]
@@ -299,6 +305,22 @@ mod tests {
         assert_eq!(out["outputs"].as_array().unwrap().len(), 1);
         assert_eq!(out["outputs"][0]["file"]["type"], "fbx");
         assert_eq!(out["outputs"][0]["file"]["presignedUrl"], "https://x/y");
+    }
+
+    #[test]
+    fn metadata_of_any_json_value_reaches_the_caller_decoded() {
+        for (stored, out) in [
+            (r#""\"{}\"""#, r#""metadata":"{}""#),
+            (r#""[1,2]""#, r#""metadata":[1,2]"#),
+            (r#""7""#, r#""metadata":7"#),
+        ] {
+            let job: Job = serde_json::from_str(&format!(
+                r#"{{"id":"j","created":null,"name":null,"metadata":{stored},"state":null,"progress":null}}"#
+            ))
+            .unwrap();
+            let json = serde_json::to_string(&job).unwrap();
+            assert!(json.contains(out), "{json}");
+        }
     }
 
     #[test]

@@ -1,34 +1,39 @@
-//! `metadata`: the caller's JSON object, carried by the API as an `AWSJSON`
-//! string. Callers only ever see the object.
+//! `metadata`: the caller's JSON value, carried by the API as an `AWSJSON`
+//! string. Callers only ever see the value.
+//!
+//! Any JSON value goes, not only objects: Move's Python SDK stores strings
+//! when users follow its docs (`metadata=json.dumps({...})` is encoded twice),
+//! so a stored `"{}"` or `[1,2]` must read back as that value and never fail a
+//! call, a page or a wait.
 
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[wasm_bindgen(typescript_custom_section)]
 const METADATA_TS: &'static str = r#"
+/** Any value JSON can carry. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /**
- * Your own key–value data stored with an object: any JSON object. The SDK
- * encodes it into the API's `AWSJSON` string and decodes it back.
+ * Your own data stored with an object: any JSON value, normally an object.
+ * The SDK encodes it into the API's `AWSJSON` string and decodes it back.
  */
-export type Metadata = Record<string, unknown>;
+export type Metadata = JsonValue;
 "#;
 
 /// Encodes caller metadata (the raw JSON of the caller's value, keys in the
-/// caller's order) into the `AWSJSON` string the API takes. Only objects are
-/// metadata; `null` means none.
-pub fn encode(value: Option<Box<RawValue>>, argument: &str) -> Result<Option<String>> {
-    let Some(raw) = value else { return Ok(None) };
-    match raw.get().trim_start().as_bytes().first() {
-        Some(b'{') => Ok(Some(raw.get().to_string())),
-        Some(b'n') => Ok(None),
-        _ => Err(Error::invalid_argument(argument, "must be a JSON object")),
-    }
+/// caller's order) into the `AWSJSON` string the API takes; `null` means none.
+/// The host has already refused what JSON cannot carry, naming its path.
+pub fn encode(value: Option<Box<RawValue>>) -> Result<Option<String>> {
+    Ok(value
+        .map(|raw| raw.get().trim().to_string())
+        .filter(|json| json != "null"))
 }
 
-/// Decodes an `AWSJSON` metadata string from the API into the raw JSON object
+/// Decodes an `AWSJSON` metadata string from the API into the raw JSON value
 /// it holds (passed to the caller without re-encoding), or `None` for `null`.
 pub fn decode<'de, D>(deserializer: D) -> std::result::Result<Option<Box<RawValue>>, D::Error>
 where
@@ -40,11 +45,8 @@ where
     };
     let raw =
         RawValue::from_string(text).map_err(|_| D::Error::custom("metadata is not valid JSON"))?;
-    match raw.get().trim_start().as_bytes().first() {
-        Some(b'{') => Ok(Some(raw)),
-        Some(b'n') => Ok(None), // "null": the API's way of saying none
-        _ => Err(D::Error::custom("metadata is not a JSON object")),
-    }
+    // "null": the API's way of saying none.
+    Ok(Some(raw).filter(|raw| raw.get().trim() != "null"))
 }
 
 #[cfg(test)]
@@ -69,37 +71,39 @@ mod tests {
     }
 
     #[test]
-    fn encodes_objects_only_keeping_key_order() {
+    fn encodes_any_json_value_keeping_key_order() {
         assert_eq!(
-            encode(raw(r#"{"z":1,"a":["x"]}"#), "m").unwrap().unwrap(),
+            encode(raw(r#"{"z":1,"a":["x"]}"#)).unwrap().unwrap(),
             r#"{"z":1,"a":["x"]}"#
         );
-        assert_eq!(encode(None, "m").unwrap(), None);
-        assert_eq!(encode(raw("null"), "m").unwrap(), None);
-        for bad in ["[1]", "\"x\"", "3", "true"] {
-            assert!(encode(raw(bad), "params.metadata")
-                .unwrap_err()
-                .message
-                .starts_with("params.metadata"));
+        for value in ["[1]", r#""{}""#, "3", "true"] {
+            assert_eq!(encode(raw(value)).unwrap().unwrap(), value);
         }
+        assert_eq!(encode(None).unwrap(), None);
+        assert_eq!(encode(raw("null")).unwrap(), None);
     }
 
     #[test]
-    fn decodes_the_awsjson_string() {
+    fn decodes_any_json_value_in_the_awsjson_string() {
         assert_eq!(
             read(r#"{"metadata": "{\"shot\": 3}"}"#).unwrap().unwrap(),
             r#"{"shot": 3}"#
         );
+        // What Move's Python SDK stores when users follow its docs.
+        assert_eq!(
+            read(r#"{"metadata": "\"{}\""}"#).unwrap().unwrap(),
+            r#""{}""#
+        );
+        assert_eq!(read(r#"{"metadata": "[1,2]"}"#).unwrap().unwrap(), "[1,2]");
+        assert_eq!(read(r#"{"metadata": "3"}"#).unwrap().unwrap(), "3");
         assert_eq!(read(r#"{"metadata": null}"#).unwrap(), None);
         assert_eq!(read(r#"{"metadata": "null"}"#).unwrap(), None);
     }
 
     #[test]
-    fn refuses_what_is_not_a_json_object() {
+    fn refuses_what_is_not_json_in_a_string() {
         for bad in [
             r#"{"metadata": "{shot: 3}"}"#,
-            r#"{"metadata": "[1,2]"}"#,
-            r#"{"metadata": "3"}"#,
             r#"{"metadata": ""}"#,
             r#"{"metadata": {"shot": 3}}"#,
             r#"{"metadata": 7}"#,

@@ -13,13 +13,15 @@ pub mod page;
 pub mod take;
 
 pub use client::{Client, WebhookEndpoint};
-pub use file::{AdditionalFile, File, ShareCode};
+pub use file::{AdditionalFile, File, FileId, ShareCode};
 pub use job::{
     AppliedJobOptions, ClipWindow, Job, JobInputs, JobOptions, JobProgress, MocapModel, OutputType,
     Rig,
 };
-pub use page::{Page, SortDirection, DEFAULT_PAGE_LIMIT, PAGE_LIMITS};
-pub use take::{AreaType, CameraSettings, HumanVolume, Source, SourceFormat, Take};
+pub use page::{Page, SortDirection, DEFAULT_PAGE_LIMIT};
+pub use take::{
+    AreaType, CameraSettings, HumanVolume, Source, SourceFormat, SyncMethod, Take, TakeType,
+};
 
 use serde::{Deserialize, Deserializer};
 

@@ -3,6 +3,8 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::enums::{any_case_deserialize, ApiEnum};
+
 /// One page of a list. Pass `nextToken` back to get the next page.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
@@ -15,8 +17,9 @@ pub struct Page<T> {
     pub next_token: Option<String>,
 }
 
-/// The order of a list, by creation time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, Serialize, Tsify)]
+/// The order of a list, by creation time (any letter case on the way in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Tsify)]
+#[allow(clippy::upper_case_acronyms)]
 pub enum SortDirection {
     /// Oldest first.
     ASC,
@@ -25,7 +28,13 @@ pub enum SortDirection {
     DESC,
 }
 
-/// Smallest and largest page size a list accepts.
-pub const PAGE_LIMITS: std::ops::RangeInclusive<u32> = 1..=1000;
-/// Page size when none is given (as in Move's Python SDK).
-pub const DEFAULT_PAGE_LIMIT: u32 = 10;
+impl ApiEnum for SortDirection {
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("DESC", SortDirection::DESC), ("ASC", SortDirection::ASC)];
+}
+
+any_case_deserialize!(SortDirection);
+
+/// Page size when none is given (as in Move's Python SDK). Nothing published
+/// shows a maximum; GraphQL's `Int` bounds it at 2147483647.
+pub const DEFAULT_PAGE_LIMIT: i64 = 10;

@@ -7,6 +7,7 @@ use tsify::Tsify;
 use super::{
     metadata, non_null_items, present, AdditionalFile, Client, ClipWindow, File, JobProgress,
 };
+use crate::enums::{any_case_deserialize, ApiEnum};
 
 /// A take: the videos a job animates.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -18,15 +19,25 @@ pub struct Take {
     pub created: String,
     /// Name of the take.
     pub name: Option<String>,
-    /// Your own data stored with the take.
+    /// Your own data stored with the take: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
+    /// `SINGLE_CAM` or `MULTI_CAM`.
+    pub take_type: Option<TakeType>,
+    /// How the videos of a multi-camera take are synchronised.
+    pub sync_method: Option<SyncMethod>,
+    /// The take's (first) video file; `sources` lists every file.
+    pub video_file: Option<File>,
+    /// Extra files stored with the take.
+    #[serde(deserialize_with = "non_null_items")]
+    pub additional_files: Vec<AdditionalFile>,
     /// The owning client account. Present when `expand` has `'client'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub client: Option<Client>,
-    /// The videos of the take. Present when `expand` has `'sources'`.
+    /// The videos of the take. Present when `expand` has `'sources'` (and in
+    /// a job's `take`).
     #[serde(
         default,
         deserialize_with = "present_sources",
@@ -46,7 +57,42 @@ pub struct Take {
 
 impl Take {
     /// The GraphQL selection of a `Take` without its expands.
-    pub const SELECTION: &'static str = "id created name metadata";
+    pub fn base_selection() -> String {
+        format!(
+            "id created name metadata takeType \
+             syncMethod {{ clapWindow {{ startTime endTime }} timecodeSync {{ useTimecode }} }} \
+             videoFile {{ {file} }} additionalFiles {{ format file {{ {file} }} }}",
+            file = File::SELECTION
+        )
+    }
+}
+
+/// Whether a take is of one camera or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[allow(clippy::upper_case_acronyms, non_camel_case_types)]
+pub enum TakeType {
+    /// One camera (possibly with its `.move` file).
+    SINGLE_CAM,
+    /// Several cameras calibrated with a volume.
+    MULTI_CAM,
+}
+
+/// How the videos of a multi-camera take are synchronised.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncMethod {
+    /// The window, in seconds, in which everyone clapped.
+    pub clap_window: Option<ClipWindow>,
+    /// Synchronised by the videos' timecode.
+    pub timecode_sync: Option<TimecodeSyncSetting>,
+}
+
+/// Timecode synchronisation, as the API reports it.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct TimecodeSyncSetting {
+    /// Whether the sources are timecode-synced.
+    pub use_timecode: bool,
 }
 
 /// `sources`: absent stays absent; `null` or a list with `null`s becomes a list.
@@ -81,9 +127,10 @@ impl Source {
     }
 }
 
-/// The format of a source video. `MOVE` files come from Move's phone app and
-/// carry depth and sensor data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+/// The format of a source video (any letter case on the way in). `MOVE` files
+/// come from Move's phone app and carry depth and sensor data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[allow(clippy::upper_case_acronyms)]
 pub enum SourceFormat {
     /// `.avi`
     AVI,
@@ -95,18 +142,13 @@ pub enum SourceFormat {
     MP4,
 }
 
-impl SourceFormat {
-    /// Reads a format in any letter case (`mp4` → `MP4`).
-    pub fn parse(name: &str) -> Option<SourceFormat> {
-        [
-            SourceFormat::AVI,
-            SourceFormat::MOV,
-            SourceFormat::MOVE,
-            SourceFormat::MP4,
-        ]
-        .into_iter()
-        .find(|f| format!("{f:?}").eq_ignore_ascii_case(name))
-    }
+impl ApiEnum for SourceFormat {
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("MP4", SourceFormat::MP4),
+        ("MOV", SourceFormat::MOV),
+        ("MOVE", SourceFormat::MOVE),
+        ("AVI", SourceFormat::AVI),
+    ];
 }
 
 /// Settings of the camera that recorded a source.
@@ -121,21 +163,27 @@ pub struct CameraSettings {
 #[derive(Debug, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct HumanVolume {
+    /// The API's `Volume` is a union; this member is always `'HumanVolume'`.
+    #[serde(rename = "__typename")]
+    #[tsify(type = "'HumanVolume'")]
+    pub typename: String,
     /// Unique identifier of the volume.
     pub id: String,
     /// When the volume was created (ISO 8601).
     pub created: String,
     /// Name of the volume.
     pub name: Option<String>,
-    /// Your own data stored with the volume.
+    /// Your own data stored with the volume: any JSON value.
     #[serde(deserialize_with = "metadata::decode")]
-    #[tsify(type = "Metadata | null")]
+    #[tsify(type = "JsonValue")]
     pub metadata: Option<Box<RawValue>>,
     /// `NORMAL` (under about 20 m²) or `LARGE`.
     pub area_type: Option<AreaType>,
     /// Height of the person in the volume, in metres.
     pub human_height: Option<f64>,
-    /// `NOT_STARTED`, `RUNNING`, `FINISHED` or `FAILED`.
+    /// `NOT_STARTED`, `RUNNING`, `FINISHED` or `FAILED`: a volume must be
+    /// `FINISHED` before a take can use it.
+    #[tsify(type = "JobState | null")]
     pub state: Option<String>,
     /// How far the volume's processing has come.
     pub progress: Option<JobProgress>,
@@ -164,16 +212,26 @@ pub struct HumanVolume {
 }
 
 impl HumanVolume {
-    /// The GraphQL selection of a `HumanVolume` without its expands.
-    pub const SELECTION: &'static str = "id created name metadata areaType humanHeight state \
+    /// The GraphQL selection of a `HumanVolume` without its expands, with the
+    /// `__typename` that tells the members of the `Volume` union apart.
+    pub const SELECTION: &'static str =
+        "__typename id created name metadata areaType humanHeight state \
         progress { state percentageComplete } clipWindow { startTime endTime }";
 }
 
-/// The size of a capture area.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+/// The size of a capture area (any letter case on the way in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[allow(clippy::upper_case_acronyms)]
 pub enum AreaType {
     /// About 20 m² or more.
     LARGE,
     /// Under about 20 m².
     NORMAL,
 }
+
+impl ApiEnum for AreaType {
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("NORMAL", AreaType::NORMAL), ("LARGE", AreaType::LARGE)];
+}
+
+any_case_deserialize!(SourceFormat, AreaType);

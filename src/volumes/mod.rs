@@ -25,10 +25,10 @@ impl Volumes {
 #[wasm_bindgen]
 impl Volumes {
     /// Creates a volume from videos of a person walking the capture area.
-    #[wasm_bindgen(js_name = createHumanVolume, unchecked_return_type = "Promise<HumanVolume>")]
+    #[wasm_bindgen(js_name = createHumanVolume, unchecked_return_type = "Promise<Expanded<HumanVolume, E>>")]
     pub fn create_human_volume(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams & RequestOptions")]
+        #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(
@@ -40,12 +40,12 @@ impl Volumes {
     }
 
     /// Reads one volume. `expand` adds related objects.
-    #[wasm_bindgen(unchecked_return_type = "Promise<HumanVolume>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<HumanVolume, E>>")]
     pub fn retrieve(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(
-            unchecked_optional_param_type = "ExpandParams<VolumeExpand> & RequestOptions"
+            unchecked_optional_param_type = "ExpandParams<E> & RequestOptions"
         )]
         params: JsValue,
     ) -> js_sys::Promise {
@@ -60,24 +60,20 @@ impl Volumes {
     }
 
     /// Reads one page of volumes.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Page<HumanVolume>>")]
+    #[wasm_bindgen(unchecked_return_type = "Promise<Page<Expanded<HumanVolume, E>>>")]
     pub fn list(
         &self,
-        #[wasm_bindgen(
-            unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions"
-        )]
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
 
     /// Every volume of every page, for `for await (const v of ugc.volumes.iterate())`.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<HumanVolume>")]
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<HumanVolume, E>>")]
     pub fn iterate(
         &self,
-        #[wasm_bindgen(
-            unchecked_optional_param_type = "ListParams<VolumeExpand> & RequestOptions"
-        )]
+        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> JsValue {
         iterate(&self.transport, &params, operations::list)

@@ -3,10 +3,10 @@
 use serde::Serialize;
 
 use crate::args;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::graphql::{Operation, OperationKind};
 use crate::ops::{self, ExpandParams, ListParams, PageVariables};
-use crate::takes::params::{self as take_params, SourceVariable, SyncMethodVariable};
+use crate::takes::params::{self as take_params, Cameras, SourceVariable, SyncMethodVariable};
 use crate::types::{metadata, AreaType, ClipWindow, HumanVolume};
 
 use super::documents;
@@ -17,13 +17,13 @@ const HUMAN_HEIGHT_M: std::ops::RangeInclusive<f64> = 0.5..=2.75;
 
 /// `volumes.createHumanVolume(params)`.
 pub fn create_human_volume(params_json: &str) -> Result<Operation> {
-    let p: VolumeCreateHumanParams = args::from_json(params_json, "params")?;
-    if !p.human_height.is_finite() || !HUMAN_HEIGHT_M.contains(&p.human_height) {
-        return Err(Error::invalid_argument(
-            "params.humanHeight",
-            "must be the person's height in metres (from 0.5 to 2.75)",
-        ));
-    }
+    let p: VolumeCreateHumanParams<VolumeExpand> = args::from_json(params_json, "params")?;
+    let human_height = args::number_in(
+        "params.humanHeight",
+        p.human_height,
+        "the person's height in metres",
+        HUMAN_HEIGHT_M,
+    )?;
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Variables {
@@ -41,13 +41,13 @@ pub fn create_human_volume(params_json: &str) -> Result<Operation> {
     }
     let expand = p.expand.unwrap_or_default();
     let variables = Variables {
-        sources: take_params::sources("params.sources", p.sources, 2, None)?,
-        human_height: p.human_height,
+        sources: take_params::sources("params.sources", p.sources, Cameras::Several)?,
+        human_height,
         area_type: p.area_type,
         sync_method: take_params::sync_method("params.syncMethod", p.sync_method)?,
         clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata, "params.metadata")?,
+        metadata: metadata::encode(p.metadata)?,
     };
     ops::one::<HumanVolume, _>(
         "createVolumeWithHuman",
@@ -148,12 +148,11 @@ mod tests {
         let b: Value =
             serde_json::from_str(&retrieve("v-1", r#"{"expand":["outputs"]}"#).unwrap().body)
                 .unwrap();
-        assert!(b["query"]
-            .as_str()
-            .unwrap()
-            .starts_with("query getVolume($id: ID!) { getVolume(id: $id) { ... on HumanVolume {"));
+        assert!(b["query"].as_str().unwrap().starts_with(
+            "query getVolume($id: ID!) { getVolume(id: $id) { ... on HumanVolume { __typename id"
+        ));
         let op = list("{}").unwrap();
-        let data = r#"{"listVolumes":{"first":10,"after":null,"items":[{"id":"v","created":"2025-01-01T00:00:00Z","name":null,"metadata":null,"areaType":"LARGE","humanHeight":1.8,"state":"FINISHED","progress":null,"clipWindow":null}]}}"#;
+        let data = r#"{"listVolumes":{"first":10,"after":null,"items":[{"__typename":"HumanVolume","id":"v","created":"2025-01-01T00:00:00Z","name":null,"metadata":null,"areaType":"LARGE","humanHeight":1.8,"state":"FINISHED","progress":null,"clipWindow":null}]}}"#;
         let v: Value = serde_json::from_str(&(op.decode)(data).unwrap()).unwrap();
         assert_eq!(v["items"][0]["areaType"], "LARGE");
     }

@@ -1,15 +1,16 @@
 //! The parameters of the volumes methods.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
+use crate::enums::{any_case_deserialize, ApiEnum};
 use crate::takes::params::{SourceInput, SyncMethodInput};
 use crate::types::{AreaType, ClipWindow};
 
-/// A related object to include in a returned volume.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
-#[serde(rename_all = "lowercase")]
+/// A related object to include in a returned volume (any letter case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
 pub enum VolumeExpand {
     /// The owning client account.
     Client,
@@ -17,15 +18,33 @@ pub enum VolumeExpand {
     Sources,
     /// The volume's output files.
     Outputs,
+    /// The part of the videos used. Always selected; accepted because Move's
+    /// Python SDK takes it.
+    ClipWindow,
 }
+
+impl ApiEnum for VolumeExpand {
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("client", VolumeExpand::Client),
+        ("sources", VolumeExpand::Sources),
+        ("outputs", VolumeExpand::Outputs),
+        ("clipWindow", VolumeExpand::ClipWindow),
+    ];
+}
+
+any_case_deserialize!(VolumeExpand);
 
 /// Parameters of `volumes.createHumanVolume`.
 #[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct VolumeCreateHumanParams {
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    bound = "E: Deserialize<'de>"
+)]
+pub struct VolumeCreateHumanParams<E> {
     /// Videos of a person walking the capture area, from at least two cameras.
     pub sources: Vec<SourceInput>,
-    /// The person's height in metres.
+    /// The person's height in metres (from 0.5 to 2.75: centimetres are refused).
     pub human_height: f64,
     /// `'NORMAL'` for an area under about 20 m², else `'LARGE'`.
     pub area_type: AreaType,
@@ -38,10 +57,10 @@ pub struct VolumeCreateHumanParams {
     /// A name for the volume.
     #[tsify(optional)]
     pub name: Option<String>,
-    /// Your own data to store with the volume.
+    /// Your own data to store with the volume: any JSON value.
     #[tsify(optional, type = "Metadata")]
     pub metadata: Option<Box<RawValue>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
-    pub expand: Option<Vec<VolumeExpand>>,
+    pub expand: Option<Vec<E>>,
 }

@@ -25,7 +25,13 @@ describe('account services', () => {
     assert.deepEqual(updated.metadata, { plan: 'studio', seats: 4 });
     assert.equal(ugc.client, ugc.client);
     await rejectsWith(ugc.client.update({}), 'INVALID_ARGUMENT');
-    await rejectsWith(ugc.client.update({ metadata: 'x' }), 'INVALID_ARGUMENT');
+    await rejectsWith(ugc.client.update({ metadata: null }), 'INVALID_ARGUMENT');
+    // Metadata is any JSON value, as Move's Python SDK stores it.
+    const stringly = await ugc.client.update({ metadata: '{"plan":"studio"}' });
+    assert.deepEqual(last().variables, { metadata: '"{\\"plan\\":\\"studio\\"}"' });
+    assert.equal(stringly.metadata, '{"plan":"studio"}');
+    const bigint = await rejectsWith(ugc.client.update({ metadata: { seats: 4n } }), 'INVALID_ARGUMENT');
+    assert.equal(bigint.message, 'params.metadata.seats: expected a JSON value, got 4n');
     await rejectsWith(ugc.client.retrieve({ expand: ['x'] }), 'INVALID_ARGUMENT');
   });
 

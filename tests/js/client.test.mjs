@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { inspect } from 'node:util';
 
 import { MoveUgc, MoveUgcError, isMoveUgcError } from 'move-ugc';
@@ -139,11 +141,27 @@ describe('the package', () => {
     assert.equal(isMoveUgcError(foreign), true);
   });
 
-  it('declares exports with types first', () => {
+  it('declares exports with types first, CommonJS types for require, a licence and a repository', () => {
     const manifest = require('move-ugc/package.json');
     assert.equal(manifest.name, 'move-ugc');
-    for (const entry of Object.values(manifest.exports).filter((e) => typeof e === 'object')) {
-      assert.equal(Object.keys(entry)[0], 'types');
+    // Every condition that resolves to a file says its types first.
+    const leaves = [];
+    const walk = (conditions) => {
+      if (typeof conditions !== 'object') return;
+      if ('default' in conditions && typeof conditions.default === 'string') leaves.push(conditions);
+      for (const value of Object.values(conditions)) walk(value);
+    };
+    walk(manifest.exports);
+    assert.ok(leaves.length >= 6);
+    for (const leaf of leaves) {
+      if (leaf.default.endsWith('.json')) continue;
+      assert.equal(Object.keys(leaf)[0], 'types', JSON.stringify(leaf));
+      // A CommonJS file gets CommonJS declarations; an ESM file ESM ones.
+      assert.equal(leaf.types.endsWith('.d.cts'), leaf.default.endsWith('.cjs'), JSON.stringify(leaf));
     }
+    assert.match(manifest.repository.url, /github\.com\/move-ugc\/move-ugc/);
+    assert.match(manifest.homepage, /^https:\/\//);
+    const dir = dirname(require.resolve('move-ugc/package.json'));
+    assert.match(readFileSync(join(dir, 'LICENSE'), 'utf8'), /MIT License[\s\S]*Apache License/);
   });
 });

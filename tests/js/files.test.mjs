@@ -3,6 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { useFakeApi, clientOf, rejectsWith } from './helpers.mjs';
 
@@ -31,12 +35,14 @@ describe('ugc.files', () => {
     assert.equal(renamed.name, 'renamed.mp4');
   });
 
-  it('generateShareCode returns a code and a URL', async () => {
+  it('generateShareCode returns a code, a URL and the file', async () => {
     const ugc = clientOf(api.fake);
     const file = await ugc.files.create({ type: 'fbx' });
     const share = await ugc.files.generateShareCode(file.id);
     assert.equal(last().operationName, 'generateShareCode');
     assert.deepEqual(last().variables, { fileId: file.id });
+    assert.match(last().query, /file \{ id \}/);
+    assert.deepEqual(share.file, { id: file.id });
     assert.match(share.code, /^[0-9A-F]{8}$/);
     assert.match(share.url, /\/__fake\/share\//);
     assert.match(share.expires, /^\d{4}-/);
@@ -49,7 +55,6 @@ describe('ugc.files', () => {
     ['an ArrayBuffer', () => new Uint8Array(randomBytes(1000)).buffer],
     ['a Blob', () => new Blob([randomBytes(2048)], { type: 'video/mp4' })],
     ['a view into a larger buffer', () => new Uint8Array(randomBytes(300).buffer, 100, 50)],
-    ['an empty file', () => new Uint8Array(0)],
   ];
   for (const [what, make] of payloads) {
     it(`upload stores ${what} byte for byte, without the API key`, async () => {
@@ -66,6 +71,40 @@ describe('ugc.files', () => {
       assert.deepEqual(progress.at(0), { loaded: 0, total: expected.length });
       assert.deepEqual(progress.at(-1), { loaded: expected.length, total: expected.length });
       assert.equal(file.name, 'take.mp4');
+    });
+  }
+
+  it('upload reports the final progress once', async () => {
+    const ugc = clientOf(api.fake);
+    const progress = [];
+    await ugc.files.upload(new Uint8Array(randomBytes(5000)), { type: 'mp4', onProgress: (p) => progress.push(p.loaded) });
+    assert.deepEqual(progress, [0, 5000]);
+  });
+
+  const typed = [
+    ['a file path', async (dir) => { const path = join(dir, 'warm-up.MP4'); await writeFile(path, randomBytes(3000)); return path; }, 'mp4'],
+    ['a .move file path', async (dir) => { const path = join(dir, 'warm-up.move'); await writeFile(path, randomBytes(100)); return path; }, 'move'],
+    ['a file stream', async (dir) => { const path = join(dir, 'side.mov'); await writeFile(path, randomBytes(90_000)); return createReadStream(path); }, 'mov'],
+    ['a web ReadableStream', async () => new Blob([randomBytes(1000)]).stream(), null],
+    ['a File with a name', async () => new File([randomBytes(10)], 'clip.avi'), 'avi'],
+    ['a Blob of type video/quicktime', async () => new Blob([randomBytes(10)], { type: 'video/quicktime' }), 'mov'],
+  ];
+  for (const [what, make, type] of typed) {
+    it(`upload takes ${what}${type ? `, typed ${type} from it` : ''}`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'move-ugc-upload-'));
+      try {
+        const ugc = clientOf(api.fake);
+        const data = await make(dir);
+        const expected = typeof data === 'string' ? await readFile(data) : data.path ? await readFile(data.path) : null;
+        const file = await ugc.files.upload(data, type ? {} : { type: 'mp4' });
+        assert.equal(last().variables.type, type ?? 'mp4');
+        assert.equal(file.type, type ?? 'mp4');
+        const stored = api.fake.store.uploads.get(file.id);
+        assert.ok(stored && stored.bytes.length > 0, 'the bytes reached storage');
+        if (expected) assert.ok(stored.bytes.equals(expected), 'the same bytes');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   }
 
@@ -103,11 +142,14 @@ describe('ugc.files', () => {
   });
 
   const bad = [
-    ['a string as data', (f) => f.upload('hello', { type: 'mp4' }), 'data'],
-    ['a number as data', (f) => f.upload(42, { type: 'mp4' }), 'data'],
-    ['no data', (f) => f.upload(undefined, { type: 'mp4' }), 'data'],
-    ['no params', (f) => f.upload(new Uint8Array(1)), 'params: is required'],
-    ['no type', (f) => f.upload(new Uint8Array(1), {}), 'params: type is required'],
+    ['a path to no file', (f) => f.upload('no/such/clip.mp4'), 'data: cannot read the file "no/such/clip.mp4": ENOENT'],
+    ['empty data', (f) => f.upload(new Uint8Array(0), { type: 'mp4' }), 'data: is empty (0 bytes)'],
+    ['an empty Blob', (f) => f.upload(new Blob([]), { type: 'mp4' }), 'data: is empty (0 bytes)'],
+    ['a number as data', (f) => f.upload(42, { type: 'mp4' }), 'data: expected a Blob, File, ArrayBuffer, Uint8Array, Buffer, file path or readable stream, got 42'],
+    ['no data', (f) => f.upload(undefined, { type: 'mp4' }), 'data: expected a Blob'],
+    ['no params and bytes that tell no type', (f) => f.upload(new Uint8Array(1)), 'params.type: is required when the data has no file name or type'],
+    ['no type', (f) => f.upload(new Uint8Array(1), {}), 'params.type: is required'],
+    ['a Blob of an unknown type', (f) => f.upload(new Blob(['x'], { type: 'application/x-unknown' })), 'params.type: is required'],
     ['a type with a path', (f) => f.upload(new Uint8Array(1), { type: '../etc' }), 'params.type'],
     ['onProgress that is not a function', (f) => f.upload(new Uint8Array(1), { type: 'mp4', onProgress: 1 }), 'params.onProgress'],
     ['an unknown upload option', (f) => f.upload(new Uint8Array(1), { type: 'mp4', expand: ['client'] }), 'params.expand'],

@@ -52,6 +52,30 @@ describe('ugc.takes and ugc.volumes', () => {
     assert.ok(!('volume' in take));
   });
 
+  it('createSingleCam takes the MP4 and the .move file of one camera (Move One)', async () => {
+    const ugc = clientOf(api.fake);
+    const video = await upload(ugc, 'phone');
+    const move = await ugc.files.upload(new TextEncoder().encode('depth'), { type: 'move' });
+    const take = await ugc.takes.createSingleCam({
+      sources: [
+        { deviceLabel: 'phone', fileId: video.id, format: 'MP4' },
+        { deviceLabel: 'phone', fileId: move.id, format: 'move' },
+      ],
+      metadata: '{}',
+      expand: ['sources'],
+    });
+    assert.deepEqual(last().variables.sources, [
+      { deviceLabel: 'phone', fileId: video.id, format: 'MP4' },
+      { deviceLabel: 'phone', fileId: move.id, format: 'MOVE' },
+    ]);
+    // Metadata as Move's Python SDK stores it (a JSON string) reads back as that string.
+    assert.equal(last().variables.metadata, '"{}"');
+    assert.equal(take.metadata, '{}');
+    assert.deepEqual(take.sources.map((s) => s.format), ['MP4', 'MOVE']);
+    assert.equal(take.takeType, 'SINGLE_CAM');
+    assert.ok(Array.isArray(take.additionalFiles));
+  });
+
   it('a volume, then a multi-camera take on it, with every expand', async () => {
     const ugc = clientOf(api.fake);
     const volume = await volumeOf(ugc);
@@ -134,12 +158,13 @@ describe('ugc.takes and ugc.volumes', () => {
 
   const bad = [
     ['a take without sources', (u) => u.takes.createSingleCam({ sources: [] }), 'params.sources'],
-    ['two sources for a single camera', (u) => u.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4' }, { deviceLabel: 'b', fileId: 'g', format: 'MP4' }] }), 'params.sources'],
+    ['camera settings on a single camera', (u) => u.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4', cameraSettings: { lens: 'wide' } }] }), 'params.sources[0].cameraSettings: applies to multi-camera takes and volumes only'],
     ['an unknown format', (u) => u.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'mkv' }] }), 'params.sources[0].format'],
     ['a multi-camera take without a volume', (u) => u.takes.createMultiCam({ sources: [] }), 'params: volumeId is required'],
     ['both sync methods', (u) => u.takes.createMultiCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4' }, { deviceLabel: 'b', fileId: 'g', format: 'MP4' }], volumeId: 'v', syncMethod: { clapWindow: { startTime: 0, endTime: 1 }, timecodeSync: { useTimecode: true } } }), 'params.syncMethod'],
     ['a height in centimetres', (u) => u.volumes.createHumanVolume({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4' }, { deviceLabel: 'b', fileId: 'g', format: 'MP4' }], humanHeight: 178, areaType: 'NORMAL' }), 'params.humanHeight'],
-    ['an unknown area type', (u) => u.volumes.createHumanVolume({ sources: [], humanHeight: 1.7, areaType: 'normal' }), 'params.areaType'],
+    ['an unknown area type', (u) => u.volumes.createHumanVolume({ sources: [], humanHeight: 1.7, areaType: 'small' }), 'params.areaType: expected one of NORMAL, LARGE, got "small"'],
+    ['a height in centimetres, shown', (u) => u.volumes.createHumanVolume({ sources: [], humanHeight: 178, areaType: 'NORMAL' }), "params.humanHeight: expected the person's height in metres from 0.5 to 2.75, got 178"],
     ['an unknown take expand', (u) => u.takes.list({ expand: ['outputs'] }), 'params.expand[0]'],
     ['a takeId filter on takes', (u) => u.takes.list({ takeId: 'x' }), 'params.takeId'],
     ['a volume id that is a number', (u) => u.volumes.retrieve(5), 'id'],

@@ -215,7 +215,9 @@ describe('errors and transport', () => {
       const before = api.fake.requests.length;
       api.fake.inject({ ...fault, times: 5 });
       const error = await rejectsWith(ugc.jobs.createSingleCam({ takeId }), fault.kind === 'hang' ? 'TIMEOUT' : fault.kind === 'reset' ? 'NETWORK_ERROR' : 'SERVER_ERROR');
-      assert.equal(error.retryable, true, 'the failure is transient; the caller decides');
+      // Lost in flight (or a 5xx): the job may exist, and be billed, all the same.
+      assert.equal(error.retryable, false, 'a mutation whose fate is unknown is not retryable');
+      assert.match(error.message, /may have been carried out all the same/);
       api.fake.inject({ ...fault, times: 5 });
       await rejectsWith(ugc.jobs.update(id, { name: 'x' }), error.code);
       assert.equal(api.fake.requests.length - before, 2, 'one attempt per mutation');

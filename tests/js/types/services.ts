@@ -73,10 +73,13 @@ export async function services(ugc: MoveUgc, bytes: Uint8Array, blob: Blob): Pro
   const lenses: CameraSettings[] = await ugc.cameraSettings.list();
   void [fromBuffer, renamed, url, multi, takes, volumes, oneVolume, sameTake, updatedTake, done, client, updatedClient, hook, rigs, lenses];
 
-  // @ts-expect-error upload needs a type
-  await ugc.files.upload(bytes, {});
-  // @ts-expect-error a string is not upload data
-  await ugc.files.upload('hello', { type: 'mp4' });
+  // Upload data: a path (Node) and no type (it comes from the name), a stream.
+  await ugc.files.upload('clips/warm-up.mp4');
+  await ugc.files.upload(blob.stream());
+  // @ts-expect-error a number is not upload data
+  await ugc.files.upload(42, { type: 'mp4' });
+  // @ts-expect-error the type is a string
+  await ugc.files.upload(bytes, { type: 4 });
   // @ts-expect-error an unknown source format
   await ugc.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'mkv' }] });
   // @ts-expect-error a multi-camera take needs its volume

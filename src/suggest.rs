@@ -1,0 +1,183 @@
+//! "Did you mean …?": the nearest known names to a name a caller got wrong, in
+//! plain Rust. Used for enum values (`FBX` → `MAIN_FBX`) and for unknown
+//! property names (`endpointURL` → `endpointUrl`, `timeout` → `timeoutMs`).
+
+/// Names people reach for from other SDKs, mapped to ours. Only suggested when
+/// the target is one of the names the caller could have meant.
+const ALIASES: &[(&str, &str)] = &[
+    ("baseurl", "endpointUrl"),
+    ("url", "endpointUrl"),
+    ("endpoint", "endpointUrl"),
+    ("apiurl", "endpointUrl"),
+    ("key", "apiKey"),
+    ("token", "apiKey"),
+    ("apitoken", "apiKey"),
+    ("retries", "maxRetries"),
+    ("expands", "expand"),
+    ("sort", "sortBy"),
+    ("sortdirection", "sortBy"),
+    ("first", "limit"),
+    ("after", "nextToken"),
+    ("cursor", "nextToken"),
+    ("type", "format"),
+];
+
+/// The names of `known` that `given` most likely meant, best first (at most two).
+///
+/// A name matches when it differs only in letter case or separators, when it
+/// is a known alias, when one holds the other as a whole `_`-separated part or
+/// as a prefix (`FBX` → `MAIN_FBX`, `timeout` → `timeoutMs`), or when it is at
+/// most a couple of typing mistakes away (`MIAN_FBX` → `MAIN_FBX`).
+pub fn did_you_mean<'a>(given: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let wanted = squash(given);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(usize, usize, &'a str)> = Vec::new();
+    for (order, &name) in known.iter().enumerate() {
+        let candidate = squash(name);
+        let rank = if candidate == wanted {
+            Some(0)
+        } else if ALIASES
+            .iter()
+            .any(|&(alias, to)| alias == wanted && to == name)
+        {
+            Some(1)
+        } else if holds_part(name, given) || holds_part(given, name) {
+            Some(2)
+        } else if shares_most_of(&wanted, &candidate) {
+            Some(3)
+        } else {
+            let distance = edit_distance(&wanted, &candidate);
+            let allowed = (wanted.len().max(candidate.len()) / 4).clamp(1, 2);
+            (distance <= allowed).then_some(3 + distance)
+        };
+        if let Some(rank) = rank {
+            ranked.push((rank, order, name));
+        }
+    }
+    ranked.sort_unstable();
+    ranked
+        .into_iter()
+        .take(2)
+        .map(|(_, _, name)| name)
+        .collect()
+}
+
+/// `"; did you mean \"A\"?"`, `"; did you mean \"A\" or \"B\"?"`, or nothing.
+pub fn hint(given: &str, known: &[&str]) -> String {
+    match did_you_mean(given, known).as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean \"{one}\"?"),
+        [one, two, ..] => format!("; did you mean \"{one}\" or \"{two}\"?"),
+    }
+}
+
+/// Lower case without `_`, `-` and spaces: `MAIN_FBX`, `main-fbx` → `mainfbx`.
+fn squash(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether `whole` holds `part` as one of its `_`-separated parts, or starts
+/// with it as a camelCase word (`timeoutMs` starts with `timeout`).
+fn holds_part(whole: &str, part: &str) -> bool {
+    if part.len() < 3 || part.len() >= whole.len() {
+        return false;
+    }
+    let (whole_l, part_l) = (whole.to_ascii_lowercase(), part.to_ascii_lowercase());
+    if whole.contains('_') {
+        return whole_l.split('_').any(|p| p == part_l);
+    }
+    // camelCase: the part must end where a new word starts.
+    whole_l.starts_with(&part_l)
+        && whole
+            .chars()
+            .nth(part.chars().count())
+            .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// Whether the two share a beginning of at least five letters that is most
+/// of the shorter one (`maxretry` and `maxretries`).
+fn shares_most_of(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 5 && common * 4 >= shorter * 3
+}
+
+/// The optimal-string-alignment distance (Levenshtein plus swaps of two
+/// neighbouring letters), on short ASCII-ish names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows: the one before last, the last, and the current.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(first) = current.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let deletion = last.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
+            let insertion = current.get(j).copied().unwrap_or(usize::MAX) + 1;
+            let substitution = last.get(j).copied().unwrap_or(usize::MAX) + cost;
+            let mut best = deletion.min(insertion).min(substitution);
+            let swapped =
+                i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca) && ca != cb;
+            if swapped {
+                best = best.min(before.get(j - 1).copied().unwrap_or(usize::MAX) + 1);
+            }
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+        std::mem::swap(&mut before, &mut last);
+        std::mem::swap(&mut last, &mut current);
+    }
+    last.get(b.len()).copied().unwrap_or(usize::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OUTPUTS: &[&str] = &["MAIN_FBX", "MAIN_GLB", "ALL_FBX", "RENDER_VIDEO"];
+    const OPTIONS: &[&str] = &["apiKey", "endpointUrl", "timeoutMs", "maxRetries"];
+
+    #[test]
+    fn near_misses_of_enum_values() {
+        assert_eq!(did_you_mean("FBX", OUTPUTS), ["MAIN_FBX", "ALL_FBX"]);
+        assert_eq!(did_you_mean("MIAN_FBX", OUTPUTS), ["MAIN_FBX"]);
+        assert_eq!(did_you_mean("render-video", OUTPUTS), ["RENDER_VIDEO"]);
+        assert_eq!(did_you_mean("video", OUTPUTS), ["RENDER_VIDEO"]);
+        assert!(did_you_mean("UNKNOWN_OUTPUT", OUTPUTS).is_empty());
+        assert!(did_you_mean("", OUTPUTS).is_empty());
+    }
+
+    #[test]
+    fn near_misses_and_aliases_of_property_names() {
+        assert_eq!(did_you_mean("endpointURL", OPTIONS), ["endpointUrl"]);
+        assert_eq!(did_you_mean("baseURL", OPTIONS), ["endpointUrl"]);
+        assert_eq!(did_you_mean("timeout", OPTIONS), ["timeoutMs"]);
+        assert_eq!(did_you_mean("apikey", OPTIONS), ["apiKey"]);
+        assert_eq!(did_you_mean("maxRetry", OPTIONS), ["maxRetries"]);
+        assert!(did_you_mean("headers", OPTIONS).is_empty());
+        assert_eq!(
+            hint("timeout", OPTIONS),
+            "; did you mean \"timeoutMs\"?".to_string()
+        );
+        assert_eq!(hint("headers", OPTIONS), String::new());
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(edit_distance("mainfbx", "mainfbx"), 0);
+        assert_eq!(edit_distance("mianfbx", "mainfbx"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

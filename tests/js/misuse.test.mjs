@@ -1,0 +1,171 @@
+// Every failure is a MoveUgcError (API.md §6) and every message names the
+// argument, says what was expected and shows what came (§7): mistyped
+// options, a Bearer key, detached methods, calls after free(), network errors
+// with their cause, mutations lost in flight, enums in any letter case.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { MoveUgc, MoveUgcError } from 'move-ugc';
+import { useFakeApi, clientOf, rejectsWith, seedTake } from './helpers.mjs';
+
+const KEY = 'mv_key_0123456789abcdef';
+
+function thrown(make) {
+  try {
+    make();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected a throw');
+}
+
+describe('options that would silently call production are refused', () => {
+  for (const [typo, meant] of [
+    ['endpointURL', 'endpointUrl'],
+    ['baseURL', 'endpointUrl'],
+    ['baseUrl', 'endpointUrl'],
+    ['timeout', 'timeoutMs'],
+    ['maxRetry', 'maxRetries'],
+    ['apikey', 'apiKey'],
+  ]) {
+    it(`${typo}: did you mean ${meant}?`, () => {
+      const error = thrown(() => new MoveUgc({ apiKey: KEY, [typo]: 'http://localhost:4010/graphql' }));
+      assert.ok(error instanceof MoveUgcError);
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+      assert.ok(error.message.startsWith(`options.${typo}: unknown property; did you mean "${meant}"?`), error.message);
+      assert.ok(!error.message.includes(KEY));
+    });
+  }
+
+  it('an option with no near name lists the ones there are', () => {
+    const error = thrown(() => new MoveUgc({ apiKey: KEY, headers: { 'x-trace': '1' } }));
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+    assert.equal(error.message, 'options.headers: unknown property (the properties are apiKey, endpointUrl, timeoutMs, maxRetries)');
+  });
+
+  it('a key given as "Bearer mv_key_…" says: no Bearer prefix', () => {
+    const error = thrown(() => new MoveUgc({ apiKey: `Bearer ${KEY}` }));
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+    assert.match(error.message, /^options\.apiKey: .*no Bearer prefix/);
+    assert.ok(!error.message.includes(KEY), 'the key is never shown');
+  });
+
+  it('a key of the wrong type is not shown either', () => {
+    const error = thrown(() => new MoveUgc({ apiKey: 1234567890123456 }));
+    assert.equal(error.message, 'options.apiKey: expected a string, got a number');
+  });
+});
+
+describe('misuse from JavaScript', () => {
+  const api = useFakeApi();
+
+  it('methods work detached from their service', async () => {
+    const ugc = clientOf(api.fake);
+    const { list, retrieve, create, iterate, waitForCompletion } = ugc.jobs;
+    const { upload } = ugc.files;
+    const take = seedTake(api.fake);
+    const job = await create({ takeId: take });
+    assert.equal((await retrieve(job.id)).id, job.id);
+    assert.equal((await list()).items.length, 1);
+    const seen = [];
+    for await (const j of iterate()) seen.push(j.id);
+    assert.deepEqual(seen, [job.id]);
+    assert.equal((await waitForCompletion(job.id, { intervalMs: 10 })).progress.state, 'FINISHED');
+    assert.match((await upload(new Uint8Array([1]), { type: 'mp4' })).id, /^file-/);
+    // Called with another `this`, too.
+    assert.equal((await ugc.jobs.list.call(undefined)).items.length, 1);
+    assert.equal(ugc.jobs, ugc.jobs, 'one service object per client');
+  });
+
+  it('after free(), calls reject with a MoveUgcError, not "null pointer passed to rust"', async () => {
+    const ugc = clientOf(api.fake);
+    const kept = ugc.jobs;
+    ugc.free();
+    ugc.free(); // twice is harmless
+    for (const call of [() => ugc.jobs.list(), () => ugc.files.retrieve('f'), () => ugc.client.retrieve(), () => ugc.volumes.iterate()[Symbol.asyncIterator]().next()]) {
+      const error = await rejectsWith(call(), 'INVALID_ARGUMENT');
+      assert.match(error.message, /this client was freed \(free\(\) was called\); create a new MoveUgc/);
+    }
+    const error = thrown(() => ugc.endpointUrl);
+    assert.ok(error instanceof MoveUgcError);
+    assert.equal(String(ugc), 'MoveUgc(freed)');
+    // A service taken before free() keeps its own hold on the transport.
+    assert.deepEqual((await kept.list()).items, []);
+    kept.free();
+    await rejectsWith(kept.list(), 'INVALID_ARGUMENT');
+    assert.equal(api.fake.requests.length, 1, 'only the call made before the service was freed');
+  });
+
+  it('a network error carries the runtime\'s error as its cause', async () => {
+    const ugc = new MoveUgc({ apiKey: KEY, endpointUrl: 'http://127.0.0.1:9/graphql', maxRetries: 0 });
+    const error = await rejectsWith(ugc.jobs.list(), 'NETWORK_ERROR');
+    assert.ok(error.cause instanceof Error, `cause: ${error.cause}`);
+    assert.equal(error.cause.name, 'TypeError');
+    assert.equal(error.retryable, true, 'a read that got no answer may be tried again');
+  });
+
+  it('a mutation lost in flight is not retryable: it may have happened', async () => {
+    const ugc = clientOf(api.fake, { maxRetries: 3 });
+    const takeId = seedTake(api.fake);
+    api.fake.inject({ kind: 'reset', operation: 'createSingleCamJob' });
+    const error = await rejectsWith(ugc.jobs.createSingleCam({ takeId }), 'NETWORK_ERROR');
+    assert.equal(error.retryable, false);
+    assert.ok(error.cause instanceof Error);
+    assert.match(error.message, /may have been carried out all the same: check before sending it again/);
+    assert.equal(api.fake.requests.filter((r) => r.operationName === 'createSingleCamJob').length, 1);
+  });
+});
+
+describe('messages show what came, and enums read in any letter case', () => {
+  const api = useFakeApi();
+
+  it('every enum takes any letter case, and is sent as the API spells it', async () => {
+    const ugc = clientOf(api.fake);
+    const takeId = seedTake(api.fake);
+    await ugc.jobs.createSingleCam({ takeId, outputs: ['main_fbx'], options: { mocapModel: 'm2' }, expand: ['Outputs'] });
+    assert.deepEqual(api.fake.requests.at(-1).variables.outputs, ['MAIN_FBX']);
+    assert.equal(api.fake.requests.at(-1).variables.options.mocapModel, 'M2');
+    await ugc.jobs.list({ sortBy: 'asc' });
+    assert.equal(api.fake.requests.at(-1).variables.sortDirection, 'ASC');
+    const file = await ugc.files.upload(new Uint8Array([1, 2]), { type: 'MP4' });
+    assert.equal(api.fake.requests.at(-1).variables.type, 'mp4');
+    await ugc.takes.createSingleCam({ sources: [{ deviceLabel: 'p', fileId: file.id, format: 'Mp4' }], expand: ['SOURCES'] });
+    assert.equal(api.fake.requests.at(-1).variables.sources[0].format, 'MP4');
+    const volumeFiles = [file.id, (await ugc.files.upload(new Uint8Array([3]), { type: 'mp4' })).id];
+    await ugc.volumes.createHumanVolume({
+      sources: volumeFiles.map((fileId, i) => ({ deviceLabel: `cam-${i}`, fileId, format: 'mp4' })),
+      humanHeight: 1.8,
+      areaType: 'large',
+      expand: ['clipwindow'],
+    });
+    assert.equal(api.fake.requests.at(-1).variables.areaType, 'LARGE');
+  });
+
+  const messages = [
+    ['a near-miss output', (u) => u.jobs.create({ takeId: 't', outputs: ['FBX'] }), 'params.outputs[0]: expected one of MAIN_BLEND, MAIN_FBX, MAIN_GLB, MAIN_USDC, MAIN_USDZ, ALL_BLEND, ALL_BVH, ALL_C3D, ALL_FBX, ALL_GLB, ALL_USDC, ALL_USDZ, MOTION_DATA, RENDER_OVERLAY_VIDEO, RENDER_VIDEO, SYNC_DATA, got "FBX"; did you mean "MAIN_FBX" or "ALL_FBX"?'],
+    ['a misspelt output', (u) => u.jobs.create({ takeId: 't', outputs: ['MIAN_FBX'] }), 'did you mean "MAIN_FBX"?'],
+    ['a near-miss mocap model', (u) => u.jobs.create({ takeId: 't', options: { mocapModel: 'M3' } }), 'params.options.mocapModel: expected one of M1, M2, S1, S2, got "M3"'],
+    ['a misspelt expand', (u) => u.jobs.retrieve('j', { expand: ['outptus'] }), 'params.expand[0]: expected one of client, take, outputs, rig, inputs, got "outptus"; did you mean "outputs"?'],
+    ['a limit of 2.5', (u) => u.jobs.list({ limit: 2.5 }), 'params.limit: expected an integer from 1 to 2147483647, got 2.5'],
+    ['a limit of -1', (u) => u.jobs.list({ limit: -1 }), 'params.limit: expected an integer from 1 to 2147483647, got -1'],
+    ['a limit of 0', (u) => u.jobs.list({ limit: 0 }), 'params.limit: expected an integer from 1 to 2147483647, got 0'],
+    ['a string limit', (u) => u.jobs.list({ limit: '10' }), 'params.limit: expected a number, got "10"'],
+    ['an undefined id', (u) => u.takes.retrieve(undefined), 'id: expected a string, got undefined'],
+    ['a null id', (u) => u.takes.retrieve(null), 'id: expected a string, got null'],
+    ['a boolean id', (u) => u.files.retrieve(true), 'id: expected a string, got true'],
+    ['params that are a number', (u) => u.jobs.list(5), 'params: expected an object, got 5'],
+    ['params that are an array', (u) => u.jobs.list([]), 'params: expected an object, got an array'],
+    ['a cycle deep in metadata', (u) => { const a = { b: { c: {} } }; a.b.c.back = a.b; return u.jobs.update('j', { metadata: a }); }, 'params.metadata.b.c.back: is a cycle: it refers back to params.metadata.b'],
+    ['onProgress of the wrong kind', (u) => u.files.upload(new Uint8Array(1), { type: 'mp4', onProgress: 'log' }), 'params.onProgress: expected a function, got "log"'],
+  ];
+  for (const [what, call, expected] of messages) {
+    it(what, async () => {
+      const ugc = clientOf(api.fake);
+      const error = await rejectsWith(call(ugc), 'INVALID_ARGUMENT');
+      assert.ok(error.message.startsWith(expected) || error.message.endsWith(expected), `${error.message}\n  should show ${expected}`);
+      assert.doesNotMatch(error.message, /\ba (undefined|object|array|null)\b/, 'grammar: "got a undefined"');
+      assert.equal(api.fake.requests.length, 0);
+    });
+  }
+});
