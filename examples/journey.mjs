@@ -8,8 +8,8 @@
 //       against the real Move API (MOVE_API_URL picks another endpoint);
 //       starting the job costs credits
 
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { MoveUgc, MoveUgcError } from 'move-ugc';
@@ -24,7 +24,8 @@ if (real) {
 } else {
   // The fake is part of this repository, not of the package.
   const { startFakeApi } = await import('../fake-api/server.mjs');
-  fake = await startFakeApi({ pollsToFinish: 6, urlLagPolls: 1 });
+  // As the real API can: outputs arrive a poll after FINISHED, and their URLs one later.
+  fake = await startFakeApi({ pollsToFinish: 6, outputsLagPolls: 1, urlLagPolls: 1 });
   ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
 }
 console.log(`Move API: ${ugc.endpointUrl}${real ? '' : ' (a local fake; set MOVE_API_KEY for the real one)'}`);
@@ -36,19 +37,19 @@ const bar = (fraction, width = 30) => {
 
 try {
   // 1. Upload the video: createFile, then a PUT of the bytes to storage.
-  const bytes = await readFile(videoPath);
-  const type = extname(videoPath).slice(1).toLowerCase() || 'mp4';
-  console.log(`\n1. Uploading ${basename(videoPath)} (${bytes.length.toLocaleString('en')} bytes)`);
-  const file = await ugc.files.upload(bytes, {
-    type,
+  // A path is read from disk as it is sent; the type comes from its extension.
+  const { size } = await stat(videoPath);
+  console.log(`\n1. Uploading ${basename(videoPath)} (${size.toLocaleString('en')} bytes)`);
+  const file = await ugc.files.upload(videoPath, {
     name: basename(videoPath),
     onProgress: ({ loaded, total }) => console.log(`   ${bar(total ? loaded / total : 1)} ${loaded}/${total} bytes`),
   });
-  console.log(`   file ${file.id}`);
+  console.log(`   file ${file.id} (${file.type})`);
 
-  // 2. A take of that one video.
+  // 2. A take of that one video (a Move One capture would add its .move file
+  //    as a second source under the same deviceLabel).
   const take = await ugc.takes.createSingleCam({
-    sources: [{ deviceLabel: 'phone', fileId: file.id, format: type }],
+    sources: [{ deviceLabel: 'phone', fileId: file.id, format: file.type }],
     name: `Take of ${basename(videoPath)}`,
     metadata: { source: 'move-ugc journey example' },
   });
@@ -76,10 +77,10 @@ try {
 
   // 5. The outputs, with download links (and a share code for the video).
   console.log(`\n5. Outputs of ${done.id}`);
-  for (const output of done.outputs ?? []) {
+  for (const output of done.outputs) {
     console.log(`   ${String(output.format).padEnd(14)} ${output.file.presignedUrl}`);
   }
-  const video = done.outputs?.find((o) => o.format === 'RENDER_VIDEO');
+  const video = done.outputs.find((o) => o.format === 'RENDER_VIDEO');
   if (video) {
     const share = await ugc.files.generateShareCode(video.file.id);
     console.log(`   share code for the rendered video: ${share.code} (until ${share.expires})`);

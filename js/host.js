@@ -79,9 +79,13 @@ export function shown(value) {
 // Keys of a params object that are not data and never travel as JSON.
 const CONTROL_KEYS = new Set(['signal', 'onProgress']);
 
-/** Whether `inner` is `outer` or a path below it (`a.b` is below `a`, `a[0]` too). */
-function isWithin(inner, outer) {
-  return inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+// Properties whose values a message never shows, only their kind.
+const SECRETS = /\.(apiKey|secret)$/;
+
+/** `shown(value)`, or only its kind where the path names a secret. */
+function shownAt(path, value) {
+  if (!SECRETS.test(path)) return shown(value);
+  return value === null || value === undefined ? String(value) : `a ${typeof value === 'object' ? 'value' : typeof value}`;
 }
 
 /**
@@ -99,9 +103,11 @@ export function encodeArgument(value, name, required) {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw invalid(name, `expected an object, got ${shown(value)}`);
   }
-  // The path of each object on the way down; an object met again below its
-  // own path is a cycle (met elsewhere, it is merely shared, which JSON can carry).
+  // Each object's path (for messages) and the object holding it on the way
+  // down: an object that holds itself, directly or through its holders, is a
+  // cycle; one met again elsewhere is merely shared, which JSON can carry.
   const paths = new WeakMap([[value, name]]);
+  const holders = new WeakMap();
   try {
     return JSON.stringify(value, function replacer(key, item) {
       if (key === '' && item === value) return item;
@@ -112,20 +118,22 @@ export function encodeArgument(value, name, required) {
         case 'function':
         case 'symbol':
         case 'bigint':
-          throw invalid(path, `expected a JSON value, got ${shown(item)}`);
+          throw invalid(path, `expected a JSON value, got ${shownAt(path, item)}`);
         case 'number':
-          if (!Number.isFinite(item)) throw invalid(path, `expected a finite number, got ${shown(item)}`);
+          if (!Number.isFinite(item)) throw invalid(path, `expected a finite number, got ${shownAt(path, item)}`);
           break;
         case 'undefined':
           if (Array.isArray(this)) throw invalid(path, 'expected a JSON value, got undefined');
           break;
         case 'object':
           if (item !== null) {
-            const seen = paths.get(item);
-            if (seen !== undefined && isWithin(base, seen)) {
-              throw invalid(path, `is a cycle: it refers back to ${seen}, which JSON cannot carry`);
+            for (let holder = this; holder !== undefined; holder = holders.get(holder)) {
+              if (holder === item) {
+                throw invalid(path, `is a cycle: it refers back to ${paths.get(item)}, which JSON cannot carry`);
+              }
             }
             paths.set(item, path);
+            holders.set(item, this);
           }
           break;
       }
@@ -257,16 +265,33 @@ function extensionOf(fileName) {
   return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1) : undefined;
 }
 
-/** Node's `fs`, where there is one (Node 20.16+), without a static import that would trouble bundlers. */
+let registeredFs;
+
+/** The Node entry hands over `node:fs` (no static import here: bundlers would trip on it). */
+export function useNodeFs(fs) {
+  registeredFs = fs;
+}
+
+/** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
 function nodeFs() {
+  if (registeredFs) return registeredFs;
   const getBuiltin = globalThis.process?.getBuiltinModule;
   return typeof getBuiltin === 'function' ? getBuiltin('node:fs') : undefined;
 }
 
-/** Reads a whole stream (a Node Readable or a web ReadableStream) into a Blob. */
+/**
+ * Reads a whole stream into a Blob: a web ReadableStream through its reader
+ * (not every browser's is async-iterable), or any async iterable (Node's Readable).
+ */
 async function streamToBlob(stream) {
   const chunks = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  const add = (chunk) => chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+  if (typeof stream.getReader === 'function') {
+    const reader = stream.getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) add(step.value);
+  } else {
+    for await (const chunk of stream) add(chunk);
+  }
   return new Blob(chunks);
 }
 
@@ -291,7 +316,7 @@ export async function readUploadData(data, name) {
   } else if (typeof data === 'string') {
     const fs = nodeFs();
     if (!fs?.openAsBlob) {
-      throw invalid(name, `got a string (${shown(data)}): a file path is read only in Node 20.16 or later; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
+      throw invalid(name, `got a string (${shown(data)}): a file path is read only in Node; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
     }
     try {
       const stats = await fs.promises.stat(data);
@@ -367,32 +392,48 @@ const facades = new WeakMap(); // a service object -> its facade with bound meth
 const freed = new WeakSet(); // clients and services whose free() was called
 // The getters of MoveUgc that are plain values; every other getter is a service.
 const CLIENT_VALUES = new Set(['endpointUrl']);
+// The methods of every service, for the stand-in of a freed client's services.
+const SERVICE_METHODS = new Set([
+  'create', 'createSingleCam', 'createMultiCam', 'createHumanVolume', 'retrieve', 'update', 'list',
+  'iterate', 'waitForCompletion', 'upload', 'generateShareCode', 'upsert',
+]);
 
-function freedError(what) {
+function freedError(where, what) {
   return new MoveUgcError(
     'INVALID_ARGUMENT',
-    `${what}: this client was freed (free() was called); create a new MoveUgc to go on`,
+    `${where}: this ${what} was freed (free() was called); create a new MoveUgc to go on`,
     { retryable: false },
   );
 }
 
+/** What a method of a freed client or service gives: a rejection (an iterable that rejects, for iterate). */
+function rejectFreed(key, failure) {
+  if (key === 'iterate') {
+    return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(failure) }) };
+  }
+  return Promise.reject(failure);
+}
+
 /** A stand-in for a service of a freed client: every method rejects. */
 function freedService(service) {
-  return new Proxy(
-    {},
-    {
-      get(_, key) {
-        if (typeof key !== 'string' || key === 'then') return undefined;
-        const failure = freedError(`${service}.${key}`);
-        if (key === 'iterate') {
-          return () => ({
-            [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(failure) }),
-          });
-        }
-        return () => Promise.reject(failure);
-      },
+  const target = {
+    toString: () => `${service} (of a freed MoveUgc)`,
+    free: () => undefined,
+    [Symbol.dispose]: () => undefined,
+  };
+  return new Proxy(target, {
+    get(_, key) {
+      if (typeof key === 'string' && SERVICE_METHODS.has(key)) {
+        return () => rejectFreed(key, freedError(`${service}.${key}`, 'client'));
+      }
+      return Reflect.get(target, key);
     },
-  );
+  });
+}
+
+/** The own methods of `proto`, symbols included (`Symbol.dispose`). */
+function methodsOf(proto) {
+  return Reflect.ownKeys(proto).filter((key) => key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function');
 }
 
 /**
@@ -405,47 +446,54 @@ function facadeOf(service, serviceName) {
   if (facade) return facade;
   const proto = Object.getPrototypeOf(service);
   facade = Object.create(proto);
-  for (const key of Object.getOwnPropertyNames(proto)) {
-    const method = Object.getOwnPropertyDescriptor(proto, key)?.value;
-    if (key === 'constructor' || typeof method !== 'function') continue;
-    const call = (...args) => {
-      if (key === 'free') {
-        if (!freed.has(service)) method.apply(service, args);
-        freed.add(service);
-        return undefined;
-      }
-      if (freed.has(service)) return freedService(serviceName)[key]();
-      return method.apply(service, args);
-    };
-    Object.defineProperty(call, 'name', { value: key });
+  const free = () => {
+    if (!freed.has(service)) proto.free.call(service);
+    freed.add(service);
+  };
+  for (const key of methodsOf(proto)) {
+    const method = proto[key];
+    const call =
+      key === 'free' || key === Symbol.dispose
+        ? free
+        : (...args) => (freed.has(service) ? rejectFreed(key, freedError(`${serviceName}.${String(key)}`, 'service')) : method.apply(service, args));
     Object.defineProperty(facade, key, { value: call, writable: true, configurable: true });
   }
   facades.set(service, facade);
   return facade;
 }
 
+// Marks a class hardenClient already went through.
+const HARDENED = Symbol('move-ugc hardened');
+
 /**
  * Makes the `MoveUgc` class safe against misuse from JavaScript: its services
- * have methods that work detached, and after `free()` every call rejects with
- * a MoveUgcError (`INVALID_ARGUMENT`) instead of "null pointer passed to
- * rust". Each entry of the package calls this once on the class it exports.
+ * have methods that work detached, and after `free()` (or `Symbol.dispose`)
+ * every call rejects with a MoveUgcError (`INVALID_ARGUMENT`) instead of
+ * throwing "null pointer passed to rust". Each entry of the package calls this
+ * once on the class it exports.
  */
 export function hardenClient(Client) {
   const proto = Client.prototype;
-  if (proto.__moveUgcHardened) return;
-  Object.defineProperty(proto, '__moveUgcHardened', { value: true });
-  for (const key of Object.getOwnPropertyNames(proto)) {
+  if (Object.hasOwn(proto, HARDENED)) return;
+  Object.defineProperty(proto, HARDENED, { value: true });
+  const free = proto.free;
+  // Once only: a second free() (or free() after Symbol.dispose) is harmless.
+  const guardedFree = function guardedFree() {
+    if (!freed.has(this)) free.call(this);
+    freed.add(this);
+  };
+  for (const key of Reflect.ownKeys(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-    if (key === 'constructor' || !descriptor) continue;
+    if (key === 'constructor' || key === HARDENED || !descriptor) continue;
     if (descriptor.get) {
       const get = descriptor.get;
+      const isService = !CLIENT_VALUES.has(key);
       Object.defineProperty(proto, key, {
         ...descriptor,
         get() {
-          const isService = !CLIENT_VALUES.has(key);
           if (freed.has(this)) {
             if (isService) return freedService(key);
-            throw freedError(key);
+            throw freedError(String(key), 'client');
           }
           const value = get.call(this);
           return isService && value !== null && typeof value === 'object' ? facadeOf(value, key) : value;
@@ -453,21 +501,19 @@ export function hardenClient(Client) {
       });
     } else if (typeof descriptor.value === 'function') {
       const method = descriptor.value;
-      const guarded = {
-        [key](...args) {
-          if (key === 'free') {
-            if (!freed.has(this)) method.apply(this, args);
-            freed.add(this);
-            return undefined;
-          }
+      let guarded;
+      if (key === 'free' || key === Symbol.dispose) guarded = guardedFree;
+      else {
+        guarded = function guardedMethod(...args) {
           if (freed.has(this)) {
-            if (key === 'toString') return 'MoveUgc(freed)';
+            // toString, and Node's util.inspect (a symbol-keyed method).
+            if (key === 'toString' || typeof key === 'symbol') return 'MoveUgc(freed)';
             if (key === 'toJSON') return { freed: true };
-            throw freedError(key);
+            throw freedError(String(key), 'client');
           }
           return method.apply(this, args);
-        },
-      }[key];
+        };
+      }
       Object.defineProperty(proto, key, { ...descriptor, value: guarded });
     }
   }

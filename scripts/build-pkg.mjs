@@ -67,6 +67,8 @@ wasm.MoveUgc.prototype[Symbol.for('nodejs.util.inspect.custom')] = function insp
 
 // Detached methods and calls after free() reject with a MoveUgcError.
 host.hardenClient(wasm.MoveUgc);
+// files.upload reads file paths with it.
+host.useNodeFs(require('node:fs'));
 
 module.exports = { ...wasm, MoveUgcError: host.MoveUgcError, isMoveUgcError: host.isMoveUgcError };
 `,

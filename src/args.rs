@@ -39,10 +39,19 @@ pub fn shown_str(value: &str) -> String {
     }
 }
 
-/// A number as JavaScript prints it: `2.5`, `-1`, `1e+300` rather than `-1.0`.
+/// A number as JavaScript prints it: `2.5`, `-1` (not `-1.0`), `1e+300`.
 pub fn shown_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+    if value.fract() == 0.0 && value.abs() < 1e21 {
+        // JavaScript writes integers below 1e21 in full.
+        format!("{}", value as i128)
+    } else if value.abs() >= 1e21 || (value != 0.0 && value.abs() < 1e-6) {
+        let text = format!("{value:e}");
+        match text.split_once('e') {
+            Some((mantissa, exponent)) if !exponent.starts_with('-') => {
+                format!("{mantissa}e+{exponent}")
+            }
+            _ => text,
+        }
     } else {
         format!("{value:?}")
     }
@@ -259,7 +268,10 @@ mod tests {
     fn numbers_and_strings_are_shown_as_javascript_would() {
         assert_eq!(shown_number(-1.0), "-1");
         assert_eq!(shown_number(2.5), "2.5");
-        assert_eq!(shown_number(1e300), "1e300");
+        assert_eq!(shown_number(1e300), "1e+300");
+        assert_eq!(shown_number(1e15), "1000000000000000");
+        assert_eq!(shown_number(1.5e-7), "1.5e-7");
+        assert_eq!(shown_number(0.1), "0.1");
         assert_eq!(shown_str("FBX"), r#""FBX""#);
         let long = shown_str(&"x".repeat(500));
         assert!(long.len() < 70 && long.ends_with("…\""), "{long}");

@@ -92,10 +92,10 @@ pub struct UpdateParams<E> {
     #[tsify(optional)]
     #[serde(default)]
     pub name: Option<String>,
-    /// The new metadata (replaces the old): any JSON value.
+    /// The new metadata (replaces the old): any JSON value; `null` clears it.
     #[tsify(optional, type = "Metadata")]
-    #[serde(default)]
-    pub metadata: Option<Box<RawValue>>,
+    #[serde(default, deserialize_with = "crate::types::present")]
+    pub metadata: Option<Option<Box<RawValue>>>,
     /// Related objects to include in the result.
     #[tsify(optional)]
     #[serde(default)]
@@ -118,8 +118,8 @@ pub struct ListParams<E> {
     #[tsify(optional, type = "string | null")]
     #[serde(default)]
     pub next_token: Option<String>,
-    /// Order by creation time. Default `'DESC'` (newest first).
-    #[tsify(optional)]
+    /// Order by creation time, in any letter case. Default `'DESC'` (newest first).
+    #[tsify(optional, type = "SortDirection | Lowercase<SortDirection>")]
     #[serde(default)]
     pub sort_by: Option<SortDirection>,
     /// Related objects to include in each item.
@@ -190,7 +190,11 @@ impl<'a> UpdateVariables<'a> {
         let variables = UpdateVariables {
             id,
             name: params.name,
-            metadata: metadata::encode(params.metadata)?,
+            // Absent: unchanged. `null` (`Some(None)`): cleared.
+            metadata: params.metadata.map(|value| match value {
+                Some(raw) => metadata::encode_replacement(&raw),
+                None => "null".to_string(),
+            }),
         };
         Ok((variables, params.expand.unwrap_or_default()))
     }

@@ -33,6 +33,28 @@ function resolvePath(pathname) {
   return file.startsWith(base + sep) || file === base ? file : null;
 }
 
+/**
+ * Listens on `port`; if another program holds it, on a free port instead (the
+ * caller prints the URL), so that `make demo` never fails with EADDRINUSE.
+ */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    const onError = (error) => {
+      if (error.code === 'EADDRINUSE' && port !== 0) {
+        console.warn(`port ${port} is taken; using a free one`);
+        server.listen(0, host);
+      } else {
+        reject(error);
+      }
+    };
+    server.on('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
 /** Starts the static server; resolves with `{ url, close }`. */
 export async function serveApp({ port = 8080, host = '127.0.0.1', fakeApiUrl = null, fakeApiKey = null } = {}) {
   const server = createServer(async (req, res) => {
@@ -53,7 +75,7 @@ export async function serveApp({ port = 8080, host = '127.0.0.1', fakeApiUrl = n
       res.end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(port, host, resolve));
+  await listen(server, port, host);
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}/`;
   return {
     url,
@@ -67,7 +89,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let fake = null;
   if (args.includes('--fake')) {
     const { startFakeApi } = await import('../fake-api/server.mjs');
-    fake = await startFakeApi({ port: Number(process.env.FAKE_API_PORT ?? 4010), pollsToFinish: 8, urlLagPolls: 1 });
+    // A free port unless FAKE_API_PORT names one: the page learns it from /config.json.
+    // Outputs arrive a poll after FINISHED and lack their URLs one more, as the real API's can.
+    fake = await startFakeApi({ port: Number(process.env.FAKE_API_PORT ?? 0), pollsToFinish: 8, outputsLagPolls: 1, urlLagPolls: 1 });
     console.log(`fake Move API on ${fake.url}`);
   }
   const app = await serveApp({ port, fakeApiUrl: fake?.url ?? null, fakeApiKey: fake?.apiKey ?? null });

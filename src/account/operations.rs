@@ -15,7 +15,8 @@ use crate::types::{metadata, CameraSettings, Client, Rig, WebhookEndpoint};
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClientUpdateParams {
-    /// The new metadata of the client (replaces the old): any JSON value.
+    /// The new metadata of the client (replaces the old): any JSON value;
+    /// `null` clears it.
     #[tsify(type = "Metadata")]
     pub metadata: Box<RawValue>,
 }
@@ -63,9 +64,7 @@ pub fn update_client(params_json: &str) -> Result<Operation> {
     struct Variables {
         metadata: String,
     }
-    let metadata = metadata::encode(Some(p.metadata))?.ok_or_else(|| {
-        Error::invalid_argument("params.metadata", "expected a JSON value, got null")
-    })?;
+    let metadata = metadata::encode_replacement(&p.metadata);
     let document = format!(
         "mutation updateClient($metadata: AWSJSON!) {{ updateClient(metadata: $metadata) {{ {} }} }}",
         Client::SELECTION
@@ -127,7 +126,7 @@ pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
         events: p.events,
         description: p.description,
         secret: p.secret,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     let document = format!(
         "mutation upsertWebhookEndpoint($uid: String!, $url: String!, $events: [String!], \
@@ -181,7 +180,11 @@ mod tests {
             body(&update_client(r#"{"metadata":"{}"}"#).unwrap())["variables"],
             json!({"metadata": "\"{}\""})
         );
-        for bad in [r#"{}"#, r#"{"metadata":null}"#] {
+        assert_eq!(
+            body(&update_client(r#"{"metadata":null}"#).unwrap())["variables"],
+            json!({"metadata": "null"})
+        );
+        for bad in [r#"{}"#, r#"{"metadata":1,"plan":2}"#] {
             assert_eq!(
                 update_client(bad).err().unwrap().code,
                 ErrorCode::InvalidArgument,

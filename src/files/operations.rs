@@ -28,7 +28,7 @@ pub fn create(params_json: &str) -> Result<Operation> {
     let variables = CreateFileVariables {
         file_type: file_type("params.type", &p.file_type)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     ops::one::<File, _>(
         "createFile",
@@ -58,7 +58,7 @@ pub fn upload(params_json: &str, type_of_data: Option<String>) -> Result<Operati
     let variables = CreateFileVariables {
         file_type: file_type(argument, &given)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     ops::one::<File, _>(
         "createFile",

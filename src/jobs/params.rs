@@ -120,8 +120,8 @@ pub struct JobListParams<E> {
     /// The `nextToken` of the previous page; omit or `null` for the first page.
     #[tsify(optional, type = "string | null")]
     pub next_token: Option<String>,
-    /// Order by creation time. Default `'DESC'` (newest first).
-    #[tsify(optional)]
+    /// Order by creation time, in any letter case. Default `'DESC'` (newest first).
+    #[tsify(optional, type = "SortDirection | Lowercase<SortDirection>")]
     pub sort_by: Option<SortDirection>,
     /// Only the jobs of this take.
     #[tsify(optional)]

@@ -37,7 +37,7 @@ pub fn create_single_cam(params_json: &str) -> Result<Operation> {
         volume_id: None,
         sync_method: None,
         name: p.name,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     ops::one::<Take, _>(
         "createSingleCamTake",
@@ -58,7 +58,7 @@ pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
         volume_id: Some(p.volume_id),
         sync_method: params::sync_method("params.syncMethod", p.sync_method)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     ops::one::<Take, _>(
         "createMultiCamTake",

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::args;
 use crate::enums::{any_case_deserialize, ApiEnum};
@@ -69,6 +70,16 @@ pub struct TimecodeSync {
     pub use_timecode: bool,
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const SINGLE_CAMERA_SOURCE_TS: &'static str = r#"
+/**
+ * A file of the one camera of a single-camera take: its video, or the `.move`
+ * file Move One records with it (same `deviceLabel`). Camera settings apply to
+ * multi-camera takes and volumes only.
+ */
+export type SingleCameraSource = Omit<SourceInput, 'cameraSettings'>;
+"#;
+
 /// Parameters of `takes.createSingleCam`.
 #[derive(Debug, Deserialize, Tsify)]
 #[serde(
@@ -79,6 +90,7 @@ pub struct TimecodeSync {
 pub struct TakeCreateSingleCamParams<E> {
     /// The files of the one camera: its video, and the `.move` file Move One
     /// records with it, under the same `deviceLabel`.
+    #[tsify(type = "SingleCameraSource[]")]
     pub sources: Vec<SourceInput>,
     /// A name for the take.
     #[tsify(optional)]

@@ -177,9 +177,9 @@ pub struct JobOptions {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub track_jersey_numbers: Option<bool>,
-    /// The motion-capture model.
+    /// The motion-capture model, in any letter case.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "MocapModel | Lowercase<MocapModel>")]
     pub mocap_model: Option<MocapModel>,
 }
 

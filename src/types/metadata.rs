@@ -10,8 +10,6 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::error::Result;
-
 #[wasm_bindgen(typescript_custom_section)]
 const METADATA_TS: &'static str = r#"
 /** Any value JSON can carry. */
@@ -25,12 +23,19 @@ export type Metadata = JsonValue;
 "#;
 
 /// Encodes caller metadata (the raw JSON of the caller's value, keys in the
-/// caller's order) into the `AWSJSON` string the API takes; `null` means none.
-/// The host has already refused what JSON cannot carry, naming its path.
-pub fn encode(value: Option<Box<RawValue>>) -> Result<Option<String>> {
-    Ok(value
+/// caller's order) into the `AWSJSON` string a create takes; `null` means none,
+/// and nothing is sent. The host has already refused what JSON cannot carry,
+/// naming its path.
+pub fn encode(value: Option<Box<RawValue>>) -> Option<String> {
+    value
         .map(|raw| raw.get().trim().to_string())
-        .filter(|json| json != "null"))
+        .filter(|json| json != "null")
+}
+
+/// Encodes the metadata of an update, which replaces what is stored: `null`
+/// is sent as the JSON `null`, which clears it (it reads back as `null`).
+pub fn encode_replacement(value: &RawValue) -> String {
+    value.get().trim().to_string()
 }
 
 /// Decodes an `AWSJSON` metadata string from the API into the raw JSON value
@@ -73,14 +78,16 @@ mod tests {
     #[test]
     fn encodes_any_json_value_keeping_key_order() {
         assert_eq!(
-            encode(raw(r#"{"z":1,"a":["x"]}"#)).unwrap().unwrap(),
+            encode(raw(r#"{"z":1,"a":["x"]}"#)).unwrap(),
             r#"{"z":1,"a":["x"]}"#
         );
         for value in ["[1]", r#""{}""#, "3", "true"] {
-            assert_eq!(encode(raw(value)).unwrap().unwrap(), value);
+            assert_eq!(encode(raw(value)).unwrap(), value);
         }
-        assert_eq!(encode(None).unwrap(), None);
-        assert_eq!(encode(raw("null")).unwrap(), None);
+        assert_eq!(encode(None), None);
+        assert_eq!(encode(raw("null")), None);
+        // An update's null clears what is stored.
+        assert_eq!(encode_replacement(&raw("null").unwrap()), "null");
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub use job::{
 };
 pub use page::{Page, SortDirection, DEFAULT_PAGE_LIMIT};
 pub use take::{
-    AreaType, CameraSettings, HumanVolume, Source, SourceFormat, SyncMethod, Take, TakeType,
+    AreaType, CameraSettings, HumanVolume, Source, SourceFormat, SyncMethod, Take, TakeFile,
+    TakeType,
 };
 
 use serde::{Deserialize, Deserializer};

@@ -31,7 +31,7 @@ pub struct Take {
     pub video_file: Option<File>,
     /// Extra files stored with the take.
     #[serde(deserialize_with = "non_null_items")]
-    pub additional_files: Vec<AdditionalFile>,
+    pub additional_files: Vec<TakeFile>,
     /// The owning client account. Present when `expand` has `'client'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -65,6 +65,15 @@ impl Take {
             file = File::SELECTION
         )
     }
+}
+
+/// An extra file stored with a take.
+#[derive(Debug, Serialize, Deserialize, Tsify)]
+pub struct TakeFile {
+    /// What the file is, as the API names it.
+    pub format: Option<String>,
+    /// The file itself.
+    pub file: File,
 }
 
 /// Whether a take is of one camera or several.

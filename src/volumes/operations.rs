@@ -47,7 +47,7 @@ pub fn create_human_volume(params_json: &str) -> Result<Operation> {
         sync_method: take_params::sync_method("params.syncMethod", p.sync_method)?,
         clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
         name: p.name,
-        metadata: metadata::encode(p.metadata)?,
+        metadata: metadata::encode(p.metadata),
     };
     ops::one::<HumanVolume, _>(
         "createVolumeWithHuman",

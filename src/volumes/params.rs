@@ -46,7 +46,8 @@ pub struct VolumeCreateHumanParams<E> {
     pub sources: Vec<SourceInput>,
     /// The person's height in metres (from 0.5 to 2.75: centimetres are refused).
     pub human_height: f64,
-    /// `'NORMAL'` for an area under about 20 m², else `'LARGE'`.
+    /// `'NORMAL'` for an area under about 20 m², else `'LARGE'` (any letter case).
+    #[tsify(type = "AreaType | Lowercase<AreaType>")]
     pub area_type: AreaType,
     /// How the videos are synchronised; omitted if they already are.
     #[tsify(optional)]

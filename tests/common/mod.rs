@@ -258,6 +258,18 @@ pub async fn upload_take_job_and_wait() {
     let last = reports.get(reports.length() - 1);
     assert_eq!(get(&last, "loaded").as_f64(), Some(200_000.0));
     assert_eq!(get(&last, "total").as_f64(), Some(200_000.0));
+    // The final value comes once (in Chromium, XMLHttpRequest reports it too),
+    // and no value twice in a row.
+    let loaded: Vec<f64> = reports
+        .iter()
+        .map(|r| get(&r, "loaded").as_f64().unwrap_or(-1.0))
+        .collect();
+    assert_eq!(
+        loaded.iter().filter(|&&l| l == 200_000.0).count(),
+        1,
+        "{loaded:?}"
+    );
+    assert!(loaded.windows(2).all(|w| w[0] != w[1]), "{loaded:?}");
     drop(on_progress);
 
     let take = ok(call_js(

@@ -25,7 +25,9 @@ describe('account services', () => {
     assert.deepEqual(updated.metadata, { plan: 'studio', seats: 4 });
     assert.equal(ugc.client, ugc.client);
     await rejectsWith(ugc.client.update({}), 'INVALID_ARGUMENT');
-    await rejectsWith(ugc.client.update({ metadata: null }), 'INVALID_ARGUMENT');
+    // null clears it.
+    assert.equal((await ugc.client.update({ metadata: null })).metadata, null);
+    assert.deepEqual(last().variables, { metadata: 'null' });
     // Metadata is any JSON value, as Move's Python SDK stores it.
     const stringly = await ugc.client.update({ metadata: '{"plan":"studio"}' });
     assert.deepEqual(last().variables, { metadata: '"{\\"plan\\":\\"studio\\"}"' });

@@ -2,7 +2,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -31,5 +33,44 @@ describe('examples', () => {
     assert.match(stdout, /NOT_FOUND \(MoveNotFoundError\)/);
     assert.match(stdout, /INVALID_ARGUMENT: params\.outputs\[0\]/);
     assert.match(stdout, /and 0 schema violations/);
+  });
+
+  it('the demo server (make demo) takes free ports when 4010 and its own port are taken', async () => {
+    // Hold 4010 (the fake API's old fixed port) and the port asked for.
+    const hold = async (port) => {
+      const server = createServer();
+      server.on('error', () => {}); // someone else may hold it already: as good
+      server.listen(port, '127.0.0.1');
+      await Promise.race([once(server, 'listening'), once(server, 'error')]);
+      return server;
+    };
+    const held = [await hold(4010), await hold(0)];
+    const busy = held[1].address().port;
+    const demo = spawn(process.execPath, [fileURLToPath(new URL('../../www/serve.mjs', import.meta.url)), '--fake', '--port', String(busy)], {
+      env: { ...env, FAKE_API_PORT: '' },
+    });
+    try {
+      let out = '';
+      demo.stdout.on('data', (chunk) => (out += chunk));
+      demo.stderr.on('data', (chunk) => (out += chunk));
+      while (!/demo app on (http:\S+)/.test(out)) {
+        assert.equal(demo.exitCode, null, `the demo server stopped: ${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.doesNotMatch(out, /EADDRINUSE/);
+      const url = /demo app on (http:\S+)/.exec(out)[1];
+      assert.notEqual(new URL(url).port, String(busy));
+      const config = await (await fetch(new URL('/config.json', url))).json();
+      assert.notEqual(new URL(config.fakeApiUrl).port, '4010');
+      const answer = await fetch(config.fakeApiUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: config.fakeApiKey },
+        body: JSON.stringify({ query: 'query { client { id } }' }),
+      });
+      assert.equal(answer.status, 200);
+    } finally {
+      demo.kill();
+      for (const server of held) server.close();
+    }
   });
 });

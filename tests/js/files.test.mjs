@@ -86,6 +86,8 @@ describe('ugc.files', () => {
     ['a .move file path', async (dir) => { const path = join(dir, 'warm-up.move'); await writeFile(path, randomBytes(100)); return path; }, 'move'],
     ['a file stream', async (dir) => { const path = join(dir, 'side.mov'); await writeFile(path, randomBytes(90_000)); return createReadStream(path); }, 'mov'],
     ['a web ReadableStream', async () => new Blob([randomBytes(1000)]).stream(), null],
+    // Safari's ReadableStream is not async-iterable: only its reader is there.
+    ['a stream with only a reader', async () => { const stream = new Blob([randomBytes(700)]).stream(); return { getReader: () => stream.getReader() }; }, null],
     ['a File with a name', async () => new File([randomBytes(10)], 'clip.avi'), 'avi'],
     ['a Blob of type video/quicktime', async () => new Blob([randomBytes(10)], { type: 'video/quicktime' }), 'mov'],
   ];

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { inspect } from 'node:util';
+
 import { MoveUgc, MoveUgcError } from 'move-ugc';
 import { useFakeApi, clientOf, rejectsWith, seedTake } from './helpers.mjs';
 
@@ -54,6 +56,8 @@ describe('options that would silently call production are refused', () => {
   it('a key of the wrong type is not shown either', () => {
     const error = thrown(() => new MoveUgc({ apiKey: 1234567890123456 }));
     assert.equal(error.message, 'options.apiKey: expected a string, got a number');
+    const big = thrown(() => new MoveUgc({ apiKey: 1234567890123456n }));
+    assert.equal(big.message, 'options.apiKey: expected a JSON value, got a bigint');
   });
 });
 
@@ -90,11 +94,29 @@ describe('misuse from JavaScript', () => {
     const error = thrown(() => ugc.endpointUrl);
     assert.ok(error instanceof MoveUgcError);
     assert.equal(String(ugc), 'MoveUgc(freed)');
+    assert.equal(inspect(ugc), 'MoveUgc(freed)');
+    // Looking at a freed client's service is harmless: no throw, no stray rejection.
+    assert.equal(String(ugc.jobs), 'jobs (of a freed MoveUgc)');
+    assert.equal(`${ugc.files}`, 'files (of a freed MoveUgc)');
+    assert.equal(ugc.jobs.then, undefined, 'not a thenable');
     // A service taken before free() keeps its own hold on the transport.
     assert.deepEqual((await kept.list()).items, []);
     kept.free();
-    await rejectsWith(kept.list(), 'INVALID_ARGUMENT');
+    const freedService = await rejectsWith(kept.list(), 'INVALID_ARGUMENT');
+    assert.match(freedService.message, /^jobs\.list: this service was freed/);
     assert.equal(api.fake.requests.length, 1, 'only the call made before the service was freed');
+  });
+
+  it('Symbol.dispose (a `using` declaration) frees as free() does', async () => {
+    const ugc = clientOf(api.fake);
+    const { jobs } = ugc;
+    ugc[Symbol.dispose]();
+    ugc.free();
+    await rejectsWith(ugc.jobs.list(), 'INVALID_ARGUMENT');
+    assert.ok(thrown(() => ugc.endpointUrl) instanceof MoveUgcError);
+    jobs[Symbol.dispose]();
+    await rejectsWith(jobs.retrieve('j'), 'INVALID_ARGUMENT');
+    assert.equal(api.fake.requests.length, 0);
   });
 
   it('a network error carries the runtime\'s error as its cause', async () => {
@@ -142,6 +164,13 @@ describe('messages show what came, and enums read in any letter case', () => {
     assert.equal(api.fake.requests.at(-1).variables.areaType, 'LARGE');
   });
 
+  it('a shared object is not a cycle, whatever its keys look like', async () => {
+    const ugc = clientOf(api.fake);
+    const shared = { v: 1 };
+    await rejectsWith(ugc.jobs.update('job-missing', { metadata: { a: shared, 'a.b': { c: shared }, 'a[0]': [shared] } }), 'NOT_FOUND');
+    assert.equal(api.fake.requests.at(-1).variables.metadata, '{"a":{"v":1},"a.b":{"c":{"v":1}},"a[0]":[{"v":1}]}');
+  });
+
   const messages = [
     ['a near-miss output', (u) => u.jobs.create({ takeId: 't', outputs: ['FBX'] }), 'params.outputs[0]: expected one of MAIN_BLEND, MAIN_FBX, MAIN_GLB, MAIN_USDC, MAIN_USDZ, ALL_BLEND, ALL_BVH, ALL_C3D, ALL_FBX, ALL_GLB, ALL_USDC, ALL_USDZ, MOTION_DATA, RENDER_OVERLAY_VIDEO, RENDER_VIDEO, SYNC_DATA, got "FBX"; did you mean "MAIN_FBX" or "ALL_FBX"?'],
     ['a misspelt output', (u) => u.jobs.create({ takeId: 't', outputs: ['MIAN_FBX'] }), 'did you mean "MAIN_FBX"?'],
@@ -157,6 +186,8 @@ describe('messages show what came, and enums read in any letter case', () => {
     ['params that are a number', (u) => u.jobs.list(5), 'params: expected an object, got 5'],
     ['params that are an array', (u) => u.jobs.list([]), 'params: expected an object, got an array'],
     ['a cycle deep in metadata', (u) => { const a = { b: { c: {} } }; a.b.c.back = a.b; return u.jobs.update('j', { metadata: a }); }, 'params.metadata.b.c.back: is a cycle: it refers back to params.metadata.b'],
+    ['a cycle through an array', (u) => { const a = []; a.push({ up: a }); return u.jobs.update('j', { metadata: { a } }); }, 'params.metadata.a[0].up: is a cycle: it refers back to params.metadata.a'],
+    ['a webhook secret of the wrong type, not shown', (u) => u.webhooks.upsert({ uid: 'u', url: 'https://x.example', events: ['e'], secret: 42n }), 'params.secret: expected a JSON value, got a bigint'],
     ['onProgress of the wrong kind', (u) => u.files.upload(new Uint8Array(1), { type: 'mp4', onProgress: 'log' }), 'params.onProgress: expected a function, got "log"'],
   ];
   for (const [what, call, expected] of messages) {

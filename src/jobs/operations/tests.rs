@@ -206,6 +206,17 @@ fn update_needs_something_to_change() {
         invalid(update("job-1", "{}")),
         "params: give name or metadata (or both) to update"
     );
+    // Metadata is any JSON value; null clears it.
+    let op = update("job-1", r#"{"metadata":"{}","name":"n"}"#).unwrap();
+    assert_eq!(
+        body(&op)["variables"],
+        json!({"id": "job-1", "name": "n", "metadata": "\"{}\""})
+    );
+    let op = update("job-1", r#"{"metadata":null}"#).unwrap();
+    assert_eq!(
+        body(&op)["variables"],
+        json!({"id": "job-1", "metadata": "null"})
+    );
 }
 
 #[test]

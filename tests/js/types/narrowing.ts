@@ -2,7 +2,7 @@
 // formats as unions, metadata as JSON values, the take's and share code's
 // fields. Correct usage compiles; each `@ts-expect-error` must fail.
 
-import type { MoveUgc, Take, AdditionalFile, JobState, OutputType, JsonValue, HumanVolume } from 'move-ugc';
+import type { MoveUgc, Take, AdditionalFile, TakeFile, JobState, OutputType, JsonValue, HumanVolume } from 'move-ugc';
 
 export async function narrowing(ugc: MoveUgc): Promise<void> {
   // An expanded field is present (not optional); its API nullability stays.
@@ -59,12 +59,19 @@ export async function narrowing(ugc: MoveUgc): Promise<void> {
   const takeType: 'SINGLE_CAM' | 'MULTI_CAM' | null = takeWithSources.takeType;
   const clap = takeWithSources.syncMethod?.clapWindow?.startTime;
   const video = takeWithSources.videoFile?.presignedUrl;
-  const extra: AdditionalFile[] = takeWithSources.additionalFiles;
+  const extra: TakeFile[] = takeWithSources.additionalFiles;
+  const extraFormat: string | null | undefined = extra[0]?.format;
   const share = await ugc.files.generateShareCode('f');
   const sharedId: string | undefined = share.file?.id;
 
   void [take, sources, outputs, clientName, firstOutputs, createdOutputs, rigName, ready, alsoTake, alsoReady];
-  void [takeSources, volume, owner, volumeOutputs, typename, finished, isFbx, metadata, takeType, clap, video, extra, sharedId];
+  void [takeSources, volume, owner, volumeOutputs, typename, finished, isFbx, metadata, takeType, clap, video, extra, extraFormat, sharedId];
+
+  // Value enums also take lower case; null metadata clears it.
+  await ugc.jobs.list({ sortBy: 'asc' });
+  await ugc.jobs.create({ takeId: 't', options: { mocapModel: 'm2' }, outputs: ['main_fbx'] });
+  await ugc.volumes.createHumanVolume({ sources: [], humanHeight: 1.8, areaType: 'large' });
+  await ugc.jobs.update('job-1', { metadata: null });
 
   const plain = await ugc.jobs.retrieve('job-1');
   // @ts-expect-error without expand, outputs may be absent
@@ -79,7 +86,9 @@ export async function narrowing(ugc: MoveUgc): Promise<void> {
   await ugc.jobs.retrieve('job-1', { expand: ['clipWindow'] });
   // @ts-expect-error a function is not metadata
   await ugc.jobs.update('job-1', { metadata: () => 1 });
-  // @ts-expect-error camera settings are not typed away, but the lens is a string
-  await ugc.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4', cameraSettings: { lens: 3 } }] });
+  // @ts-expect-error camera settings apply to multi-camera takes only
+  await ugc.takes.createSingleCam({ sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4', cameraSettings: { lens: 'wide' } }] });
+  // @ts-expect-error the lens of a multi-camera source is a string
+  await ugc.takes.createMultiCam({ volumeId: 'v', sources: [{ deviceLabel: 'a', fileId: 'f', format: 'MP4', cameraSettings: { lens: 3 } }] });
   void [absent, notExpanded, notNull, typo];
 }
