@@ -72,8 +72,23 @@ export function shown(value) {
     default:
       if (value === null) return 'null';
       if (Array.isArray(value)) return 'an array';
+      if (lossy(value)) return `a ${value.constructor.name}`;
       return 'an object';
   }
+}
+
+/** Objects JSON would turn into `{}` (or a list of numbered keys), losing their data. */
+function lossy(value) {
+  return (
+    value instanceof Map ||
+    value instanceof Set ||
+    value instanceof WeakMap ||
+    value instanceof WeakSet ||
+    value instanceof RegExp ||
+    value instanceof Promise ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value)
+  );
 }
 
 // Keys of a params object that are not data and never travel as JSON.
@@ -100,7 +115,7 @@ export function encodeArgument(value, name, required) {
     if (required) throw invalid(name, `expected an object, got ${shown(value)}`);
     return '{}';
   }
-  if (typeof value !== 'object' || Array.isArray(value)) {
+  if (typeof value !== 'object' || Array.isArray(value) || lossy(value)) {
     throw invalid(name, `expected an object, got ${shown(value)}`);
   }
   // Each object's path (for messages) and the object holding it on the way
@@ -127,6 +142,7 @@ export function encodeArgument(value, name, required) {
           break;
         case 'object':
           if (item !== null) {
+            if (lossy(item)) throw invalid(path, `expected a JSON value, got ${shownAt(path, item)} (JSON would lose its contents)`);
             for (let holder = this; holder !== undefined; holder = holders.get(holder)) {
               if (holder === item) {
                 throw invalid(path, `is a cycle: it refers back to ${paths.get(item)}, which JSON cannot carry`);
@@ -258,12 +274,20 @@ const TYPE_OF_MIME = {
   'video/msvideo': 'avi',
 };
 
+/** `dir/clip.MP4` → `clip.MP4`. */
+function baseName(path) {
+  return String(path).split(/[\\/]/).pop() || undefined;
+}
+
 /** `clip.MP4` → `MP4`; a name without an extension → undefined. */
 function extensionOf(fileName) {
-  const base = String(fileName).split(/[\\/]/).pop() ?? '';
+  const base = baseName(fileName) ?? '';
   const dot = base.lastIndexOf('.');
   return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1) : undefined;
 }
+
+/** Words for the errors of reading a file. */
+const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
 
 let registeredFs;
 
@@ -296,9 +320,10 @@ async function streamToBlob(stream) {
 }
 
 /**
- * Reads what `files.upload` sends into `{ body, type }`: `body` a Blob or a
- * Uint8Array that fetch and XMLHttpRequest can send, `type` the file type the
- * data tells (a file name's extension, else a Blob's MIME type), if any.
+ * Reads what `files.upload` sends into `{ body, type, name }`: `body` a Blob or
+ * a Uint8Array that fetch and XMLHttpRequest can send, `type` the file type the
+ * data tells (a file name's extension, else a Blob's MIME type) and `name` its
+ * file name, where it has them.
  * Accepts a Blob or File, an ArrayBuffer or any view of one (Buffer too), and
  * in Node a file path (sent from disk as it is read) or a readable stream.
  * Empty data is refused: there would be nothing to animate.
@@ -306,9 +331,11 @@ async function streamToBlob(stream) {
 export async function readUploadData(data, name) {
   let body;
   let type;
+  let fileName;
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
     body = data;
-    type = (typeof data.name === 'string' && extensionOf(data.name)) || TYPE_OF_MIME[data.type];
+    if (typeof data.name === 'string') fileName = baseName(data.name);
+    type = (fileName && extensionOf(fileName)) || TYPE_OF_MIME[data.type];
   } else if (data instanceof ArrayBuffer) {
     body = new Uint8Array(data);
   } else if (ArrayBuffer.isView(data)) {
@@ -320,12 +347,14 @@ export async function readUploadData(data, name) {
     }
     try {
       const stats = await fs.promises.stat(data);
-      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'not a file' });
+      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       // Read from disk as it is sent: a large video is never held in memory.
       body = await fs.openAsBlob(data);
     } catch (error) {
-      throw invalid(name, `cannot read the file ${shown(data)}: ${error?.code ?? error?.message ?? error}`, error);
+      const why = FILE_ERRORS[error?.code] ?? error?.message ?? String(error);
+      throw invalid(name, `cannot read the file ${shown(data)}: ${why}`, error);
     }
+    fileName = baseName(data);
     type = extensionOf(data);
   } else if (data !== null && typeof data === 'object' && (Symbol.asyncIterator in data || typeof data.getReader === 'function')) {
     try {
@@ -333,13 +362,16 @@ export async function readUploadData(data, name) {
     } catch (error) {
       throw invalid(name, `the stream failed while it was read: ${error?.message ?? error}`, error);
     }
-    if (typeof data.path === 'string') type = extensionOf(data.path);
+    if (typeof data.path === 'string') {
+      fileName = baseName(data.path);
+      type = extensionOf(data.path);
+    }
   } else {
     throw invalid(name, `expected a Blob, File, ArrayBuffer, Uint8Array, Buffer, file path or readable stream, got ${shown(data)}`);
   }
   const size = body instanceof Uint8Array ? body.byteLength : body.size;
   if (size === 0) throw invalid(name, 'is empty (0 bytes): there is nothing to upload');
-  return { body, type };
+  return { body, type, name: fileName };
 }
 
 /**

@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn missing_and_unknown_fields_are_named() {
-        assert_eq!(message("{}"), "params: takeId is required");
+        assert_eq!(message("{}"), "params.takeId: is required");
         assert_eq!(message("7"), "params: expected an object, got 7");
         let m = message(r#"{"takeID": "t"}"#);
         assert!(

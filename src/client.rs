@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::account;
 use crate::files::Files;
@@ -43,12 +44,22 @@ impl MoveUgc {
 #[wasm_bindgen]
 impl MoveUgc {
     /// Creates a client. Throws a `MoveUgcError` with code `INVALID_ARGUMENT`
-    /// for a missing or short key, an endpoint that is not an absolute URL, or
-    /// plain `http:` to a host that is not loopback.
+    /// for an unknown option (with a "did you mean": a typo must not send your
+    /// calls to production), a missing or short key or one with a `Bearer `
+    /// prefix, an endpoint that is not an absolute URL, or plain `http:` to a
+    /// host that is not loopback.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "MoveUgcOptions")] options: JsValue,
     ) -> Result<MoveUgc, JsValue> {
+        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
+            let names: Vec<String> = js_sys::Object::keys(object)
+                .iter()
+                .filter_map(|key| key.as_string())
+                .collect();
+            crate::options::check_names(names.iter().map(String::as_str))
+                .map_err(|e| host::to_js_error(&e))?;
+        }
         let params = host::read_params(&options, "options", true)?;
         let config = ClientConfig::from_json(&params.json).map_err(|e| host::to_js_error(&e))?;
         let transport = Rc::new(Transport::new(config));

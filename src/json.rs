@@ -21,17 +21,33 @@ where
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = T::deserialize(&mut de).map_err(|err| {
         let path = path_at(json, offset_of(json, err.line(), err.column()));
-        let at = match path.as_str() {
+        let mut at = match path.as_str() {
             "" => root.to_string(),
             p if root.is_empty() || p.starts_with('[') => format!("{root}{p}"),
             p => format!("{root}.{p}"),
         };
+        // A missing field is named by its own path: `params.takeId: is required`.
+        if let Some(field) = missing_field(&err) {
+            at = if at.is_empty() {
+                field
+            } else {
+                format!("{at}.{field}")
+            };
+            return make_error(&at, "is required");
+        }
         let secret = SECRETS.iter().any(|name| at.ends_with(&format!(".{name}")));
         make_error(&at, &describe(&err, secret))
     })?;
     de.end()
         .map_err(|_| make_error(root, "holds more than one JSON value"))?;
     Ok(value)
+}
+
+/// The field a "missing field" error names, if it is one.
+fn missing_field(err: &serde_json::Error) -> Option<String> {
+    let text = err.to_string();
+    let rest = text.strip_prefix("missing field `")?;
+    rest.split_once('`').map(|(field, _)| field.to_string())
 }
 
 /// Properties whose values a message must never show.
@@ -152,11 +168,7 @@ pub fn describe(err: &serde_json::Error, secret: bool) -> String {
                     && !w.starts_with("there are no")
             })
             .collect();
-        return format!(
-            "unknown property{} (the properties are {})",
-            crate::suggest::hint(field.trim_matches('`'), &known),
-            known.join(", ")
-        );
+        return unknown_property(field.trim_matches('`'), &known);
     }
     if let Some(rest) = text.strip_prefix("unknown variant ") {
         let (variant, expected) = split_expected(rest);
@@ -166,10 +178,17 @@ pub fn describe(err: &serde_json::Error, secret: bool) -> String {
             variant.trim_matches('`')
         );
     }
-    if let Some(field) = text.strip_prefix("missing field ") {
-        return format!("{} is required", field.trim_matches('`'));
-    }
     text.to_string()
+}
+
+/// What a caller reads about a property no one knows: a "did you mean" for a
+/// near miss, and the names there are.
+pub fn unknown_property(name: &str, known: &[&str]) -> String {
+    format!(
+        "unknown property{} (the properties are {})",
+        crate::suggest::hint(name, known),
+        known.join(", ")
+    )
 }
 
 /// Splits `"<got>, expected <what>"`.

@@ -66,6 +66,22 @@ impl fmt::Debug for ClientConfig {
     }
 }
 
+/// The names of the options of `new MoveUgc`, as `MoveUgcOptions` spells them.
+pub const OPTION_NAMES: [&str; 4] = ["apiKey", "endpointUrl", "timeoutMs", "maxRetries"];
+
+/// Refuses an option `new MoveUgc` does not know, with a "did you mean",
+/// before any value is read: `{ fetch: myFetch }` is an unknown option, not a
+/// value JSON cannot carry.
+pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    match names.into_iter().find(|name| !OPTION_NAMES.contains(name)) {
+        Some(name) => Err(Error::invalid_argument(
+            &format!("options.{name}"),
+            crate::json::unknown_property(name, &OPTION_NAMES),
+        )),
+        None => Ok(()),
+    }
+}
+
 impl ClientConfig {
     /// Reads and validates the constructor's options, given as JSON text.
     pub fn from_json(json: &str) -> Result<Self> {
@@ -292,6 +308,25 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn option_names_are_checked_before_values() {
+        assert!(check_names(["apiKey", "maxRetries"]).is_ok());
+        let e = check_names(["apiKey", "onRetry"]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.onRetry: unknown property (the properties are apiKey, endpointUrl, timeoutMs, maxRetries)"
+        );
+        let e = check_names(["baseURL"]).unwrap_err();
+        assert!(e
+            .message
+            .starts_with(r#"options.baseURL: unknown property; did you mean "endpointUrl"?"#));
+        // The list agrees with the struct serde reads.
+        for name in OPTION_NAMES {
+            let json = format!(r#"{{"apiKey":"{KEY}","{name}":null}}"#);
+            assert!(config(&json).is_ok() || name == "apiKey", "{name}");
+        }
     }
 
     #[test]

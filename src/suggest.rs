@@ -43,7 +43,10 @@ pub fn did_you_mean<'a>(given: &str, known: &[&'a str]) -> Vec<&'a str> {
             .any(|&(alias, to)| alias == wanted && to == name)
         {
             Some(1)
-        } else if holds_part(name, given) || holds_part(given, name) {
+        } else if holds_part(name, given)
+            || holds_part(given, name)
+            || (candidate.len() >= 3 && wanted.starts_with(&candidate))
+        {
             Some(2)
         } else if shares_most_of(&wanted, &candidate) {
             Some(3)
@@ -154,6 +157,8 @@ mod tests {
         assert_eq!(did_you_mean("MIAN_FBX", OUTPUTS), ["MAIN_FBX"]);
         assert_eq!(did_you_mean("render-video", OUTPUTS), ["RENDER_VIDEO"]);
         assert_eq!(did_you_mean("video", OUTPUTS), ["RENDER_VIDEO"]);
+        assert_eq!(did_you_mean("ascending", &["DESC", "ASC"]), ["ASC"]);
+        assert_eq!(did_you_mean("descending", &["DESC", "ASC"]), ["DESC"]);
         assert!(did_you_mean("UNKNOWN_OUTPUT", OUTPUTS).is_empty());
         assert!(did_you_mean("", OUTPUTS).is_empty());
     }

@@ -22,7 +22,14 @@ fuzz_target!(|data: &[u8]| {
         4 => jobs::operations::list(&text).map(|_| ()),
         5 => jobs::wait::wait(id, &text).map(|_| ()),
         6 => files::operations::create(&text).map(|_| ()),
-        7 => files::operations::upload(&text, Some(id.to_string())).map(|_| ()),
+        7 => files::operations::upload(
+            &text,
+            files::operations::DataFacts {
+                file_type: Some(id.to_string()),
+                name: Some(id.to_string()),
+            },
+        )
+        .map(|_| ()),
         8 => files::operations::update(id, &text).map(|_| ()),
         9 => files::operations::upload_url(&text).map(|_| ()),
         10 => takes::operations::create_single_cam(&text).map(|_| ()),

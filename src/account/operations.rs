@@ -223,7 +223,7 @@ mod tests {
             ),
             (
                 r#"{"url":"https://example.com","events":["e"]}"#,
-                "params: uid is required",
+                "params.uid: is required",
             ),
         ] {
             let e = upsert_webhook(bad).err().unwrap();

@@ -93,8 +93,9 @@ impl Files {
 
     /// Uploads a file: creates it, then PUTs the bytes to its presigned URL
     /// (without your API key: that request goes to storage). `type` defaults
-    /// from the data's file name or Blob type. Resolves with the created file;
-    /// use its `id` in a take's sources.
+    /// from the data's file name or Blob type, else from `name`'s extension;
+    /// `name` from the data's file name. Resolves with the created file; use
+    /// its `id` in a take's sources.
     #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
     pub fn upload(
         &self,
@@ -107,10 +108,13 @@ impl Files {
             let p = host::read_params(&params, "params", false)?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
             let data = JsFuture::from(host::read_upload_data(&data, "data")).await?;
-            let body = js_sys::Reflect::get(&data, &JsValue::from_str("body"))?;
-            let type_of_data = js_sys::Reflect::get(&data, &JsValue::from_str("type"))?.as_string();
-            let create =
-                operations::upload(&p.json, type_of_data).map_err(|e| host::to_js_error(&e))?;
+            let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key));
+            let body = field("body")?;
+            let facts = operations::DataFacts {
+                file_type: field("type")?.as_string(),
+                name: field("name")?.as_string(),
+            };
+            let create = operations::upload(&p.json, facts).map_err(|e| host::to_js_error(&e))?;
             let signal = p.signal;
             let to_js = |e: crate::error::Error| host::to_js_error(&e);
             let file = transport

@@ -39,25 +39,36 @@ pub fn create(params_json: &str) -> Result<Operation> {
     )
 }
 
-/// The `createFile` of `files.upload(data, params)`. `type_of_data` is the
-/// type the host read from the data (a file name's extension, a Blob's type),
-/// used when `params.type` is absent.
-pub fn upload(params_json: &str, type_of_data: Option<String>) -> Result<Operation> {
+/// What the host could tell from the data of `files.upload`.
+#[derive(Debug, Default)]
+pub struct DataFacts {
+    /// The type: a file name's extension, or a Blob's MIME type.
+    pub file_type: Option<String>,
+    /// The file's own name (a `File`, a path's or a file stream's base name).
+    pub name: Option<String>,
+}
+
+/// The `createFile` of `files.upload(data, params)`. The type is
+/// `params.type`, else the data's own (its file name or Blob type), else the
+/// extension of `params.name`; the name is `params.name`, else the data's own.
+pub fn upload(params_json: &str, data: DataFacts) -> Result<Operation> {
     let p: FileUploadParams = args::from_json(params_json, "params")?;
-    let (given, argument) = match (p.file_type, type_of_data) {
-        (Some(t), _) => (t, "params.type"),
-        (None, Some(t)) => (t, "the type of data (its file name or Blob type)"),
-        (None, None) => {
+    let from_name = p.name.as_deref().and_then(extension).map(str::to_string);
+    let (given, argument) = match (p.file_type, data.file_type, from_name) {
+        (Some(t), _, _) => (t, "params.type"),
+        (None, Some(t), _) => (t, "the type of data (its file name or Blob type)"),
+        (None, None, Some(t)) => (t, "the extension of params.name"),
+        (None, None, None) => {
             return Err(Error::invalid_argument(
                 "params.type",
-                "is required when the data has no file name or type: give the \
-                 file's extension, e.g. 'mp4'",
+                "is required: the data has no file name or type to take it from \
+                 (give the extension, e.g. 'mp4', or a name such as 'clip.mp4')",
             ))
         }
     };
     let variables = CreateFileVariables {
         file_type: file_type(argument, &given)?,
-        name: p.name,
+        name: p.name.or(data.name),
         metadata: metadata::encode(p.metadata),
     };
     ops::one::<File, _>(
@@ -67,6 +78,15 @@ pub fn upload(params_json: &str, type_of_data: Option<String>) -> Result<Operati
         &variables,
         Vec::new(),
     )
+}
+
+/// `clip.MP4` → `MP4`; none for a name without one.
+fn extension(name: &str) -> Option<&str> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() => Some(ext),
+        _ => None,
+    }
 }
 
 /// The upload URL of a file just created (the caller's JSON of it).
@@ -171,19 +191,49 @@ mod tests {
     }
 
     #[test]
-    fn upload_takes_its_type_from_params_or_else_from_the_data() {
-        let sent = |params: &str, hint: Option<&str>| {
-            body(&upload(params, hint.map(str::to_string)).unwrap())["variables"]["type"].clone()
+    fn upload_takes_its_type_from_params_or_the_data_or_the_name() {
+        let sent = |params: &str, file_type: Option<&str>, name: Option<&str>| {
+            let data = DataFacts {
+                file_type: file_type.map(str::to_string),
+                name: name.map(str::to_string),
+            };
+            body(&upload(params, data).unwrap())["variables"].clone()
         };
-        assert_eq!(sent(r#"{"type":"mov"}"#, Some("mp4")), "mov");
-        assert_eq!(sent("{}", Some("MOVE")), "move");
-        let e = upload("{}", None).err().unwrap();
+        assert_eq!(sent(r#"{"type":"mov"}"#, Some("mp4"), None)["type"], "mov");
+        assert_eq!(sent("{}", Some("MOVE"), None)["type"], "move");
+        // Bytes tell nothing: the name given does.
+        assert_eq!(
+            sent(r#"{"name":"warm-up.move"}"#, None, None),
+            json!({"type": "move", "name": "warm-up.move"})
+        );
+        // The data's own name is the default name.
+        assert_eq!(
+            sent("{}", Some("mp4"), Some("clip.mp4")),
+            json!({"type": "mp4", "name": "clip.mp4"})
+        );
+        assert_eq!(
+            sent(r#"{"name":"n"}"#, Some("mp4"), Some("clip.mp4"))["name"],
+            "n"
+        );
+        let e = upload("{}", DataFacts::default()).err().unwrap();
         assert!(
             e.message.starts_with("params.type: is required"),
             "{}",
             e.message
         );
-        let e = upload("{}", Some("x-y".into())).err().unwrap();
+        let e = upload(r#"{"name":".hidden"}"#, DataFacts::default())
+            .err()
+            .unwrap();
+        assert!(
+            e.message.starts_with("params.type: is required"),
+            "{}",
+            e.message
+        );
+        let data = DataFacts {
+            file_type: Some("x-y".into()),
+            name: None,
+        };
+        let e = upload("{}", data).err().unwrap();
         assert!(e.message.contains(r#"got "x-y""#), "{}", e.message);
     }
 

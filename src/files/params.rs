@@ -47,12 +47,13 @@ pub struct FileCreateParams<E> {
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FileUploadParams {
-    /// The file's type (extension), e.g. `'mp4'`. Default: from the file's
-    /// name (a `File`, a path, a file stream), else from the `Blob`'s type.
+    /// The file's type (extension), e.g. `'mp4'`. Default: from the data's
+    /// file name (a `File`, a path, a file stream), else from the `Blob`'s
+    /// type, else from the extension of `name`.
     #[serde(rename = "type")]
     #[tsify(optional)]
     pub file_type: Option<String>,
-    /// A name for the file.
+    /// A name for the file. Default: the data's file name, if it has one.
     #[tsify(optional)]
     pub name: Option<String>,
     /// Your own data to store with the file: any JSON value.

@@ -152,7 +152,7 @@ mod tests {
         assert!(invalid(create_single_cam(
             r#"{"sources":[{"deviceLabel":"a","format":"MP4"}]}"#
         ))
-        .starts_with("params.sources[0]: fileId is required"));
+        .starts_with("params.sources[0].fileId: is required"));
     }
 
     #[test]
@@ -179,7 +179,7 @@ mod tests {
             .contains("volume { ... on HumanVolume { __typename id created"));
         assert!(
             invalid(create_multi_cam(&format!(r#"{{"sources":{sources}}}"#)))
-                .starts_with("params: volumeId is required")
+                .starts_with("params.volumeId: is required")
         );
         assert!(invalid(create_multi_cam(&format!(
             r#"{{"sources":{sources},"volumeId":"v","syncMethod":{{}}}}"#

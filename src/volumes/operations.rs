@@ -130,7 +130,7 @@ mod tests {
             ),
             (
                 format!(r#"{{"sources":{SOURCES},"humanHeight":1.7}}"#),
-                "params: areaType is required",
+                "params.areaType: is required",
             ),
             (
                 r#"{"sources":[],"humanHeight":1.7,"areaType":"LARGE"}"#.to_string(),

@@ -19,7 +19,7 @@ describe('new MoveUgc(options)', () => {
   const invalid = [
     ['no options', undefined, 'options'],
     ['options not an object', 'mv_key_abc', 'options'],
-    ['no key', {}, 'options: apiKey is required'],
+    ['no key', {}, 'options.apiKey: is required'],
     ['an empty key', { apiKey: '' }, 'options.apiKey'],
     ['a short key', { apiKey: 'mv_key_1' }, 'options.apiKey'],
     ['a key that is not a string', { apiKey: 123456789012345 }, 'options.apiKey'],

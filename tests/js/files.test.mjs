@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import { useFakeApi, clientOf, rejectsWith } from './helpers.mjs';
 
@@ -74,6 +74,13 @@ describe('ugc.files', () => {
     });
   }
 
+  it('upload takes the type from the name given, when the bytes tell none', async () => {
+    const ugc = clientOf(api.fake);
+    const file = await ugc.files.upload(new Uint8Array([1, 2, 3]), { name: 'warm-up.move' });
+    assert.deepEqual(last().variables, { type: 'move', name: 'warm-up.move' });
+    assert.equal(file.type, 'move');
+  });
+
   it('upload reports the final progress once', async () => {
     const ugc = clientOf(api.fake);
     const progress = [];
@@ -101,6 +108,9 @@ describe('ugc.files', () => {
         const file = await ugc.files.upload(data, type ? {} : { type: 'mp4' });
         assert.equal(last().variables.type, type ?? 'mp4');
         assert.equal(file.type, type ?? 'mp4');
+        // A file's own name is the default name.
+        const ownName = typeof data === 'string' ? basename(data) : data.path ? basename(data.path) : data.name;
+        assert.equal(file.name, ownName ?? null);
         const stored = api.fake.store.uploads.get(file.id);
         assert.ok(stored && stored.bytes.length > 0, 'the bytes reached storage');
         if (expected) assert.ok(stored.bytes.equals(expected), 'the same bytes');
@@ -144,18 +154,19 @@ describe('ugc.files', () => {
   });
 
   const bad = [
-    ['a path to no file', (f) => f.upload('no/such/clip.mp4'), 'data: cannot read the file "no/such/clip.mp4": ENOENT'],
+    ['a path to no file', (f) => f.upload('no/such/clip.mp4'), 'data: cannot read the file "no/such/clip.mp4": no such file'],
     ['empty data', (f) => f.upload(new Uint8Array(0), { type: 'mp4' }), 'data: is empty (0 bytes)'],
     ['an empty Blob', (f) => f.upload(new Blob([]), { type: 'mp4' }), 'data: is empty (0 bytes)'],
     ['a number as data', (f) => f.upload(42, { type: 'mp4' }), 'data: expected a Blob, File, ArrayBuffer, Uint8Array, Buffer, file path or readable stream, got 42'],
     ['no data', (f) => f.upload(undefined, { type: 'mp4' }), 'data: expected a Blob'],
-    ['no params and bytes that tell no type', (f) => f.upload(new Uint8Array(1)), 'params.type: is required when the data has no file name or type'],
+    ['no params and bytes that tell no type', (f) => f.upload(new Uint8Array(1)), 'params.type: is required: the data has no file name or type to take it from'],
+    ['a directory as the path', (f) => f.upload(tmpdir()), 'data: cannot read the file'],
     ['no type', (f) => f.upload(new Uint8Array(1), {}), 'params.type: is required'],
     ['a Blob of an unknown type', (f) => f.upload(new Blob(['x'], { type: 'application/x-unknown' })), 'params.type: is required'],
     ['a type with a path', (f) => f.upload(new Uint8Array(1), { type: '../etc' }), 'params.type'],
     ['onProgress that is not a function', (f) => f.upload(new Uint8Array(1), { type: 'mp4', onProgress: 1 }), 'params.onProgress'],
     ['an unknown upload option', (f) => f.upload(new Uint8Array(1), { type: 'mp4', expand: ['client'] }), 'params.expand'],
-    ['create without a type', (f) => f.create({}), 'params: type is required'],
+    ['create without a type', (f) => f.create({}), 'params.type: is required'],
     ['a number id', (f) => f.retrieve(7), 'id'],
     ['update with nothing', (f) => f.update('file-1', {}), 'params'],
     ['an unknown file expand', (f) => f.retrieve('file-1', { expand: ['take'] }), 'params.expand[0]'],

@@ -40,6 +40,14 @@ describe('options that would silently call production are refused', () => {
     });
   }
 
+  it('an unknown option is named as such whatever its value, a function included', () => {
+    for (const [option, value] of [['fetch', () => 1], ['onRetry', () => 1], ['signal', new AbortController().signal]]) {
+      const error = thrown(() => new MoveUgc({ apiKey: KEY, [option]: value }));
+      assert.equal(error.code, 'INVALID_ARGUMENT');
+      assert.ok(error.message.startsWith(`options.${option}: unknown property`), error.message);
+    }
+  });
+
   it('an option with no near name lists the ones there are', () => {
     const error = thrown(() => new MoveUgc({ apiKey: KEY, headers: { 'x-trace': '1' } }));
     assert.equal(error.code, 'INVALID_ARGUMENT');
@@ -187,6 +195,10 @@ describe('messages show what came, and enums read in any letter case', () => {
     ['params that are an array', (u) => u.jobs.list([]), 'params: expected an object, got an array'],
     ['a cycle deep in metadata', (u) => { const a = { b: { c: {} } }; a.b.c.back = a.b; return u.jobs.update('j', { metadata: a }); }, 'params.metadata.b.c.back: is a cycle: it refers back to params.metadata.b'],
     ['a cycle through an array', (u) => { const a = []; a.push({ up: a }); return u.jobs.update('j', { metadata: { a } }); }, 'params.metadata.a[0].up: is a cycle: it refers back to params.metadata.a'],
+    ['a Map in metadata (JSON would lose it)', (u) => u.jobs.update('j', { metadata: { m: new Map([[1, 2]]) } }), 'params.metadata.m: expected a JSON value, got a Map'],
+    ['a typed array in metadata', (u) => u.jobs.update('j', { metadata: { bytes: new Uint8Array(3) } }), 'params.metadata.bytes: expected a JSON value, got a Uint8Array'],
+    ['a sort order spelt out', (u) => u.jobs.list({ sortBy: 'ascending' }), 'params.sortBy: expected one of DESC, ASC, got "ascending"; did you mean "ASC"?'],
+    ['a missing required param', (u) => u.jobs.createMultiCam({ takeId: 't' }), 'params.numberOfActors: is required'],
     ['a webhook secret of the wrong type, not shown', (u) => u.webhooks.upsert({ uid: 'u', url: 'https://x.example', events: ['e'], secret: 42n }), 'params.secret: expected a JSON value, got a bigint'],
     ['onProgress of the wrong kind', (u) => u.files.upload(new Uint8Array(1), { type: 'mp4', onProgress: 'log' }), 'params.onProgress: expected a function, got "log"'],
   ];

@@ -69,7 +69,7 @@ fn create_multi_cam_requires_actors() {
         .contains("numberOfActors: $numberOfActors"));
     assert_eq!(
         invalid(create_multi_cam(r#"{"takeId":"t"}"#)),
-        "params: numberOfActors is required"
+        "params.numberOfActors: is required"
     );
     // One message for every way to miss the range, with the value received.
     for (given, shown) in [
@@ -99,7 +99,7 @@ fn create_multi_cam_requires_actors() {
 #[test]
 fn bad_create_params_are_named() {
     let cases = [
-        (r#"{}"#, "params: takeId is required"),
+        (r#"{}"#, "params.takeId: is required"),
         (
             r#"{"takeId":""}"#,
             r#"params.takeId: expected a non-empty string, got """#,
@@ -123,7 +123,7 @@ fn bad_create_params_are_named() {
         ),
         (
             r#"{"takeId":"t","clipWindow":{"startTime":1}}"#,
-            "params.clipWindow: endTime is required",
+            "params.clipWindow.endTime: is required",
         ),
         (
             r#"{"takeId":"t","options":{"mocapModel":"M9"}}"#,
