@@ -13,17 +13,29 @@ const EXPANDS = ['client', 'take', 'outputs', 'rig', 'inputs'];
 // ---- the baseline: what a careful developer writes by hand ----
 
 const FILE = 'id created type metadata name presignedUrl thumbnailUrl';
-const JOB = `id created metadata state name progress { state percentageComplete } client { id name created metadata portal } take { id created name metadata } outputs { format file { ${FILE} } } rig { name } inputs { clipWindow { startTime endTime } numberOfActors options { floorPlane mocapModel trackBall trackFingers trackJerseyNumbers } }`;
+const TAKE = `id created name metadata takeType syncMethod { clapWindow { startTime endTime } timecodeSync { useTimecode } } videoFile { ${FILE} } additionalFiles { format file { ${FILE} } } sources { deviceLabel format cameraSettings { lens } file { ${FILE} } }`;
+const JOB = `id created metadata state name progress { state percentageComplete } client { id name created metadata portal } take { ${TAKE} } outputs { format file { ${FILE} } } rig { name } inputs { clipWindow { startTime endTime } numberOfActors options { floorPlane mocapModel trackBall trackFingers trackJerseyNumbers } }`;
 const GET_JOB = `query getJob($jobId: ID!) { getJob(jobId: $jobId) { ${JOB} } }`;
 const LIST_JOBS = `query listJobs($first: Int, $after: AWSJSON, $sortDirection: SortDirection, $takeId: String) { listJobs(first: $first, after: $after, sortDirection: $sortDirection, takeId: $takeId) { first after items { ${JOB} } } }`;
 
 const parseMetadata = (text) => (text === null || text === undefined ? null : JSON.parse(text));
 
+const decodeFile = (file) => {
+  if (file) file.metadata = parseMetadata(file.metadata);
+};
+
 function decodeJob(job) {
   job.metadata = parseMetadata(job.metadata);
   if (job.client) job.client.metadata = parseMetadata(job.client.metadata);
-  if (job.take) job.take.metadata = parseMetadata(job.take.metadata);
-  for (const output of job.outputs ?? []) output.file.metadata = parseMetadata(output.file.metadata);
+  if (job.take) {
+    job.take.metadata = parseMetadata(job.take.metadata);
+    decodeFile(job.take.videoFile);
+    job.take.additionalFiles = (job.take.additionalFiles ?? []).filter(Boolean);
+    for (const extra of job.take.additionalFiles) decodeFile(extra.file);
+    job.take.sources = (job.take.sources ?? []).filter(Boolean);
+    for (const source of job.take.sources) decodeFile(source.file);
+  }
+  for (const output of job.outputs ?? []) decodeFile(output.file);
   return job;
 }
 
