@@ -1,7 +1,7 @@
 //! The API's enums as callers write them: in any letter case (`'main_fbx'`,
 //! `'Take'`, `'desc'`), one rule for every enum, and a "did you mean" for a
-//! near miss (`'FBX'` → `"MAIN_FBX"`). Each enum still serialises to the API's
-//! own spelling through its serde derive.
+//! near miss (`'FBX'` → `"MAIN_FBX"`). Each is declared with [`api_enum!`],
+//! which spells every name once, for sending and for reading.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -72,19 +72,37 @@ where
     deserializer.deserialize_str(AnyCase(PhantomData))
 }
 
-/// Implements `Deserialize` (any letter case) for [`ApiEnum`]s.
-macro_rules! any_case_deserialize {
-    ($($ty:ty),* $(,)?) => {$(
-        impl<'de> serde::Deserialize<'de> for $ty {
+/// Declares an enum of the API with each value's name spelled once: the
+/// variant's serde name (what is sent, and the TypeScript union) and its place
+/// in [`ApiEnum::VALUES`] (a suggestion prefers the earlier ones) both come
+/// from `Variant = "NAME"`, and `Deserialize` reads any letter case.
+macro_rules! api_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $api:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, tsify::Tsify)]
+        pub enum $name {
+            $( $(#[$variant_meta])* #[serde(rename = $api)] $variant, )+
+        }
+
+        impl $crate::enums::ApiEnum for $name {
+            const VALUES: &'static [(&'static str, Self)] = &[ $( ($api, $name::$variant), )+ ];
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 $crate::enums::deserialize_any_case(deserializer)
             }
         }
-    )*};
+    };
 }
-pub(crate) use any_case_deserialize;
+pub(crate) use api_enum;
 
 #[cfg(test)]
 mod tests {

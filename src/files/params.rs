@@ -1,25 +1,19 @@
 //! The parameters of the files methods.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 
-/// A related object to include in a returned file (any letter case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum FileExpand {
-    /// The owning client account.
-    Client,
+api_enum! {
+    /// A related object to include in a returned file (any letter case).
+    pub enum FileExpand {
+        /// The owning client account.
+        Client = "client",
+    }
 }
-
-impl ApiEnum for FileExpand {
-    const VALUES: &'static [(&'static str, Self)] = &[("client", FileExpand::Client)];
-}
-
-any_case_deserialize!(FileExpand);
 
 /// Parameters of `files.create`.
 #[derive(Debug, Deserialize, Tsify)]

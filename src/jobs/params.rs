@@ -4,40 +4,28 @@
 //! signatures add `RequestOptions` (the `signal`). `E` is the caller's
 //! `expand`, which narrows the result type (see `Expanded`).
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 use crate::types::{ClipWindow, JobOptions, OutputType, SortDirection};
 
-/// A related object to include in a returned job (any letter case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum JobExpand {
-    /// The owning client account.
-    Client,
-    /// The take the job animates, with its sources.
-    Take,
-    /// The output files, with their download URLs.
-    Outputs,
-    /// The rig.
-    Rig,
-    /// What the job was started with.
-    Inputs,
+api_enum! {
+    /// A related object to include in a returned job (any letter case).
+    pub enum JobExpand {
+        /// The owning client account.
+        Client = "client",
+        /// The take the job animates, with its sources.
+        Take = "take",
+        /// The output files, with their download URLs.
+        Outputs = "outputs",
+        /// The rig.
+        Rig = "rig",
+        /// What the job was started with.
+        Inputs = "inputs",
+    }
 }
-
-impl ApiEnum for JobExpand {
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("client", JobExpand::Client),
-        ("take", JobExpand::Take),
-        ("outputs", JobExpand::Outputs),
-        ("rig", JobExpand::Rig),
-        ("inputs", JobExpand::Inputs),
-    ];
-}
-
-any_case_deserialize!(JobExpand);
 
 /// Parameters of `jobs.createSingleCam` (and `jobs.create`).
 #[derive(Debug, Deserialize, Tsify)]

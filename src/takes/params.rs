@@ -7,31 +7,21 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::args;
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 use crate::error::{Error, Result};
 use crate::types::{CameraSettings, ClipWindow, SourceFormat};
 
-/// A related object to include in a returned take (any letter case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum TakeExpand {
-    /// The owning client account.
-    Client,
-    /// The videos, with their files.
-    Sources,
-    /// The volume of a multi-camera take.
-    Volume,
+api_enum! {
+    /// A related object to include in a returned take (any letter case).
+    pub enum TakeExpand {
+        /// The owning client account.
+        Client = "client",
+        /// The videos, with their files.
+        Sources = "sources",
+        /// The volume of a multi-camera take.
+        Volume = "volume",
+    }
 }
-
-impl ApiEnum for TakeExpand {
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("client", TakeExpand::Client),
-        ("sources", TakeExpand::Sources),
-        ("volume", TakeExpand::Volume),
-    ];
-}
-
-any_case_deserialize!(TakeExpand);
 
 /// One video of a new take or volume.
 #[derive(Debug, Deserialize, Tsify)]

@@ -6,7 +6,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use super::{metadata, non_null_items, present, AdditionalFile, Client, Take};
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 
 #[wasm_bindgen(typescript_custom_section)]
 const JOB_STATE_TS: &'static str = r#"
@@ -135,26 +135,18 @@ pub struct ClipWindow {
     pub end_time: f64,
 }
 
-/// The motion-capture model (any letter case on the way in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-pub enum MocapModel {
-    /// Model M1.
-    M1,
-    /// Model M2.
-    M2,
-    /// Model S1.
-    S1,
-    /// Model S2.
-    S2,
-}
-
-impl ApiEnum for MocapModel {
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("M1", MocapModel::M1),
-        ("M2", MocapModel::M2),
-        ("S1", MocapModel::S1),
-        ("S2", MocapModel::S2),
-    ];
+api_enum! {
+    /// The motion-capture model (any letter case on the way in).
+    pub enum MocapModel {
+        /// Model M1.
+        M1 = "M1",
+        /// Model M2.
+        M2 = "M2",
+        /// Model S1.
+        S1 = "S1",
+        /// Model S2.
+        S2 = "S2",
+    }
 }
 
 /// Processing options of a new job.
@@ -199,71 +191,48 @@ pub struct AppliedJobOptions {
     pub mocap_model: Option<MocapModel>,
 }
 
-/// An output a job can produce (any letter case on the way in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum OutputType {
-    /// Every animation as `.blend`.
-    AllBlend,
-    /// Every animation as `.bvh`.
-    AllBvh,
-    /// Every animation as `.c3d`.
-    AllC3d,
-    /// Every animation as `.fbx`.
-    AllFbx,
-    /// Every animation as `.glb`.
-    AllGlb,
-    /// Every animation as `.usdc`.
-    AllUsdc,
-    /// Every animation as `.usdz`.
-    AllUsdz,
-    /// The main animation as `.blend`.
-    MainBlend,
-    /// The main animation as `.fbx`.
-    MainFbx,
-    /// The main animation as `.glb`.
-    MainGlb,
-    /// The main animation as `.usdc`.
-    MainUsdc,
-    /// The main animation as `.usdz`.
-    MainUsdz,
-    /// Raw motion data.
-    MotionData,
-    /// The video with the animation drawn over it.
-    RenderOverlayVideo,
-    /// A rendered video of the animation.
-    RenderVideo,
-    /// Synchronisation data of a multi-camera take.
-    SyncData,
+api_enum! {
+    /// An output a job can produce (any letter case on the way in).
+    pub enum OutputType {
+        /// The main animation as `.blend`.
+        MainBlend = "MAIN_BLEND",
+        /// The main animation as `.fbx`.
+        MainFbx = "MAIN_FBX",
+        /// The main animation as `.glb`.
+        MainGlb = "MAIN_GLB",
+        /// The main animation as `.usdc`.
+        MainUsdc = "MAIN_USDC",
+        /// The main animation as `.usdz`.
+        MainUsdz = "MAIN_USDZ",
+        /// Every animation as `.blend`.
+        AllBlend = "ALL_BLEND",
+        /// Every animation as `.bvh`.
+        AllBvh = "ALL_BVH",
+        /// Every animation as `.c3d`.
+        AllC3d = "ALL_C3D",
+        /// Every animation as `.fbx`.
+        AllFbx = "ALL_FBX",
+        /// Every animation as `.glb`.
+        AllGlb = "ALL_GLB",
+        /// Every animation as `.usdc`.
+        AllUsdc = "ALL_USDC",
+        /// Every animation as `.usdz`.
+        AllUsdz = "ALL_USDZ",
+        /// Raw motion data.
+        MotionData = "MOTION_DATA",
+        /// The video with the animation drawn over it.
+        RenderOverlayVideo = "RENDER_OVERLAY_VIDEO",
+        /// A rendered video of the animation.
+        RenderVideo = "RENDER_VIDEO",
+        /// Synchronisation data of a multi-camera take.
+        SyncData = "SYNC_DATA",
+    }
 }
-
-impl ApiEnum for OutputType {
-    // The main files first: `FBX` suggests `MAIN_FBX` before `ALL_FBX`.
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("MAIN_BLEND", OutputType::MainBlend),
-        ("MAIN_FBX", OutputType::MainFbx),
-        ("MAIN_GLB", OutputType::MainGlb),
-        ("MAIN_USDC", OutputType::MainUsdc),
-        ("MAIN_USDZ", OutputType::MainUsdz),
-        ("ALL_BLEND", OutputType::AllBlend),
-        ("ALL_BVH", OutputType::AllBvh),
-        ("ALL_C3D", OutputType::AllC3d),
-        ("ALL_FBX", OutputType::AllFbx),
-        ("ALL_GLB", OutputType::AllGlb),
-        ("ALL_USDC", OutputType::AllUsdc),
-        ("ALL_USDZ", OutputType::AllUsdz),
-        ("MOTION_DATA", OutputType::MotionData),
-        ("RENDER_OVERLAY_VIDEO", OutputType::RenderOverlayVideo),
-        ("RENDER_VIDEO", OutputType::RenderVideo),
-        ("SYNC_DATA", OutputType::SyncData),
-    ];
-}
-
-any_case_deserialize!(OutputType, MocapModel);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enums::ApiEnum;
 
     #[test]
     fn output_types_read_in_any_case_and_serialise_as_the_api_spells_them() {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 
 /// One page of a list. Pass `nextToken` back to get the next page.
 #[derive(Debug, Serialize, Tsify)]
@@ -17,23 +17,18 @@ pub struct Page<T> {
     pub next_token: Option<String>,
 }
 
-/// The order of a list, by creation time (any letter case on the way in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Tsify)]
-#[allow(clippy::upper_case_acronyms)]
-pub enum SortDirection {
-    /// Oldest first.
-    ASC,
-    /// Newest first (the default).
-    #[default]
-    DESC,
+api_enum! {
+    /// The order of a list, by creation time (any letter case on the way in).
+    #[derive(Default)]
+    #[allow(clippy::upper_case_acronyms)]
+    pub enum SortDirection {
+        /// Newest first (the default).
+        #[default]
+        DESC = "DESC",
+        /// Oldest first.
+        ASC = "ASC",
+    }
 }
-
-impl ApiEnum for SortDirection {
-    const VALUES: &'static [(&'static str, Self)] =
-        &[("DESC", SortDirection::DESC), ("ASC", SortDirection::ASC)];
-}
-
-any_case_deserialize!(SortDirection);
 
 /// Page size when none is given (as in Move's Python SDK). Nothing published
 /// shows a maximum; GraphQL's `Int` bounds it at 2147483647.

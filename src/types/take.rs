@@ -7,7 +7,7 @@ use tsify::Tsify;
 use super::{
     metadata, non_null_items, present, AdditionalFile, Client, ClipWindow, File, JobProgress,
 };
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 
 /// A take: the videos a job animates.
 #[derive(Debug, Serialize, Deserialize, Tsify)]
@@ -136,28 +136,20 @@ impl Source {
     }
 }
 
-/// The format of a source video (any letter case on the way in). `MOVE` files
-/// come from Move's phone app and carry depth and sensor data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[allow(clippy::upper_case_acronyms)]
-pub enum SourceFormat {
-    /// `.avi`
-    AVI,
-    /// `.mov`
-    MOV,
-    /// `.move`
-    MOVE,
-    /// `.mp4`
-    MP4,
-}
-
-impl ApiEnum for SourceFormat {
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("MP4", SourceFormat::MP4),
-        ("MOV", SourceFormat::MOV),
-        ("MOVE", SourceFormat::MOVE),
-        ("AVI", SourceFormat::AVI),
-    ];
+api_enum! {
+    /// The format of a source video (any letter case on the way in). `MOVE` files
+    /// come from Move's phone app and carry depth and sensor data.
+    #[allow(clippy::upper_case_acronyms)]
+    pub enum SourceFormat {
+        /// `.mp4`
+        MP4 = "MP4",
+        /// `.mov`
+        MOV = "MOV",
+        /// `.move`
+        MOVE = "MOVE",
+        /// `.avi`
+        AVI = "AVI",
+    }
 }
 
 /// Settings of the camera that recorded a source.
@@ -228,19 +220,13 @@ impl HumanVolume {
         progress { state percentageComplete } clipWindow { startTime endTime }";
 }
 
-/// The size of a capture area (any letter case on the way in).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[allow(clippy::upper_case_acronyms)]
-pub enum AreaType {
-    /// About 20 m² or more.
-    LARGE,
-    /// Under about 20 m².
-    NORMAL,
+api_enum! {
+    /// The size of a capture area (any letter case on the way in).
+    #[allow(clippy::upper_case_acronyms)]
+    pub enum AreaType {
+        /// Under about 20 m².
+        NORMAL = "NORMAL",
+        /// About 20 m² or more.
+        LARGE = "LARGE",
+    }
 }
-
-impl ApiEnum for AreaType {
-    const VALUES: &'static [(&'static str, Self)] =
-        &[("NORMAL", AreaType::NORMAL), ("LARGE", AreaType::LARGE)];
-}
-
-any_case_deserialize!(SourceFormat, AreaType);

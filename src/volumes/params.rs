@@ -1,38 +1,27 @@
 //! The parameters of the volumes methods.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
 use tsify::Tsify;
 
-use crate::enums::{any_case_deserialize, ApiEnum};
+use crate::enums::api_enum;
 use crate::takes::params::{SourceInput, SyncMethodInput};
 use crate::types::{AreaType, ClipWindow};
 
-/// A related object to include in a returned volume (any letter case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub enum VolumeExpand {
-    /// The owning client account.
-    Client,
-    /// The videos, with their files.
-    Sources,
-    /// The volume's output files.
-    Outputs,
-    /// The part of the videos used. Always selected; accepted because Move's
-    /// Python SDK takes it.
-    ClipWindow,
+api_enum! {
+    /// A related object to include in a returned volume (any letter case).
+    pub enum VolumeExpand {
+        /// The owning client account.
+        Client = "client",
+        /// The videos, with their files.
+        Sources = "sources",
+        /// The volume's output files.
+        Outputs = "outputs",
+        /// The part of the videos used. Always selected; accepted because Move's
+        /// Python SDK takes it.
+        ClipWindow = "clipWindow",
+    }
 }
-
-impl ApiEnum for VolumeExpand {
-    const VALUES: &'static [(&'static str, Self)] = &[
-        ("client", VolumeExpand::Client),
-        ("sources", VolumeExpand::Sources),
-        ("outputs", VolumeExpand::Outputs),
-        ("clipWindow", VolumeExpand::ClipWindow),
-    ];
-}
-
-any_case_deserialize!(VolumeExpand);
 
 /// Parameters of `volumes.createHumanVolume`.
 #[derive(Debug, Deserialize, Tsify)]
