@@ -265,25 +265,9 @@ export function notify(callback, value) {
 
 // ---- uploads ----
 
-/** The file type a MIME type names, for the types Move takes and a few more. */
-const TYPE_OF_MIME = {
-  'video/mp4': 'mp4',
-  'video/quicktime': 'mov',
-  'video/x-msvideo': 'avi',
-  'video/avi': 'avi',
-  'video/msvideo': 'avi',
-};
-
 /** `dir/clip.MP4` → `clip.MP4`. */
 function baseName(path) {
   return String(path).split(/[\\/]/).pop() || undefined;
-}
-
-/** `clip.MP4` → `MP4`; a name without an extension → undefined. */
-function extensionOf(fileName) {
-  const base = baseName(fileName) ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 && dot < base.length - 1 ? base.slice(dot + 1) : undefined;
 }
 
 /** Words for the errors of reading a file. */
@@ -320,22 +304,22 @@ async function streamToBlob(stream) {
 }
 
 /**
- * Reads what `files.upload` sends into `{ body, type, name }`: `body` a Blob or
- * a Uint8Array that fetch and XMLHttpRequest can send, `type` the file type the
- * data tells (a file name's extension, else a Blob's MIME type) and `name` its
- * file name, where it has them.
+ * Reads what `files.upload` sends into `{ body, name, mimeType }`: `body` a
+ * Blob or a Uint8Array that fetch and XMLHttpRequest can send, `name` the
+ * data's own file name and `mimeType` a Blob's type, where it has them (the
+ * module takes the file type from them).
  * Accepts a Blob or File, an ArrayBuffer or any view of one (Buffer too), and
  * in Node a file path (sent from disk as it is read) or a readable stream.
  * Empty data is refused: there would be nothing to animate.
  */
 export async function readUploadData(data, name) {
   let body;
-  let type;
   let fileName;
+  let mimeType;
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
     body = data;
     if (typeof data.name === 'string') fileName = baseName(data.name);
-    type = (fileName && extensionOf(fileName)) || TYPE_OF_MIME[data.type];
+    mimeType = data.type || undefined;
   } else if (data instanceof ArrayBuffer) {
     body = new Uint8Array(data);
   } else if (ArrayBuffer.isView(data)) {
@@ -355,23 +339,19 @@ export async function readUploadData(data, name) {
       throw invalid(name, `cannot read the file ${shown(data)}: ${why}`, error);
     }
     fileName = baseName(data);
-    type = extensionOf(data);
   } else if (data !== null && typeof data === 'object' && (Symbol.asyncIterator in data || typeof data.getReader === 'function')) {
     try {
       body = await streamToBlob(data);
     } catch (error) {
       throw invalid(name, `the stream failed while it was read: ${error?.message ?? error}`, error);
     }
-    if (typeof data.path === 'string') {
-      fileName = baseName(data.path);
-      type = extensionOf(data.path);
-    }
+    if (typeof data.path === 'string') fileName = baseName(data.path);
   } else {
     throw invalid(name, `expected a Blob, File, ArrayBuffer, Uint8Array, Buffer, file path or readable stream, got ${shown(data)}`);
   }
   const size = body instanceof Uint8Array ? body.byteLength : body.size;
   if (size === 0) throw invalid(name, 'is empty (0 bytes): there is nothing to upload');
-  return { body, type, name: fileName };
+  return { body, name: fileName, mimeType };
 }
 
 /**
@@ -424,11 +404,6 @@ const facades = new WeakMap(); // a service object -> its facade with bound meth
 const freed = new WeakSet(); // clients and services whose free() was called
 // The getters of MoveUgc that are plain values; every other getter is a service.
 const CLIENT_VALUES = new Set(['endpointUrl']);
-// The methods of every service, for the stand-in of a freed client's services.
-const SERVICE_METHODS = new Set([
-  'create', 'createSingleCam', 'createMultiCam', 'createHumanVolume', 'retrieve', 'update', 'list',
-  'iterate', 'waitForCompletion', 'upload', 'generateShareCode', 'upsert',
-]);
 
 function freedError(where, what) {
   return new MoveUgcError(
@@ -446,7 +421,11 @@ function rejectFreed(key, failure) {
   return Promise.reject(failure);
 }
 
-/** A stand-in for a service of a freed client: every method rejects. */
+/**
+ * A stand-in for a service of a freed client: any method name rejects, while
+ * what every object has (`toString`, `valueOf`…) stays harmless and it is no
+ * thenable.
+ */
 function freedService(service) {
   const target = {
     toString: () => `${service} (of a freed MoveUgc)`,
@@ -455,7 +434,7 @@ function freedService(service) {
   };
   return new Proxy(target, {
     get(_, key) {
-      if (typeof key === 'string' && SERVICE_METHODS.has(key)) {
+      if (typeof key === 'string' && key !== 'then' && !(key in target)) {
         return () => rejectFreed(key, freedError(`${service}.${key}`, 'client'));
       }
       return Reflect.get(target, key);

@@ -80,8 +80,9 @@ extern "C" {
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
-    /// Reads the data of `files.upload`: a promise of `{ body, type }`, the
-    /// body `fetch` and XHR can send and the file type the data tells, if any.
+    /// Reads the data of `files.upload`: a promise of `{ body, name, mimeType }`,
+    /// the body `fetch` and XHR can send, and the data's own file name and
+    /// MIME type where it has them.
     #[wasm_bindgen(js_name = readUploadData)]
     pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
 

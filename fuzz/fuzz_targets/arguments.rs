@@ -25,8 +25,8 @@ fuzz_target!(|data: &[u8]| {
         7 => files::operations::upload(
             &text,
             files::operations::DataFacts {
-                file_type: Some(id.to_string()),
                 name: Some(id.to_string()),
+                mime_type: Some(id.to_string()),
             },
         )
         .map(|_| ()),

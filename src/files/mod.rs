@@ -111,8 +111,8 @@ impl Files {
             let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key));
             let body = field("body")?;
             let facts = operations::DataFacts {
-                file_type: field("type")?.as_string(),
                 name: field("name")?.as_string(),
+                mime_type: field("mimeType")?.as_string(),
             };
             let create = operations::upload(&p.json, facts).map_err(|e| host::to_js_error(&e))?;
             let signal = p.signal;

@@ -42,22 +42,31 @@ pub fn create(params_json: &str) -> Result<Operation> {
 /// What the host could tell from the data of `files.upload`.
 #[derive(Debug, Default)]
 pub struct DataFacts {
-    /// The type: a file name's extension, or a Blob's MIME type.
-    pub file_type: Option<String>,
     /// The file's own name (a `File`, a path's or a file stream's base name).
     pub name: Option<String>,
+    /// A Blob's MIME type.
+    pub mime_type: Option<String>,
 }
 
 /// The `createFile` of `files.upload(data, params)`. The type is
-/// `params.type`, else the data's own (its file name or Blob type), else the
-/// extension of `params.name`; the name is `params.name`, else the data's own.
+/// `params.type`, else the data's own (its file name's extension, else its
+/// MIME type), else the extension of `params.name`; the name is
+/// `params.name`, else the data's own.
 pub fn upload(params_json: &str, data: DataFacts) -> Result<Operation> {
     let p: FileUploadParams = args::from_json(params_json, "params")?;
-    let from_name = p.name.as_deref().and_then(extension).map(str::to_string);
-    let (given, argument) = match (p.file_type, data.file_type, from_name) {
+    let of_data = data
+        .name
+        .as_deref()
+        .and_then(extension)
+        .or_else(|| data.mime_type.as_deref().and_then(type_of_mime));
+    let of_name = p.name.as_deref().and_then(extension);
+    let (given, argument) = match (p.file_type, of_data, of_name) {
         (Some(t), _, _) => (t, "params.type"),
-        (None, Some(t), _) => (t, "the type of data (its file name or Blob type)"),
-        (None, None, Some(t)) => (t, "the extension of params.name"),
+        (None, Some(t), _) => (
+            t.to_string(),
+            "the type of data (its file name or Blob type)",
+        ),
+        (None, None, Some(t)) => (t.to_string(), "the extension of params.name"),
         (None, None, None) => {
             return Err(Error::invalid_argument(
                 "params.type",
@@ -78,6 +87,17 @@ pub fn upload(params_json: &str, data: DataFacts) -> Result<Operation> {
         &variables,
         Vec::new(),
     )
+}
+
+/// The file type a MIME type names, for the types Move takes.
+fn type_of_mime(mime: &str) -> Option<&'static str> {
+    let essence = mime.split(';').next().unwrap_or(mime).trim();
+    match essence.to_ascii_lowercase().as_str() {
+        "video/mp4" => Some("mp4"),
+        "video/quicktime" => Some("mov"),
+        "video/x-msvideo" | "video/avi" | "video/msvideo" => Some("avi"),
+        _ => None,
+    }
 }
 
 /// `clip.MP4` → `MP4`; none for a name without one.
@@ -192,46 +212,59 @@ mod tests {
 
     #[test]
     fn upload_takes_its_type_from_params_or_the_data_or_the_name() {
-        let sent = |params: &str, file_type: Option<&str>, name: Option<&str>| {
+        let sent = |params: &str, name: Option<&str>, mime_type: Option<&str>| {
             let data = DataFacts {
-                file_type: file_type.map(str::to_string),
                 name: name.map(str::to_string),
+                mime_type: mime_type.map(str::to_string),
             };
             body(&upload(params, data).unwrap())["variables"].clone()
         };
-        assert_eq!(sent(r#"{"type":"mov"}"#, Some("mp4"), None)["type"], "mov");
-        assert_eq!(sent("{}", Some("MOVE"), None)["type"], "move");
+        assert_eq!(
+            sent(r#"{"type":"mov"}"#, Some("a.mp4"), None)["type"],
+            "mov"
+        );
+        // The data's own name, extension lower-cased, and the default name.
+        assert_eq!(
+            sent("{}", Some("warm-up.MOVE"), Some("video/mp4")),
+            json!({"type": "move", "name": "warm-up.MOVE"})
+        );
+        // A Blob's MIME type when the data has no name.
+        assert_eq!(sent("{}", None, Some("video/quicktime"))["type"], "mov");
+        assert_eq!(
+            sent("{}", None, Some("Video/MP4; codecs=avc1"))["type"],
+            "mp4"
+        );
         // Bytes tell nothing: the name given does.
         assert_eq!(
-            sent(r#"{"name":"warm-up.move"}"#, None, None),
+            sent(
+                r#"{"name":"warm-up.move"}"#,
+                None,
+                Some("application/x-unknown")
+            ),
             json!({"type": "move", "name": "warm-up.move"})
         );
-        // The data's own name is the default name.
-        assert_eq!(
-            sent("{}", Some("mp4"), Some("clip.mp4")),
-            json!({"type": "mp4", "name": "clip.mp4"})
-        );
-        assert_eq!(
-            sent(r#"{"name":"n"}"#, Some("mp4"), Some("clip.mp4"))["name"],
-            "n"
-        );
-        let e = upload("{}", DataFacts::default()).err().unwrap();
-        assert!(
-            e.message.starts_with("params.type: is required"),
-            "{}",
-            e.message
-        );
-        let e = upload(r#"{"name":".hidden"}"#, DataFacts::default())
-            .err()
-            .unwrap();
-        assert!(
-            e.message.starts_with("params.type: is required"),
-            "{}",
-            e.message
-        );
+        assert_eq!(sent(r#"{"name":"n"}"#, Some("clip.mp4"), None)["name"], "n");
+        for (params, data) in [
+            ("{}", DataFacts::default()),
+            (r#"{"name":".hidden"}"#, DataFacts::default()),
+            (
+                "{}",
+                DataFacts {
+                    name: Some("README".into()),
+                    mime_type: Some("text/plain".into()),
+                },
+            ),
+        ] {
+            let e = upload(params, data).err().unwrap();
+            assert!(
+                e.message.starts_with("params.type: is required"),
+                "{}",
+                e.message
+            );
+        }
         let data = DataFacts {
-            file_type: Some("x-y".into()),
-            name: None,
+            name: Some("clip.x-y".into()),
+            mime_type: None,
         };
         let e = upload("{}", data).err().unwrap();
         assert!(e.message.contains(r#"got "x-y""#), "{}", e.message);
