@@ -16,7 +16,7 @@ use crate::json;
 use crate::types::{ClipWindow, OutputType};
 
 /// Longest part of a caller's string shown back in a message.
-const MAX_SHOWN_CHARS: usize = 60;
+pub(crate) const MAX_SHOWN_CHARS: usize = 60;
 
 /// GraphQL's `Int` is 32-bit: the largest count or page size the API can take.
 pub const MAX_INT: i64 = i32::MAX as i64;

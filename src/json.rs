@@ -222,7 +222,8 @@ fn value_of(unexpected: &str) -> String {
     };
     if let Some(s) = unexpected.strip_prefix("string ") {
         // serde quotes it already; cut very long ones.
-        let cut: String = s.chars().take(64).collect();
+        // (+1 for serde's opening quote)
+        let cut: String = s.chars().take(crate::args::MAX_SHOWN_CHARS + 1).collect();
         return if cut.len() < s.len() {
             format!("{cut}…\"")
         } else {
