@@ -28,6 +28,7 @@ pub mod graphql;
 pub mod host;
 pub mod jobs;
 pub mod json;
+pub mod model;
 pub mod ops;
 pub mod options;
 pub mod retry;
