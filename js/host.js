@@ -91,9 +91,6 @@ function lossy(value) {
   );
 }
 
-// Keys of a params object that are not data and never travel as JSON.
-const CONTROL_KEYS = new Set(['signal', 'onProgress']);
-
 // Properties whose values a message never shows, only their kind.
 const SECRETS = /\.(apiKey|secret)$/;
 
@@ -104,31 +101,47 @@ function shownAt(path, value) {
 }
 
 /**
- * Encodes the params object `value` (named `name` in errors) as JSON text for
- * the module, refusing what JSON cannot carry, by its path: functions,
- * symbols, BigInts, NaN and infinities, `undefined` in arrays, cycles.
- * `signal` and `onProgress` are left out: they are read separately. An absent
- * optional object encodes as `{}`.
+ * What a value is, for the module's walk of a params object: 0 undefined,
+ * 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 plain object, 7 anything
+ * JSON cannot carry whole (a function, a symbol, a BigInt, a Map…).
  */
-export function encodeArgument(value, name, required) {
-  if (value === undefined || value === null) {
-    if (required) throw invalid(name, `expected an object, got ${shown(value)}`);
-    return '{}';
+export function kindOf(value) {
+  switch (typeof value) {
+    case 'undefined':
+      return 0;
+    case 'boolean':
+      return 2;
+    case 'number':
+      return 3;
+    case 'string':
+      return 4;
+    case 'object':
+      if (value === null) return 1;
+      if (Array.isArray(value)) return 5;
+      return lossy(value) ? 7 : 6;
+    default:
+      return 7;
   }
-  if (typeof value !== 'object' || Array.isArray(value) || lossy(value)) {
-    throw invalid(name, `expected an object, got ${shown(value)}`);
-  }
+}
+
+/**
+ * The JSON text of any JSON value (a `metadata`), named `name` in errors,
+ * refusing what JSON cannot carry, by its path: functions, symbols, BigInts,
+ * NaN and infinities, `undefined` in arrays, cycles, Maps and typed arrays.
+ */
+export function encodeJson(value, name) {
+  if (value === undefined) throw invalid(name, 'expected a JSON value, got undefined');
   // Each object's path (for messages) and the object holding it on the way
   // down: an object that holds itself, directly or through its holders, is a
   // cycle; one met again elsewhere is merely shared, which JSON can carry.
-  const paths = new WeakMap([[value, name]]);
+  const paths = new WeakMap();
   const holders = new WeakMap();
   try {
     return JSON.stringify(value, function replacer(key, item) {
-      if (key === '' && item === value) return item;
-      if (this === value && CONTROL_KEYS.has(key)) return undefined;
+      // The first call has the value under '' of a wrapper no path names.
+      const top = key === '' && !paths.has(this);
       const base = paths.get(this) ?? name;
-      const path = Array.isArray(this) ? `${base}[${key}]` : `${base}.${key}`;
+      const path = top ? name : Array.isArray(this) ? `${base}[${key}]` : `${base}.${key}`;
       switch (typeof item) {
         case 'function':
         case 'symbol':
@@ -149,7 +162,7 @@ export function encodeArgument(value, name, required) {
               }
             }
             paths.set(item, path);
-            holders.set(item, this);
+            holders.set(item, top ? undefined : this);
           }
           break;
       }

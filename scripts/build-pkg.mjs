@@ -11,6 +11,7 @@
 //   pkg/LICENSE        the licence texts
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,7 +163,10 @@ function declareExpandGenerics(text) {
 // [Symbol.dispose]() needs lib esnext.disposable, which most projects do not
 // have: keep the declaration compiling for every strict project (the method exists).
 // wasm-bindgen's own free() comes without JSDoc: every public method has one.
-const types = declareExpandGenerics(readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8'))
+// The models, enums, expands and params are declared from the crate's own
+// descriptions of them (src/catalog.rs), never written beside them by hand.
+const generated = execFileSync('cargo', ['run', '--quiet', '--bin', 'declarations'], { cwd: root, encoding: 'utf8' });
+const types = declareExpandGenerics(readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8') + '\n' + generated)
   .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '')
   .replace(
     /^(\s*)free\(\): void;$/gm,

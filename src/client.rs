@@ -3,7 +3,6 @@
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::account;
 use crate::files::Files;
@@ -52,16 +51,7 @@ impl MoveUgc {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "MoveUgcOptions")] options: JsValue,
     ) -> Result<MoveUgc, JsValue> {
-        if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-            let names: Vec<String> = js_sys::Object::keys(object)
-                .iter()
-                .filter_map(|key| key.as_string())
-                .collect();
-            crate::options::check_names(names.iter().map(String::as_str))
-                .map_err(|e| host::to_js_error(&e))?;
-        }
-        let params = host::read_params(&options, "options", true)?;
-        let config = ClientConfig::from_json(&params.json).map_err(|e| host::to_js_error(&e))?;
+        let config = ClientConfig::read(&options).map_err(|e| host::to_js_error(&e))?;
         let transport = Rc::new(Transport::new(config));
         let (client, webhooks, rigs, camera_settings) = account::services(&transport);
         Ok(MoveUgc {
@@ -144,11 +134,11 @@ impl MoveUgc {
     )]
     pub fn to_json(&self) -> JsValue {
         let c = self.transport.config();
+        let mut url = String::new();
+        crate::input::write::string(&mut url, &c.endpoint_url);
         let text = format!(
-            r#"{{"endpointUrl":{},"timeoutMs":{},"maxRetries":{}}}"#,
-            serde_json::Value::String(c.endpoint_url.clone()),
-            c.timeout_ms,
-            c.max_retries
+            r#"{{"endpointUrl":{url},"timeoutMs":{},"maxRetries":{}}}"#,
+            c.timeout_ms, c.max_retries
         );
         js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
     }

@@ -20,13 +20,11 @@ extern "C" {
     ) -> JsValue;
 
     /// A value as an error message shows it (`2.5`, `"FBX"`, `undefined`, `an object`).
-    fn shown(value: &JsValue) -> String;
+    pub fn shown(value: &JsValue) -> String;
 
-    #[wasm_bindgen(js_name = encodeArgument, catch)]
-    fn encode_argument(value: &JsValue, name: &str, required: bool) -> Result<String, JsValue>;
-
+    /// Reads `params.signal`: undefined, or an AbortSignal.
     #[wasm_bindgen(js_name = readSignal, catch)]
-    fn read_signal(params: &JsValue, name: &str) -> Result<Option<AbortSignal>, JsValue>;
+    pub fn read_signal(params: &JsValue, name: &str) -> Result<Option<AbortSignal>, JsValue>;
 
     /// The abort plumbing of one HTTP attempt (timeout and caller signal).
     pub type Attempt;
@@ -107,21 +105,6 @@ pub fn to_js_error(error: &Error) -> JsValue {
         error.retryable(),
         error.cause.as_ref().unwrap_or(&JsValue::UNDEFINED),
     )
-}
-
-/// A caller's params object, as JSON text, with its `signal`.
-pub struct Params {
-    /// The data of the params object.
-    pub json: String,
-    /// The caller's `signal`, if one was given.
-    pub signal: Option<AbortSignal>,
-}
-
-/// Reads a params object; `required` says whether it may be omitted.
-pub fn read_params(value: &JsValue, name: &str, required: bool) -> Result<Params, JsValue> {
-    let signal = read_signal(value, name)?;
-    let json = encode_argument(value, name, required)?;
-    Ok(Params { json, signal })
 }
 
 /// Reads a string argument such as an id.

@@ -19,15 +19,16 @@
 
 pub mod account;
 pub mod args;
+pub mod catalog;
+pub mod check;
 pub mod client;
-pub mod enums;
 pub mod error;
 pub mod executor;
 pub mod files;
 pub mod graphql;
 pub mod host;
+pub mod input;
 pub mod jobs;
-pub mod json;
 pub mod model;
 pub mod ops;
 pub mod options;
@@ -35,7 +36,6 @@ pub mod retry;
 pub mod suggest;
 pub mod takes;
 pub mod transport;
-pub mod types;
 pub mod volumes;
 
 pub use client::MoveUgc;

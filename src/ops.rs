@@ -1,18 +1,16 @@
-//! Building blocks shared by every resource's operations, in plain Rust: the
-//! common params shapes, and operations whose answer is one object, a page, or
-//! a list, with the check that every requested expand came back.
-
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use tsify::Tsify;
+//! An operation of the API, described once: its GraphQL field and what it
+//! answers ([`Answer`]), the caller's params ([`Input`]) and the variables it
+//! sends. From it come the document (with the selection of the expands asked
+//! for), the read of the params, and the request body.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::args;
 use crate::error::{Error, Result};
-use crate::graphql::{decode_data, Field, Operation, OperationKind};
-use crate::types::{metadata, Page, SortDirection, DEFAULT_PAGE_LIMIT};
+use crate::graphql::{Operation, OperationKind};
+use crate::input::read::{self, Context};
+use crate::input::value::Value;
+use crate::input::{param, Arg, Args, In, Input};
+use crate::model::{api, select, Answer};
 
 #[wasm_bindgen(typescript_custom_section)]
 const EXPANDED_TS: &'static str = r#"
@@ -24,362 +22,273 @@ const EXPANDED_TS: &'static str = r#"
 export type Expanded<T, E extends string> = T & Required<Pick<T, E & keyof T>>;
 "#;
 
-/// An API object the SDK returns, with the related objects `expand` can add.
-pub trait Resource: DeserializeOwned + Serialize + 'static {
-    /// The expands this resource accepts ([`NoExpand`] for none).
-    type Expand: Copy + PartialEq + DeserializeOwned + 'static;
-
-    /// The GraphQL selection of the object with these expands.
-    fn selection(expand: &[Self::Expand]) -> String;
-
-    /// The name of the first requested expand missing from the answer, if any.
-    fn missing_expand(&self, expand: &[Self::Expand]) -> Option<&'static str>;
+/// One GraphQL variable of an operation: its name and GraphQL type.
+#[derive(Debug, Clone, Copy)]
+pub struct Var {
+    /// The variable's (and the argument's) name.
+    pub name: &'static str,
+    /// Its GraphQL type, as the schema declares the argument.
+    pub ty: &'static str,
 }
 
-/// The expand type of resources that have none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum NoExpand {}
-
-/// Implements [`Resource`] for a type without expands.
-macro_rules! plain_resource {
-    ($($ty:ty => $selection:expr),* $(,)?) => {$(
-        impl Resource for $ty {
-            type Expand = NoExpand;
-            fn selection(_: &[NoExpand]) -> String {
-                $selection.to_string()
-            }
-            fn missing_expand(&self, _: &[NoExpand]) -> Option<&'static str> {
-                None
-            }
-        }
-    )*};
+/// A variable.
+pub const fn var(name: &'static str, ty: &'static str) -> Var {
+    Var { name, ty }
 }
 
-plain_resource! {
-    crate::types::Client => crate::types::Client::SELECTION,
-    crate::types::ShareCode => crate::types::ShareCode::SELECTION,
-    crate::types::WebhookEndpoint => crate::types::WebhookEndpoint::SELECTION,
+/// An operation of the API.
+#[derive(Debug)]
+pub struct Op {
+    /// Its field and what the field answers.
+    pub answer: Answer,
+    /// Query or mutation.
+    pub kind: OperationKind,
+    /// The caller's params.
+    pub params: &'static Input,
+    /// The variables sent, from the args of the same names.
+    pub variables: &'static [Var],
+    /// Expand names accepted beside the model's own (and always selected).
+    pub extra_expands: &'static [&'static str],
 }
 
-/// Parameters of methods that take none beside `signal`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NoParams {}
+/// Params keys that are not data: read by the transport, skipped by the read.
+const CONTROL: &[&str] = &["signal"];
 
-/// Parameters that only choose expands (`retrieve`).
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct ExpandParams<E> {
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    #[serde(default)]
-    pub expand: Option<Vec<E>>,
-}
-
-/// Parameters of `update`: at least one of `name` and `metadata` (any JSON value).
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct UpdateParams<E> {
-    /// The new name.
-    #[tsify(optional)]
-    #[serde(default)]
-    pub name: Option<String>,
-    /// The new metadata (replaces the old): any JSON value; `null` clears it.
-    #[tsify(optional, type = "Metadata")]
-    #[serde(default, deserialize_with = "crate::types::present")]
-    pub metadata: Option<Option<Box<RawValue>>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    #[serde(default)]
-    pub expand: Option<Vec<E>>,
-}
-
-/// Parameters of `list` and `iterate`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct ListParams<E> {
-    /// Page size, a positive integer. Default 10.
-    #[tsify(optional)]
-    #[serde(default)]
-    pub limit: Option<f64>,
-    /// The `nextToken` of the previous page; omit or `null` for the first page.
-    #[tsify(optional, type = "string | null")]
-    #[serde(default)]
-    pub next_token: Option<String>,
-    /// Order by creation time, in any letter case. Default `'DESC'` (newest first).
-    #[tsify(optional, type = "SortDirection | Lowercase<SortDirection>")]
-    #[serde(default)]
-    pub sort_by: Option<SortDirection>,
-    /// Related objects to include in each item.
-    #[tsify(optional)]
-    #[serde(default)]
-    pub expand: Option<Vec<E>>,
-}
-
-/// The variables every list sends.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PageVariables {
-    /// The page size.
-    pub first: i64,
-    /// The cursor, absent for the first page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
-    /// The order.
-    pub sort_direction: SortDirection,
-    /// Only the jobs of this take (`listJobs` only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub take_id: Option<String>,
-}
-
-impl PageVariables {
-    /// Validates the paging part of list params.
-    pub fn new(
-        limit: Option<f64>,
-        next_token: Option<String>,
-        sort_by: Option<SortDirection>,
-    ) -> Result<Self> {
-        if next_token.as_deref() == Some("") {
-            return Err(Error::invalid_argument(
-                "params.nextToken",
-                "expected the nextToken of a page (or null for the first page), got \"\"",
-            ));
-        }
-        Ok(PageVariables {
-            first: args::integer("params.limit", limit, 1..=args::MAX_INT)?
-                .unwrap_or(DEFAULT_PAGE_LIMIT),
-            after: next_token,
-            sort_direction: sort_by.unwrap_or_default(),
-            take_id: None,
-        })
+impl Op {
+    /// The expand names this operation accepts.
+    pub fn expands(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.answer.model.expands().collect();
+        names.extend_from_slice(self.extra_expands);
+        names
     }
-}
 
-/// The variables of `update<Resource>`.
-#[derive(Debug, Serialize)]
-pub struct UpdateVariables<'a> {
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata: Option<String>,
-}
-
-impl<'a> UpdateVariables<'a> {
-    /// Validates an update: an id, and something to change.
-    pub fn new<E>(id: &'a str, params: UpdateParams<E>) -> Result<(Self, Vec<E>)> {
-        args::require_id("id", id)?;
-        if params.name.is_none() && params.metadata.is_none() {
-            return Err(Error::invalid_argument(
-                "params",
-                "give name or metadata (or both) to update",
-            ));
-        }
-        let variables = UpdateVariables {
-            id,
-            name: params.name,
-            // Absent: unchanged. `null` (`Some(None)`): cleared.
-            metadata: params.metadata.map(|value| match value {
-                Some(raw) => metadata::encode_replacement(&raw),
-                None => "null".to_string(),
-            }),
+    /// The GraphQL document selecting what `expand` asks for; values always
+    /// travel as variables, never in the text.
+    pub fn document(&self, expand: &[&str]) -> String {
+        let field = self.answer.field;
+        let mut out = String::with_capacity(512);
+        out.push_str(match self.kind {
+            OperationKind::Query => "query ",
+            OperationKind::Mutation => "mutation ",
+        });
+        out.push_str(field);
+        let list = |out: &mut String, each: &dyn Fn(&mut String, &Var)| {
+            if self.variables.is_empty() {
+                return;
+            }
+            out.push('(');
+            for (i, v) in self.variables.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                each(out, v);
+            }
+            out.push(')');
         };
-        Ok((variables, params.expand.unwrap_or_default()))
+        list(&mut out, &|out, v| {
+            out.push('$');
+            out.push_str(v.name);
+            out.push_str(": ");
+            out.push_str(v.ty);
+        });
+        out.push_str(" { ");
+        out.push_str(field);
+        list(&mut out, &|out, v| {
+            out.push_str(v.name);
+            out.push_str(": $");
+            out.push_str(v.name);
+        });
+        out.push_str(" { ");
+        out.push_str(&select::answer_selection(&self.answer, expand));
+        out.push_str(" } }");
+        out
+    }
+
+    /// Reads the caller's params object against [`Op::params`].
+    pub fn read<V: Value>(&self, params: &V, required: bool) -> Result<Args> {
+        let expands = self.expands();
+        read::read(
+            params,
+            self.params,
+            "params",
+            required,
+            Context {
+                expands: &expands,
+                control: CONTROL,
+            },
+        )
+    }
+
+    /// The operation, ready to send: `args` give the variables (by name),
+    /// `expand` the selection; `limit` is the page size asked for (pages only).
+    pub fn build(&'static self, args: &Args, expand: Vec<&'static str>, limit: i64) -> Operation {
+        let document = self.document(&expand);
+        let variables = self
+            .variables
+            .iter()
+            .filter_map(|v| args.get(v.name).map(|a| (v.name, a)));
+        Operation {
+            name: self.answer.field,
+            kind: self.kind,
+            body: crate::input::write::body(&document, self.answer.field, variables),
+            answer: self.answer,
+            expand,
+            limit,
+        }
     }
 }
 
-/// `retrieve(id, params)`: `query <field>($<arg>: ID!) { <field>(<arg>: $<arg>) { … } }`.
-pub fn get<T: Resource>(
-    field: &'static str,
-    arg: &'static str,
-    id: &str,
-    params_json: &str,
-) -> Result<Operation> {
-    args::require_id("id", id)?;
-    let p: ExpandParams<T::Expand> = args::from_json(params_json, "params")?;
-    get_expanded::<T>(field, arg, id, p.expand.unwrap_or_default())
+/// The variable holding the id of a `get` or an `update`.
+fn id_arg(argument: &str, id: &str) -> Result<Arg> {
+    read::id_value(argument, id)
 }
 
-/// [`get`] with the expands already read.
-pub fn get_expanded<T: Resource>(
-    field: &'static str,
-    arg: &'static str,
-    id: &str,
-    expand: Vec<T::Expand>,
-) -> Result<Operation> {
-    let document = format!(
-        "query {field}(${arg}: ID!) {{ {field}({arg}: ${arg}) {{ {} }} }}",
-        T::selection(&expand)
-    );
-    one::<T, _>(
-        field,
-        OperationKind::Query,
-        &document,
-        &IdVariable { name: arg, id },
-        expand,
-    )
+/// `retrieve(id, params)`: one object by its id (the op's one variable).
+pub fn get<V: Value>(op: &'static Op, id: &str, params: &V) -> Result<Operation> {
+    let id = id_arg("id", id)?;
+    let args = op.read(params, false)?;
+    let var = op.variables.first().map_or("id", |v| v.name);
+    Ok(op.build(&Args(vec![(var, id)]), args.expand(), 0))
 }
 
-/// `{"<name>": "<id>"}`: the one variable of a `get` (a map type would cost code).
-struct IdVariable<'a> {
-    name: &'a str,
-    id: &'a str,
-}
-
-impl Serialize for IdVariable<'_> {
-    fn serialize<S: serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry(self.name, self.id)?;
-        map.end()
+/// `update(id, params)`: a new name or metadata (or both).
+pub fn update<V: Value>(op: &'static Op, id: &str, params: &V) -> Result<Operation> {
+    let id = id_arg("id", id)?;
+    let mut args = op.read(params, true)?;
+    if args.get("name").is_none() && args.get("metadata").is_none() {
+        return Err(Error::invalid_argument(
+            "params",
+            "give name or metadata (or both) to update",
+        ));
     }
+    let expand = args.expand();
+    args.set("id", id);
+    Ok(op.build(&args, expand, 0))
 }
 
-/// `update(id, params)`: `mutation <field>($id: String!, $name: String, $metadata: AWSJSON)`.
-pub fn update<T: Resource>(field: &'static str, id: &str, params_json: &str) -> Result<Operation> {
-    let p: UpdateParams<T::Expand> = args::from_json(params_json, "params")?;
-    let (variables, expand) = UpdateVariables::new(id, p)?;
-    let document = format!(
-        "mutation {field}($id: String!, $name: String, $metadata: AWSJSON) {{ \
-         {field}(id: $id, name: $name, metadata: $metadata) {{ {} }} }}",
-        T::selection(&expand)
-    );
-    one::<T, _>(
-        field,
-        OperationKind::Mutation,
-        &document,
-        &variables,
-        expand,
-    )
-}
+/// Page size when none is given (as in Move's Python SDK). Nothing published
+/// shows a maximum; GraphQL's `Int` bounds it at 2147483647.
+pub const DEFAULT_PAGE_LIMIT: i64 = 10;
 
-/// An operation whose answer is one `T`.
-pub fn one<T: Resource, V: Serialize>(
-    name: &'static str,
-    kind: OperationKind,
-    document: &str,
-    variables: &V,
-    expand: Vec<T::Expand>,
-) -> Result<Operation> {
-    Operation::new(
-        name,
-        kind,
-        document,
-        variables,
-        Box::new(move |data| {
-            let Field(item) = decode_data::<Field<T>>(name, data)?;
-            check_expanded(name, &item, &expand)?;
-            to_json(&item)
-        }),
-    )
-}
-
-/// An operation whose answer is one page of `T`.
-pub fn page<T: Resource>(
-    name: &'static str,
-    document: &str,
-    variables: &PageVariables,
-    expand: Vec<T::Expand>,
-) -> Result<Operation> {
-    let requested = variables.first;
-    Operation::new(
-        name,
-        OperationKind::Query,
-        document,
-        variables,
-        Box::new(move |data| {
-            let Field(page) = decode_data::<Field<Option<PageData<T>>>>(name, data)?;
-            let page =
-                page.ok_or_else(|| Error::invalid_response(format!("{name}: the page is null")))?;
-            let items: Vec<T> = page
-                .items
-                .unwrap_or_default()
-                .into_iter()
-                .flatten()
-                .collect();
-            for (i, item) in items.iter().enumerate() {
-                check_expanded(&format!("{name}.items[{i}]"), item, &expand)?;
-            }
-            let limit = page
-                .first
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(u32::try_from(requested).unwrap_or(u32::MAX));
-            to_json(&Page {
-                items,
-                limit,
-                next_token: page.after,
-            })
-        }),
-    )
-}
-
-/// An operation whose answer is a page of which the caller wants only the
-/// items (`listRigs`, `listCameraSettings`: the API does not page them).
-pub fn items<T: DeserializeOwned + Serialize + 'static>(
-    name: &'static str,
-    document: &str,
-) -> Result<Operation> {
-    #[derive(Serialize)]
-    struct NoVariables {}
-    Operation::new(
-        name,
-        OperationKind::Query,
-        document,
-        &NoVariables {},
-        Box::new(move |data| {
-            let Field(page) = decode_data::<Field<Option<ItemsData<T>>>>(name, data)?;
-            let items: Vec<T> = page
-                .and_then(|p| p.items)
-                .unwrap_or_default()
-                .into_iter()
-                .flatten()
-                .collect();
-            to_json(&items)
-        }),
-    )
-}
-
-/// A page as the API sends it.
-#[derive(Deserialize)]
-#[serde(bound = "T: Deserialize<'de>")]
-struct PageData<T> {
-    first: Option<i32>,
-    after: Option<String>,
-    items: Option<Vec<Option<T>>>,
-}
-
-/// The items of an unpaged list as the API sends them.
-#[derive(Deserialize)]
-#[serde(bound = "T: Deserialize<'de>")]
-struct ItemsData<T> {
-    items: Option<Vec<Option<T>>>,
-}
-
-fn check_expanded<T: Resource>(at: &str, item: &T, expand: &[T::Expand]) -> Result<()> {
-    match item.missing_expand(expand) {
-        Some(field) => Err(Error::invalid_response(format!(
-            "{at}.{field}: missing although it was expanded"
-        ))),
-        None => Ok(()),
+/// `list(params)`: one page, its variables from the paging params.
+pub fn list<V: Value>(op: &'static Op, params: &V) -> Result<Operation> {
+    let mut args = op.read(params, false)?;
+    if args.str("nextToken") == Some("") {
+        return Err(Error::invalid_argument(
+            "params.nextToken",
+            "expected the nextToken of a page (or null for the first page), got \"\"",
+        ));
     }
+    let limit = args.int("limit").unwrap_or(DEFAULT_PAGE_LIMIT);
+    let expand = args.expand();
+    args.set("first", Arg::Int(limit));
+    if let Some(token) = args.take("nextToken") {
+        args.set("after", token);
+    }
+    let direction = args.take("sortBy").unwrap_or(Arg::Enum("DESC"));
+    args.set("sortDirection", direction);
+    Ok(op.build(&args, expand, limit))
 }
 
-/// The caller's result as JSON text.
-pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(Error::invalid_response)
+/// Methods with no params beside `signal`: still refused if they get others.
+pub fn plain<V: Value>(op: &'static Op, params: &V) -> Result<Operation> {
+    op.read(params, false)?;
+    Ok(op.build(&Args::default(), Vec::new(), 0))
 }
+
+/// `expand`: the related objects to include.
+pub const EXPAND: crate::input::Param = param(
+    "expand",
+    In::Expand,
+    "Related objects to include in the result.",
+);
+
+/// `name` of a new object.
+pub const NAME: crate::input::Param = param("name", In::String, "A name for it.");
+
+/// `metadata` of a new object.
+pub const METADATA: crate::input::Param = param(
+    "metadata",
+    In::Json,
+    "Your own data to store with it: any JSON value.",
+)
+.nullable()
+.ts("Metadata");
+
+/// Params of methods that take none beside `signal`.
+pub static NO_PARAMS: Input = Input {
+    name: "RequestOptions",
+    doc: crate::model::doc("Options every method accepts beside its own params."),
+    params: &[],
+};
+
+/// Params of `retrieve`.
+pub static EXPAND_PARAMS: Input = Input {
+    name: "ExpandParams",
+    doc: crate::model::doc("Parameters that only choose expands (`retrieve`)."),
+    params: &[EXPAND],
+};
+
+/// Params of `update`.
+pub static UPDATE_PARAMS: Input = Input {
+    name: "UpdateParams",
+    doc: crate::model::doc(
+        "Parameters of `update`: at least one of `name` and `metadata` (any JSON value).",
+    ),
+    params: &[
+        param("name", In::String, "The new name."),
+        param(
+            "metadata",
+            In::Json,
+            "The new metadata (replaces the old): any JSON value; `null` clears it.",
+        )
+        .null_clears()
+        .ts("Metadata"),
+        EXPAND,
+    ],
+};
+
+/// The paging params every list takes.
+macro_rules! paging {
+    ($($more:expr),* $(,)?) => {
+        &[
+            param("limit", In::Int(1, crate::args::MAX_INT), "Page size, a positive integer. Default 10."),
+            param(
+                "nextToken",
+                In::String,
+                "The `nextToken` of the previous page; omit or `null` for the first page.",
+            )
+            .nullable()
+            .ts("string | null"),
+            param(
+                "sortBy",
+                In::Enum(&api::SORT_DIRECTION),
+                "Order by creation time, in any letter case. Default `'DESC'` (newest first).",
+            ),
+            $($more,)*
+            EXPAND,
+        ]
+    };
+}
+pub(crate) use paging;
+
+/// Params of `list` and `iterate`.
+pub static LIST_PARAMS: Input = Input {
+    name: "ListParams",
+    doc: crate::model::doc("Parameters of `list` and `iterate`."),
+    params: paging!(),
+};
+
+/// The variables of every list.
+pub const PAGE_VARIABLES: [Var; 3] = [
+    var("first", "Int"),
+    var("after", "AWSJSON"),
+    var("sortDirection", "SortDirection"),
+];
+
+/// The variables of every update.
+pub const UPDATE_VARIABLES: &[Var] = &[
+    var("id", "String!"),
+    var("name", "String"),
+    var("metadata", "AWSJSON"),
+];

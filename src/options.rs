@@ -2,11 +2,10 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-use tsify::Tsify;
-
-use crate::args;
 use crate::error::{Error, Result};
+use crate::input::read::{self, Context};
+use crate::input::value::Value;
+use crate::input::{param, In, Input, Range};
 
 /// The production endpoint of the Move UGC API.
 pub const DEFAULT_ENDPOINT_URL: &str = "https://api.move.ai/ugc/graphql";
@@ -16,30 +15,55 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 
 const MIN_KEY_LEN: usize = 12;
-/// The largest delay `setTimeout` honours (2^31 - 1 ms, about 24.8 days).
-const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
-const MAX_RETRIES_LIMIT: i64 = 10;
+
+/// The limit of one attempt: up to the largest delay `setTimeout` honours
+/// (2^31 - 1 ms, about 24.8 days).
+static TIMEOUT: Range = Range {
+    min: 1.0,
+    max: 2_147_483_647.0,
+    expected: "a number of milliseconds from 1 to 2147483647",
+};
 
 /// Options of `new MoveUgc(options)`. An unknown option is refused (with a
-/// "did you mean"), so that a typo can never send calls to production.
-#[derive(Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct MoveUgcOptions {
-    /// Your Move API key (`mv_key_…`). Sent verbatim as the `Authorization`
-    /// header, never logged and never part of an error.
-    pub api_key: String,
-    /// The GraphQL endpoint. Default `https://api.move.ai/ugc/graphql`.
-    /// Plain `http:` is refused unless the host is loopback.
-    #[tsify(optional)]
-    pub endpoint_url: Option<String>,
-    /// Limit of each HTTP attempt in milliseconds. Default `30000`.
-    #[tsify(optional)]
-    pub timeout_ms: Option<f64>,
-    /// How many times a read operation (a query) is retried after a network
-    /// error, HTTP 429 or 5xx, from 0 to 10. Mutations are never retried. Default `2`.
-    #[tsify(optional)]
-    pub max_retries: Option<f64>,
-}
+/// "did you mean") before any value is read, so that a typo can never send
+/// calls to production.
+pub static OPTIONS: Input = Input {
+    name: "MoveUgcOptions",
+    doc: crate::model::doc(
+        "Options of `new MoveUgc(options)`. An unknown option is refused (with a \"did you \
+          mean\"), so that a typo can never send calls to production.",
+    ),
+    params: &[
+        param(
+            "apiKey",
+            In::String,
+            "Your Move API key (`mv_key_…`). Sent verbatim as the `Authorization` header, never \
+             logged and never part of an error.",
+        )
+        .required()
+        .secret(),
+        param(
+            "endpointUrl",
+            In::String,
+            "The GraphQL endpoint. Default `https://api.move.ai/ugc/graphql`. Plain `http:` is \
+             refused unless the host is loopback.",
+        )
+        .nullable(),
+        param(
+            "timeoutMs",
+            In::Number(&TIMEOUT),
+            "Limit of each HTTP attempt in milliseconds. Default `30000`.",
+        )
+        .nullable(),
+        param(
+            "maxRetries",
+            In::Int(0, 10),
+            "How many times a read operation (a query) is retried after a network error, HTTP \
+             429 or 5xx, from 0 to 10. Mutations are never retried. Default `2`.",
+        )
+        .nullable(),
+    ],
+};
 
 /// Validated client settings, shared by every service of one client.
 #[derive(Clone, PartialEq)]
@@ -66,32 +90,21 @@ impl fmt::Debug for ClientConfig {
     }
 }
 
-/// The names of the options of `new MoveUgc`, as `MoveUgcOptions` spells them.
-pub const OPTION_NAMES: [&str; 4] = ["apiKey", "endpointUrl", "timeoutMs", "maxRetries"];
-
-/// Refuses an option `new MoveUgc` does not know, with a "did you mean",
-/// before any value is read: `{ fetch: myFetch }` is an unknown option, not a
-/// value JSON cannot carry.
-pub fn check_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<()> {
-    match names.into_iter().find(|name| !OPTION_NAMES.contains(name)) {
-        Some(name) => Err(Error::invalid_argument(
-            &format!("options.{name}"),
-            crate::json::unknown_property(name, &OPTION_NAMES),
-        )),
-        None => Ok(()),
-    }
-}
-
 impl ClientConfig {
-    /// Reads and validates the constructor's options, given as JSON text.
-    pub fn from_json(json: &str) -> Result<Self> {
-        let options: MoveUgcOptions = args::from_json(json, "options")?;
-        ClientConfig::validate(options)
-    }
-
-    /// Validates typed options. Messages about the key never show it.
-    pub fn validate(options: MoveUgcOptions) -> Result<Self> {
-        let key = options.api_key;
+    /// Reads and validates the constructor's options. Messages about the key
+    /// never show it.
+    pub fn read<V: Value>(options: &V) -> Result<Self> {
+        let args = read::read(
+            options,
+            &OPTIONS,
+            "options",
+            true,
+            Context {
+                expands: &[],
+                control: &[],
+            },
+        )?;
+        let key = args.str("apiKey").unwrap_or_default().to_string();
         if key.is_empty() {
             return Err(Error::invalid_argument(
                 "options.apiKey",
@@ -122,28 +135,18 @@ impl ClientConfig {
             ));
         }
 
-        let endpoint_url = options
-            .endpoint_url
-            .unwrap_or_else(|| DEFAULT_ENDPOINT_URL.to_string());
+        let endpoint_url = args
+            .str("endpointUrl")
+            .unwrap_or(DEFAULT_ENDPOINT_URL)
+            .to_string();
         check_endpoint(&endpoint_url)?;
 
-        let timeout_ms = match options.timeout_ms {
-            None => DEFAULT_TIMEOUT_MS,
-            Some(ms) => args::number_in(
-                "options.timeoutMs",
-                ms,
-                "a number of milliseconds",
-                1.0..=MAX_TIMEOUT_MS,
-            )?
-            .round() as u32,
-        };
-
-        let max_retries = args::integer(
-            "options.maxRetries",
-            options.max_retries,
-            0..=MAX_RETRIES_LIMIT,
-        )?
-        .map_or(DEFAULT_MAX_RETRIES, |n| n as u32);
+        let timeout_ms = args
+            .number("timeoutMs")
+            .map_or(DEFAULT_TIMEOUT_MS, |ms| ms.round() as u32);
+        let max_retries = args
+            .int("maxRetries")
+            .map_or(DEFAULT_MAX_RETRIES, |n| n as u32);
 
         Ok(ClientConfig {
             api_key: key,
@@ -242,7 +245,7 @@ mod tests {
     const KEY: &str = "mv_key_abcdefghijkl";
 
     fn config(json: &str) -> Result<ClientConfig> {
-        ClientConfig::from_json(json)
+        ClientConfig::read(&crate::input::value::of(json))
     }
 
     fn with_endpoint(url: &str) -> Result<ClientConfig> {
@@ -312,20 +315,20 @@ mod tests {
 
     #[test]
     fn option_names_are_checked_before_values() {
-        assert!(check_names(["apiKey", "maxRetries"]).is_ok());
-        let e = check_names(["apiKey", "onRetry"]).unwrap_err();
+        // `{ fetch: myFetch }` is an unknown option, whatever its value.
+        let e = config(r#"{"apiKey": 5, "onRetry": 1}"#).unwrap_err();
         assert_eq!(
             e.message,
             "options.onRetry: unknown property (the properties are apiKey, endpointUrl, timeoutMs, maxRetries)"
         );
-        let e = check_names(["baseURL"]).unwrap_err();
+        let e = config(r#"{"baseURL": 1}"#).unwrap_err();
         assert!(e
             .message
             .starts_with(r#"options.baseURL: unknown property; did you mean "endpointUrl"?"#));
-        // The list agrees with the struct serde reads.
-        for name in OPTION_NAMES {
-            let json = format!(r#"{{"apiKey":"{KEY}","{name}":null}}"#);
-            assert!(config(&json).is_ok() || name == "apiKey", "{name}");
+        // Every option may be null (not given), the key aside.
+        for p in OPTIONS.params.iter().filter(|p| p.name != "apiKey") {
+            let json = format!(r#"{{"apiKey":"{KEY}","{}":null}}"#, p.name);
+            assert!(config(&json).is_ok(), "{}", p.name);
         }
     }
 

@@ -36,8 +36,14 @@ pub fn retry_after_ms(
     parse_date: impl Fn(&str) -> Option<f64>,
 ) -> Option<f64> {
     let header = header.trim();
-    if !header.is_empty() && header.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return header.parse::<f64>().ok().map(|s| s * 1000.0);
+    // Delay-seconds are a whole number (RFC 9110); parsed as an integer, so
+    // that float parsing stays out of the module.
+    if !header.is_empty() && header.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            header
+                .parse::<u32>()
+                .map_or(f64::MAX, |s| f64::from(s) * 1000.0),
+        );
     }
     parse_date(header).map(|at| (at - now_ms).max(0.0))
 }
@@ -79,7 +85,11 @@ mod tests {
         let never = |_: &str| None;
         assert_eq!(retry_after_ms("3", 0.0, never), Some(3000.0));
         assert_eq!(retry_after_ms(" 0 ", 0.0, never), Some(0.0));
-        assert_eq!(retry_after_ms("1.5", 0.0, never), Some(1500.0));
+        assert_eq!(
+            retry_after_ms("1.5", 0.0, never),
+            None,
+            "not delay-seconds (RFC 9110)"
+        );
         assert_eq!(retry_after_ms("soon", 0.0, never), None);
         assert_eq!(retry_after_ms("", 0.0, never), None);
         let date = |_: &str| Some(10_000.0);

@@ -59,12 +59,15 @@ pub fn did_you_mean<'a>(given: &str, known: &[&'a str]) -> Vec<&'a str> {
             ranked.push((rank, order, name));
         }
     }
-    ranked.sort_unstable();
-    ranked
-        .into_iter()
-        .take(2)
-        .map(|(_, _, name)| name)
-        .collect()
+    // The best two by (rank, order): two passes cost less code than a sort.
+    let mut best = Vec::with_capacity(2);
+    for _ in 0..2 {
+        let Some(at) = (0..ranked.len()).min_by_key(|&i| ranked.get(i).map(|r| (r.0, r.1))) else {
+            break;
+        };
+        best.push(ranked.swap_remove(at).2);
+    }
+    best
 }
 
 /// `"; did you mean \"A\"?"`, `"; did you mean \"A\" or \"B\"?"`, or nothing.

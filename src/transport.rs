@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::graphql::{read_answer, Operation, OperationKind};
+use crate::graphql::{Operation, OperationKind};
 use crate::host::{self, Attempt};
 use crate::options::ClientConfig;
 use crate::retry;
@@ -78,9 +78,8 @@ impl Transport {
             OperationKind::Mutation => 0,
         };
         let result = self
-            .with_retries(operation.name, retries, signal, || async {
-                let data = self.send(operation, signal).await?;
-                (operation.decode)(&data)
+            .with_retries(operation.name, retries, signal, || {
+                self.send(operation, signal)
             })
             .await;
         match operation.kind {
@@ -171,7 +170,8 @@ impl Transport {
         }
     }
 
-    /// One HTTP attempt: the raw `data` of a good answer, or the error it means.
+    /// One HTTP attempt: the caller's result (checked, as JSON text), or the
+    /// error the answer means.
     async fn send(&self, operation: &Operation, signal: Option<&AbortSignal>) -> Result<String> {
         let attempt = Attempt::new(self.config.timeout_ms, signal.cloned());
         let result = self.fetch(operation, &attempt).await;
@@ -200,9 +200,11 @@ impl Transport {
             }
         })?;
         // The body crosses into the module as bytes (one copy), not as a string
-        // (a decode in the host and an encode into the module).
-        let body = String::from_utf8_lossy(&bytes);
-        read_answer(operation.name, status, retry_after, &body).map_err(|e| self.scrub(e))
+        // (a decode in the host and an encode into the module), and is read in
+        // one pass.
+        operation
+            .read(status, retry_after, &bytes)
+            .map_err(|e| self.scrub(e))
     }
 
     /// POSTs the operation and reads the whole body under the attempt's signal.
@@ -271,14 +273,20 @@ pub fn call(
     transport: &Rc<Transport>,
     params: &JsValue,
     required: bool,
-    build: fn(&str) -> Result<Operation>,
+    build: fn(&JsValue) -> Result<Operation>,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
     let params = params.clone();
     crate::executor::spawn(async move {
-        let p = host::read_params(&params, "params", required)?;
-        let operation = build(&p.json).map_err(|e| host::to_js_error(&e))?;
-        run(&transport, &operation, p.signal.as_ref()).await
+        let signal = host::read_signal(&params, "params")?;
+        if required && (params.is_undefined() || params.is_null()) {
+            let problem = format!("expected an object, got {}", host::shown(&params));
+            return Err(host::to_js_error(&Error::invalid_argument(
+                "params", problem,
+            )));
+        }
+        let operation = build(&params).map_err(|e| host::to_js_error(&e))?;
+        run(&transport, &operation, signal.as_ref()).await
     })
 }
 
@@ -289,15 +297,21 @@ pub fn call_with_id(
     id_name: &'static str,
     params: &JsValue,
     required: bool,
-    build: fn(&str, &str) -> Result<Operation>,
+    build: fn(&str, &JsValue) -> Result<Operation>,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
     let (id, params) = (id.clone(), params.clone());
     crate::executor::spawn(async move {
         let id = host::read_string(&id, id_name).map_err(|e| host::to_js_error(&e))?;
-        let p = host::read_params(&params, "params", required)?;
-        let operation = build(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
-        run(&transport, &operation, p.signal.as_ref()).await
+        let signal = host::read_signal(&params, "params")?;
+        if required && (params.is_undefined() || params.is_null()) {
+            let problem = format!("expected an object, got {}", host::shown(&params));
+            return Err(host::to_js_error(&Error::invalid_argument(
+                "params", problem,
+            )));
+        }
+        let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
+        run(&transport, &operation, signal.as_ref()).await
     })
 }
 
@@ -319,7 +333,7 @@ async fn run(
 pub fn iterate(
     transport: &Rc<Transport>,
     params: &JsValue,
-    build: fn(&str) -> Result<Operation>,
+    build: fn(&JsValue) -> Result<Operation>,
 ) -> JsValue {
     let transport = Rc::clone(transport);
     let fetch_page =

@@ -1,168 +1,165 @@
-//! The account-level operations in plain Rust, with their documents: the
+//! The account-level operations in plain Rust, each described once: the
 //! client, its webhooks, and the rigs and camera settings it can use.
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use tsify::Tsify;
-
-use crate::args;
 use crate::error::{Error, Result};
-use crate::graphql::{Operation, OperationKind};
-use crate::ops;
-use crate::types::{metadata, CameraSettings, Client, Rig, WebhookEndpoint};
+use crate::graphql::{Operation, OperationKind::*};
+use crate::input::read::shown_str;
+use crate::input::value::Value;
+use crate::input::{param, Arg, In, Input};
+use crate::model::api;
+use crate::ops::{self, var, Op, METADATA};
 
 /// Parameters of `client.update`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ClientUpdateParams {
-    /// The new metadata of the client (replaces the old): any JSON value;
-    /// `null` clears it.
-    #[tsify(type = "Metadata")]
-    pub metadata: Box<RawValue>,
-}
+pub static CLIENT_UPDATE_PARAMS: Input = Input {
+    name: "ClientUpdateParams",
+    doc: crate::model::doc("Parameters of `client.update`."),
+    params: &[param(
+        "metadata",
+        In::Json,
+        "The new metadata of the client (replaces the old): any JSON value; `null` clears it.",
+    )
+    .required()
+    .null_clears()
+    .ts("Metadata")],
+};
 
 /// Parameters of `webhooks.upsert`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct WebhookUpsertParams {
-    /// Your identifier of the endpoint: the same uid updates it.
-    pub uid: String,
-    /// The https URL Move calls.
-    pub url: String,
-    /// The events to receive, e.g. `['ugc.job.state.completed', 'ugc.job.state.failed']`.
-    pub events: Vec<String>,
-    /// A description.
-    #[tsify(optional)]
-    pub description: Option<String>,
-    /// The signing secret; the API makes one if omitted.
-    #[tsify(optional)]
-    pub secret: Option<String>,
-    /// Your own data to store with the endpoint: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-}
+pub static WEBHOOK_UPSERT_PARAMS: Input = Input {
+    name: "WebhookUpsertParams",
+    doc: crate::model::doc("Parameters of `webhooks.upsert`."),
+    params: &[
+        param(
+            "uid",
+            In::Id,
+            "Your identifier of the endpoint: the same uid updates it.",
+        )
+        .required(),
+        param("url", In::String, "The https URL Move calls.").required(),
+        param(
+            "events",
+            In::List(&In::String),
+            "The events to receive, e.g. `['ugc.job.state.completed', 'ugc.job.state.failed']`.",
+        )
+        .required(),
+        param("description", In::String, "A description."),
+        param(
+            "secret",
+            In::String,
+            "The signing secret; the API makes one if omitted.",
+        )
+        .secret(),
+        METADATA,
+    ],
+};
+
+/// `client`.
+pub static CLIENT: Op = Op {
+    answer: api::one("client", &api::CLIENT),
+    kind: Query,
+    params: &ops::NO_PARAMS,
+    variables: &[],
+    extra_expands: &[],
+};
+
+/// `updateClient`.
+pub static UPDATE_CLIENT: Op = Op {
+    answer: api::one("updateClient", &api::CLIENT),
+    kind: Mutation,
+    params: &CLIENT_UPDATE_PARAMS,
+    variables: &[var("metadata", "AWSJSON!")],
+    extra_expands: &[],
+};
+
+/// `upsertWebhookEndpoint`.
+pub static UPSERT_WEBHOOK: Op = Op {
+    answer: api::one("upsertWebhookEndpoint", &api::WEBHOOK_ENDPOINT),
+    kind: Mutation,
+    params: &WEBHOOK_UPSERT_PARAMS,
+    variables: &[
+        var("uid", "String!"),
+        var("url", "String!"),
+        var("events", "[String!]"),
+        var("description", "String"),
+        var("secret", "String"),
+        var("metadata", "AWSJSON"),
+    ],
+    extra_expands: &[],
+};
+
+/// `listRigs`.
+pub static LIST_RIGS: Op = Op {
+    answer: api::items("listRigs", &api::RIG),
+    kind: Query,
+    params: &ops::NO_PARAMS,
+    variables: &[],
+    extra_expands: &[],
+};
+
+/// `listCameraSettings`.
+pub static LIST_CAMERA_SETTINGS: Op = Op {
+    answer: api::items("listCameraSettings", &api::CAMERA_SETTINGS),
+    kind: Query,
+    params: &ops::NO_PARAMS,
+    variables: &[],
+    extra_expands: &[],
+};
 
 /// `client.retrieve()`.
-pub fn retrieve_client(params_json: &str) -> Result<Operation> {
-    args::from_json::<ops::NoParams>(params_json, "params")?;
-    #[derive(Serialize)]
-    struct NoVariables {}
-    let document = format!("query client {{ client {{ {} }} }}", Client::SELECTION);
-    ops::one::<Client, _>(
-        "client",
-        OperationKind::Query,
-        &document,
-        &NoVariables {},
-        Vec::new(),
-    )
+pub fn retrieve_client<V: Value>(params: &V) -> Result<Operation> {
+    ops::plain(&CLIENT, params)
 }
 
 /// `client.update(params)`.
-pub fn update_client(params_json: &str) -> Result<Operation> {
-    let p: ClientUpdateParams = args::from_json(params_json, "params")?;
-    #[derive(Serialize)]
-    struct Variables {
-        metadata: String,
-    }
-    let metadata = metadata::encode_replacement(&p.metadata);
-    let document = format!(
-        "mutation updateClient($metadata: AWSJSON!) {{ updateClient(metadata: $metadata) {{ {} }} }}",
-        Client::SELECTION
-    );
-    ops::one::<Client, _>(
-        "updateClient",
-        OperationKind::Mutation,
-        &document,
-        &Variables { metadata },
-        Vec::new(),
-    )
+pub fn update_client<V: Value>(params: &V) -> Result<Operation> {
+    let args = UPDATE_CLIENT.read(params, true)?;
+    Ok(UPDATE_CLIENT.build(&args, Vec::new(), 0))
 }
 
 /// `webhooks.upsert(params)`.
-pub fn upsert_webhook(params_json: &str) -> Result<Operation> {
-    let p: WebhookUpsertParams = args::from_json(params_json, "params")?;
-    args::require_id("params.uid", &p.uid)?;
-    if !(p.url.starts_with("https://") || p.url.starts_with("http://")) || p.url.len() < 10 {
+pub fn upsert_webhook<V: Value>(params: &V) -> Result<Operation> {
+    let args = UPSERT_WEBHOOK.read(params, true)?;
+    let url = args.str("url").unwrap_or_default();
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
         return Err(Error::invalid_argument(
             "params.url",
-            format!(
-                "expected an absolute http(s) URL, got {}",
-                args::shown_str(&p.url)
-            ),
+            format!("expected an absolute http(s) URL, got {}", shown_str(url)),
         ));
     }
-    if p.events.is_empty() {
+    let events = args.list("events");
+    if events.is_empty() {
         return Err(Error::invalid_argument(
             "params.events",
             "expected at least one event name (e.g. 'ugc.job.state.completed'), got []",
         ));
     }
-    if let Some((i, event)) = p
-        .events
-        .iter()
-        .enumerate()
-        .find(|(_, e)| e.trim().is_empty())
-    {
-        return Err(Error::invalid_argument(
-            &format!("params.events[{i}]"),
-            format!("expected an event name, got {}", args::shown_str(event)),
-        ));
+    for (i, event) in events.iter().enumerate() {
+        if let Arg::Str(e) = event {
+            if e.trim().is_empty() {
+                return Err(Error::invalid_argument(
+                    &format!("params.events[{i}]"),
+                    format!("expected an event name, got {}", shown_str(e)),
+                ));
+            }
+        }
     }
-    #[derive(Serialize)]
-    struct Variables {
-        uid: String,
-        url: String,
-        events: Vec<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        description: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        secret: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        metadata: Option<String>,
-    }
-    let variables = Variables {
-        uid: p.uid,
-        url: p.url,
-        events: p.events,
-        description: p.description,
-        secret: p.secret,
-        metadata: metadata::encode(p.metadata),
-    };
-    let document = format!(
-        "mutation upsertWebhookEndpoint($uid: String!, $url: String!, $events: [String!], \
-         $description: String, $secret: String, $metadata: AWSJSON) {{ upsertWebhookEndpoint(uid: $uid, \
-         url: $url, events: $events, description: $description, secret: $secret, metadata: $metadata) \
-         {{ {} }} }}",
-        WebhookEndpoint::SELECTION
-    );
-    ops::one::<WebhookEndpoint, _>(
-        "upsertWebhookEndpoint",
-        OperationKind::Mutation,
-        &document,
-        &variables,
-        Vec::new(),
-    )
+    Ok(UPSERT_WEBHOOK.build(&args, Vec::new(), 0))
 }
 
 /// `rigs.list()`.
-pub fn list_rigs(params_json: &str) -> Result<Operation> {
-    args::from_json::<ops::NoParams>(params_json, "params")?;
-    ops::items::<Rig>("listRigs", "query listRigs { listRigs { items { name } } }")
+pub fn list_rigs<V: Value>(params: &V) -> Result<Operation> {
+    ops::plain(&LIST_RIGS, params)
 }
 
 /// `cameraSettings.list()`.
-pub fn list_camera_settings(params_json: &str) -> Result<Operation> {
-    args::from_json::<ops::NoParams>(params_json, "params")?;
-    ops::items::<CameraSettings>(
-        "listCameraSettings",
-        "query listCameraSettings { listCameraSettings { items { lens } } }",
-    )
+pub fn list_camera_settings<V: Value>(params: &V) -> Result<Operation> {
+    ops::plain(&LIST_CAMERA_SETTINGS, params)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    use crate::input::value::of;
     use serde_json::{json, Value};
 
     fn body(op: &Operation) -> Value {
@@ -171,35 +168,35 @@ mod tests {
 
     #[test]
     fn client_update_needs_an_object() {
-        let op = update_client(r#"{"metadata":{"team":"mocap"}}"#).unwrap();
+        let op = update_client(&of(r#"{"metadata":{"team":"mocap"}}"#)).unwrap();
         assert_eq!(
             body(&op)["variables"],
             json!({"metadata": "{\"team\":\"mocap\"}"})
         );
         assert_eq!(
-            body(&update_client(r#"{"metadata":"{}"}"#).unwrap())["variables"],
+            body(&update_client(&of(r#"{"metadata":"{}"}"#)).unwrap())["variables"],
             json!({"metadata": "\"{}\""})
         );
         assert_eq!(
-            body(&update_client(r#"{"metadata":null}"#).unwrap())["variables"],
+            body(&update_client(&of(r#"{"metadata":null}"#)).unwrap())["variables"],
             json!({"metadata": "null"})
         );
-        for bad in [r#"{}"#, r#"{"metadata":1,"plan":2}"#] {
+        for bad in [r#"{}"#, r#"{"metadata":1,"plan":2}"#].map(of) {
             assert_eq!(
-                update_client(bad).err().unwrap().code,
+                update_client(&bad).err().unwrap().code,
                 ErrorCode::InvalidArgument,
-                "{bad}"
+                "{bad:?}"
             );
         }
         assert_eq!(
-            body(&retrieve_client("{}").unwrap())["variables"],
+            body(&retrieve_client(&of("{}")).unwrap())["variables"],
             json!({})
         );
     }
 
     #[test]
     fn webhooks_are_checked() {
-        let op = upsert_webhook(r#"{"uid":"hook-1","url":"https://example.com/hook","events":["ugc.job.state.completed"]}"#).unwrap();
+        let op = upsert_webhook(&of(r#"{"uid":"hook-1","url":"https://example.com/hook","events":["ugc.job.state.completed"]}"#)).unwrap();
         assert_eq!(
             body(&op)["variables"],
             json!({"uid": "hook-1", "url": "https://example.com/hook", "events": ["ugc.job.state.completed"]})
@@ -226,17 +223,27 @@ mod tests {
                 "params.uid: is required",
             ),
         ] {
-            let e = upsert_webhook(bad).err().unwrap();
+            let e = upsert_webhook(&of(bad)).err().unwrap();
             assert!(e.message.starts_with(named), "{}", e.message);
         }
     }
 
     #[test]
     fn rigs_and_camera_settings_are_plain_lists() {
-        let op = list_rigs("{}").unwrap();
-        let out = (op.decode)(r#"{"listRigs":{"items":[{"name":"move_mo"},null]}}"#).unwrap();
+        let op = list_rigs(&of("{}")).unwrap();
+        let out = op
+            .read(
+                200,
+                None,
+                br#"{"data":{"listRigs":{"items":[{"name":"move_mo"},null]}}}"#,
+            )
+            .unwrap();
         assert_eq!(out, r#"[{"name":"move_mo"}]"#);
-        let op = list_camera_settings("{}").unwrap();
-        assert_eq!((op.decode)(r#"{"listCameraSettings":null}"#).unwrap(), "[]");
+        let op = list_camera_settings(&of("{}")).unwrap();
+        assert_eq!(
+            op.read(200, None, br#"{"data":{"listCameraSettings":null}}"#)
+                .unwrap(),
+            "[]"
+        );
     }
 }

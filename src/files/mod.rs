@@ -1,6 +1,5 @@
 //! `ugc.files`: upload videos, read and rename files, share outputs.
 
-mod documents;
 pub mod operations;
 pub mod params;
 
@@ -105,7 +104,7 @@ impl Files {
     ) -> js_sys::Promise {
         let transport = Rc::clone(&self.transport);
         crate::executor::spawn(async move {
-            let p = host::read_params(&params, "params", false)?;
+            let signal = host::read_signal(&params, "params")?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
             let data = JsFuture::from(host::read_upload_data(&data, "data")).await?;
             let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key));
@@ -114,19 +113,19 @@ impl Files {
                 name: field("name")?.as_string(),
                 mime_type: field("mimeType")?.as_string(),
             };
-            let create = operations::upload(&p.json, facts).map_err(|e| host::to_js_error(&e))?;
-            let signal = p.signal;
+            let create = operations::upload(&params, facts).map_err(|e| host::to_js_error(&e))?;
             let to_js = |e: crate::error::Error| host::to_js_error(&e);
             let file = transport
                 .execute(&create, signal.as_ref())
                 .await
                 .map_err(to_js)?;
+            let file = js_sys::JSON::parse(&file)?;
             let url = operations::upload_url(&file).map_err(to_js)?;
             transport
                 .put_bytes(&url, &body, signal.as_ref(), on_progress.as_ref())
                 .await
                 .map_err(to_js)?;
-            js_sys::JSON::parse(&file)
+            Ok(file)
         })
     }
 }

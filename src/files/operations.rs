@@ -1,42 +1,62 @@
-//! The files operations in plain Rust.
+//! The files operations in plain Rust: each described once, then the file
+//! type rules of `create` and `upload`.
 
-use serde::{Deserialize, Serialize};
-
-use crate::args;
 use crate::error::{Error, Result};
-use crate::graphql::{Operation, OperationKind};
-use crate::ops;
-use crate::types::{metadata, File, ShareCode};
+use crate::graphql::{Operation, OperationKind::*};
+use crate::input::read::{self, shown_str, Context};
+use crate::input::value::{Kind, Value};
+use crate::input::{Arg, Args};
+use crate::model::api;
+use crate::ops::{self, var, Op, UPDATE_VARIABLES};
 
-use super::documents;
-use super::params::{FileCreateParams, FileExpand, FileUploadParams};
+use super::params;
 
-#[derive(Serialize)]
-struct CreateFileVariables {
-    #[serde(rename = "type")]
-    file_type: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata: Option<String>,
-}
+/// `createFile`.
+pub static CREATE: Op = Op {
+    answer: api::one("createFile", &api::FILE),
+    kind: Mutation,
+    params: &params::CREATE,
+    variables: &[
+        var("type", "String!"),
+        var("name", "String"),
+        var("metadata", "AWSJSON"),
+    ],
+    extra_expands: &[],
+};
+
+/// `getFile`.
+pub static GET: Op = Op {
+    answer: api::one("getFile", &api::FILE),
+    kind: Query,
+    params: &ops::EXPAND_PARAMS,
+    variables: &[var("fileId", "ID!")],
+    extra_expands: &[],
+};
+
+/// `updateFile`.
+pub static UPDATE: Op = Op {
+    answer: api::one("updateFile", &api::FILE),
+    kind: Mutation,
+    params: &ops::UPDATE_PARAMS,
+    variables: UPDATE_VARIABLES,
+    extra_expands: &[],
+};
+
+/// `generateShareCode`.
+pub static SHARE_CODE: Op = Op {
+    answer: api::one("generateShareCode", &api::SHARE_CODE),
+    kind: Mutation,
+    params: &ops::NO_PARAMS,
+    variables: &[var("fileId", "String!")],
+    extra_expands: &[],
+};
 
 /// `files.create(params)`.
-pub fn create(params_json: &str) -> Result<Operation> {
-    let p: FileCreateParams<FileExpand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
-    let variables = CreateFileVariables {
-        file_type: file_type("params.type", &p.file_type)?,
-        name: p.name,
-        metadata: metadata::encode(p.metadata),
-    };
-    ops::one::<File, _>(
-        "createFile",
-        OperationKind::Mutation,
-        &documents::create_file(&expand),
-        &variables,
-        expand,
-    )
+pub fn create<V: Value>(params: &V) -> Result<Operation> {
+    let mut args = CREATE.read(params, true)?;
+    let ext = file_type("params.type", args.str("type").unwrap_or_default())?;
+    args.set("type", Arg::Str(ext));
+    Ok(CREATE.build(&args, args.expand(), 0))
 }
 
 /// What the host could tell from the data of `files.upload`.
@@ -52,21 +72,27 @@ pub struct DataFacts {
 /// `params.type`, else the data's own (its file name's extension, else its
 /// MIME type), else the extension of `params.name`; the name is
 /// `params.name`, else the data's own.
-pub fn upload(params_json: &str, data: DataFacts) -> Result<Operation> {
-    let p: FileUploadParams = args::from_json(params_json, "params")?;
+pub fn upload<V: Value>(params: &V, data: DataFacts) -> Result<Operation> {
+    let mut args = read::read(
+        params,
+        &params::UPLOAD,
+        "params",
+        false,
+        Context {
+            expands: &[],
+            control: &["signal", "onProgress"],
+        },
+    )?;
     let of_data = data
         .name
         .as_deref()
         .and_then(extension)
         .or_else(|| data.mime_type.as_deref().and_then(type_of_mime));
-    let of_name = p.name.as_deref().and_then(extension);
-    let (given, argument) = match (p.file_type, of_data, of_name) {
+    let of_name = args.str("name").and_then(extension);
+    let (given, argument) = match (args.str("type"), of_data, of_name) {
         (Some(t), _, _) => (t, "params.type"),
-        (None, Some(t), _) => (
-            t.to_string(),
-            "the type of data (its file name or Blob type)",
-        ),
-        (None, None, Some(t)) => (t.to_string(), "the extension of params.name"),
+        (None, Some(t), _) => (t, "the type of data (its file name or Blob type)"),
+        (None, None, Some(t)) => (t, "the extension of params.name"),
         (None, None, None) => {
             return Err(Error::invalid_argument(
                 "params.type",
@@ -75,18 +101,14 @@ pub fn upload(params_json: &str, data: DataFacts) -> Result<Operation> {
             ))
         }
     };
-    let variables = CreateFileVariables {
-        file_type: file_type(argument, &given)?,
-        name: p.name.or(data.name),
-        metadata: metadata::encode(p.metadata),
-    };
-    ops::one::<File, _>(
-        "createFile",
-        OperationKind::Mutation,
-        &documents::create_file(&[]),
-        &variables,
-        Vec::new(),
-    )
+    let ext = file_type(argument, given)?;
+    args.set("type", Arg::Str(ext));
+    if args.get("name").is_none() {
+        if let Some(name) = data.name {
+            args.set("name", Arg::Str(name));
+        }
+    }
+    Ok(CREATE.build(&args, Vec::new(), 0))
 }
 
 /// The file type a MIME type names, for the types Move takes.
@@ -109,16 +131,10 @@ fn extension(name: &str) -> Option<&str> {
     }
 }
 
-/// The upload URL of a file just created (the caller's JSON of it).
-pub fn upload_url(file_json: &str) -> Result<String> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Created {
-        presigned_url: Option<String>,
-    }
-    let created: Created = serde_json::from_str(file_json).map_err(Error::invalid_response)?;
-    match created.presigned_url {
-        Some(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(url),
+/// The upload URL of a file just created (the checked object the caller receives).
+pub fn upload_url<V: Value>(file: &V) -> Result<String> {
+    match file.get("presignedUrl").kind() {
+        Kind::String(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(url),
         _ => Err(Error::invalid_response(
             "createFile: the file has no upload URL",
         )),
@@ -126,31 +142,20 @@ pub fn upload_url(file_json: &str) -> Result<String> {
 }
 
 /// `files.retrieve(id, params)`.
-pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    ops::get::<File>("getFile", "fileId", id, params_json)
+pub fn retrieve<V: Value>(id: &str, params: &V) -> Result<Operation> {
+    ops::get(&GET, id, params)
 }
 
 /// `files.update(id, params)`.
-pub fn update(id: &str, params_json: &str) -> Result<Operation> {
-    ops::update::<File>("updateFile", id, params_json)
+pub fn update<V: Value>(id: &str, params: &V) -> Result<Operation> {
+    ops::update(&UPDATE, id, params)
 }
 
 /// `files.generateShareCode(fileId, params)`.
-pub fn generate_share_code(file_id: &str, params_json: &str) -> Result<Operation> {
-    args::require_id("fileId", file_id)?;
-    args::from_json::<ops::NoParams>(params_json, "params")?;
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Variables<'a> {
-        file_id: &'a str,
-    }
-    ops::one::<ShareCode, _>(
-        "generateShareCode",
-        OperationKind::Mutation,
-        &documents::generate_share_code(),
-        &Variables { file_id },
-        Vec::new(),
-    )
+pub fn generate_share_code<V: Value>(file_id: &str, params: &V) -> Result<Operation> {
+    let id = read::id_value("fileId", file_id)?;
+    SHARE_CODE.read(params, false)?;
+    Ok(SHARE_CODE.build(&Args(vec![("fileId", id)]), Vec::new(), 0))
 }
 
 /// A file type is an extension: letters and digits, a leading dot dropped.
@@ -161,7 +166,7 @@ fn file_type(argument: &str, value: &str) -> Result<String> {
             argument,
             format!(
                 "expected a file extension such as 'mp4', 'mov', 'avi' or 'move', got {}",
-                args::shown_str(value)
+                shown_str(value)
             ),
         ));
     }
@@ -172,6 +177,8 @@ fn file_type(argument: &str, value: &str) -> Result<String> {
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    use crate::graphql::OperationKind;
+    use crate::input::value::of;
     use serde_json::{json, Value};
 
     fn body(op: &Operation) -> Value {
@@ -180,9 +187,10 @@ mod tests {
 
     #[test]
     fn create_sends_type_name_and_metadata() {
-        let op =
-            create(r#"{"type":".mp4","name":"take 1","metadata":{"k":"v"},"expand":["client"]}"#)
-                .unwrap();
+        let op = create(&of(
+            r#"{"type":".mp4","name":"take 1","metadata":{"k":"v"},"expand":["client"]}"#,
+        ))
+        .unwrap();
         let b = body(&op);
         assert_eq!(
             b["variables"],
@@ -204,7 +212,7 @@ mod tests {
             r#"{}"#,
             r#"{"type":4}"#,
         ] {
-            let e = create(bad).err().unwrap();
+            let e = create(&of(bad)).err().unwrap();
             assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad}");
             assert!(e.message.starts_with("params"), "{}", e.message);
         }
@@ -217,7 +225,7 @@ mod tests {
                 name: name.map(str::to_string),
                 mime_type: mime_type.map(str::to_string),
             };
-            body(&upload(params, data).unwrap())["variables"].clone()
+            body(&upload(&of(params), data).unwrap())["variables"].clone()
         };
         assert_eq!(
             sent(r#"{"type":"mov"}"#, Some("a.mp4"), None)["type"],
@@ -255,7 +263,7 @@ mod tests {
                 },
             ),
         ] {
-            let e = upload(params, data).err().unwrap();
+            let e = upload(&of(params), data).err().unwrap();
             assert!(
                 e.message.starts_with("params.type: is required"),
                 "{}",
@@ -266,22 +274,24 @@ mod tests {
             name: Some("clip.x-y".into()),
             mime_type: None,
         };
-        let e = upload("{}", data).err().unwrap();
+        let e = upload(&of("{}"), data).err().unwrap();
         assert!(e.message.contains(r#"got "x-y""#), "{}", e.message);
     }
 
     #[test]
     fn upload_url_must_be_there() {
         assert_eq!(
-            upload_url(r#"{"presignedUrl":"https://s3/x"}"#).unwrap(),
+            upload_url(&of(r#"{"presignedUrl":"https://s3/x"}"#)).unwrap(),
             "https://s3/x"
         );
         assert_eq!(
-            upload_url(r#"{"presignedUrl":null}"#).unwrap_err().code,
+            upload_url(&of(r#"{"presignedUrl":null}"#))
+                .unwrap_err()
+                .code,
             ErrorCode::InvalidResponse
         );
         assert_eq!(
-            upload_url(r#"{"presignedUrl":"javascript:alert(1)"}"#)
+            upload_url(&of(r#"{"presignedUrl":"javascript:alert(1)"}"#))
                 .unwrap_err()
                 .code,
             ErrorCode::InvalidResponse
@@ -291,15 +301,15 @@ mod tests {
     #[test]
     fn share_codes_and_retrieves_send_their_ids() {
         assert_eq!(
-            body(&generate_share_code("f-1", "{}").unwrap())["variables"],
+            body(&generate_share_code("f-1", &of("{}")).unwrap())["variables"],
             json!({"fileId": "f-1"})
         );
         assert_eq!(
-            body(&retrieve("f-1", "{}").unwrap())["variables"],
+            body(&retrieve("f-1", &of("{}")).unwrap())["variables"],
             json!({"fileId": "f-1"})
         );
-        assert!(generate_share_code("", "{}").is_err());
-        let op = update("f-1", r#"{"name":"n"}"#).unwrap();
+        assert!(generate_share_code("", &of("{}")).is_err());
+        let op = update("f-1", &of(r#"{"name":"n"}"#)).unwrap();
         assert_eq!(body(&op)["variables"], json!({"id": "f-1", "name": "n"}));
     }
 }

@@ -1,59 +1,47 @@
-//! The parameters of the files methods.
+//! The parameters of the files methods, described once.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::enums::api_enum;
-
-api_enum! {
-    /// A related object to include in a returned file (any letter case).
-    pub enum FileExpand {
-        /// The owning client account.
-        Client = "client",
-    }
-}
+use crate::input::{param, In, Input};
+use crate::ops::{EXPAND, METADATA};
 
 /// Parameters of `files.create`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct FileCreateParams<E> {
-    /// The file's type (extension), e.g. `'mp4'`, `'mov'`, `'avi'` or `'move'`.
-    #[serde(rename = "type")]
-    pub file_type: String,
-    /// A name for the file.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// Your own data to store with the file: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<E>>,
-}
+pub static CREATE: Input = Input {
+    name: "FileCreateParams",
+    doc: crate::model::doc("Parameters of `files.create`."),
+    params: &[
+        param(
+            "type",
+            In::String,
+            "The file's type (extension), e.g. `'mp4'`, `'mov'`, `'avi'` or `'move'`.",
+        )
+        .required(),
+        param("name", In::String, "A name for the file."),
+        METADATA,
+        EXPAND,
+    ],
+};
 
 /// Parameters of `files.upload` (beside `onProgress` and `signal`).
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FileUploadParams {
-    /// The file's type (extension), e.g. `'mp4'`. Default: from the data's
-    /// file name (a `File`, a path, a file stream), else from the `Blob`'s
-    /// type, else from the extension of `name`.
-    #[serde(rename = "type")]
-    #[tsify(optional)]
-    pub file_type: Option<String>,
-    /// A name for the file. Default: the data's file name, if it has one.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// Your own data to store with the file: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-}
+pub static UPLOAD: Input = Input {
+    name: "FileUploadParams",
+    doc: crate::model::doc("Parameters of `files.upload` (beside `onProgress` and `signal`)."),
+    params: &[
+        param(
+            "type",
+            In::String,
+            "The file's type (extension), e.g. `'mp4'`. Default: from the data's file name (a \
+             `File`, a path, a file stream), else from the `Blob`'s type, else from the \
+             extension of `name`.",
+        ),
+        param(
+            "name",
+            In::String,
+            "A name for the file. Default: the data's file name, if it has one.",
+        ),
+        METADATA,
+    ],
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const UPLOAD_TS: &'static str = r#"

@@ -1,6 +1,5 @@
 //! `ugc.jobs`: start animation jobs on takes, read, rename and list them.
 
-mod documents;
 pub mod operations;
 pub mod params;
 pub mod wait;
@@ -142,17 +141,16 @@ impl Jobs {
         let transport = Rc::clone(&self.transport);
         crate::executor::spawn(async move {
             let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
-            let p = host::read_params(&params, "params", false)?;
+            let signal = host::read_signal(&params, "params")?;
             let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let (poll, settings) = wait::wait(&id, &p.json).map_err(|e| host::to_js_error(&e))?;
-            let signal = p.signal;
+            let (poll, settings) = wait::wait(&id, &params).map_err(|e| host::to_js_error(&e))?;
             let started = js_sys::Date::now();
             let mut last_progress = None;
             loop {
                 match transport.execute(&poll, signal.as_ref()).await {
                     Ok(json) => {
-                        let status = wait::assess(&json).map_err(|e| host::to_js_error(&e))?;
                         let job = js_sys::JSON::parse(&json)?;
+                        let status = wait::assess(&job);
                         if last_progress.as_ref() != Some(&status.progress) {
                             if let Some(callback) = &on_progress {
                                 host::notify(callback, &job);

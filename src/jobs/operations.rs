@@ -1,114 +1,113 @@
-//! The jobs operations in plain Rust: validate the caller's params, build the
-//! GraphQL request, and decode the answer into what the caller receives.
+//! The jobs operations in plain Rust: each described once (its field, answer,
+//! params and variables), then the checks that involve several values.
 
-use serde::Serialize;
-
-use crate::args;
 use crate::error::Result;
-use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, PageVariables};
-use crate::types::{metadata, ClipWindow, Job, JobOptions, OutputType};
+use crate::graphql::{Operation, OperationKind::*};
+use crate::input::value::Value;
+use crate::input::Args;
+use crate::model::api;
+use crate::ops::{self, var, Op, PAGE_VARIABLES, UPDATE_VARIABLES};
 
-use super::documents;
-use super::params::{JobCreateMultiCamParams, JobCreateSingleCamParams, JobExpand, JobListParams};
+use super::params;
 
-/// Variables of `createSingleCamJob` and `createMultiCamJob`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CreateJobVariables {
-    take_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    number_of_actors: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    metadata: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    options: Option<JobOptions>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outputs: Option<Vec<OutputType>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rig: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    clip_window: Option<ClipWindow>,
+/// `createSingleCamJob`.
+pub static CREATE_SINGLE_CAM: Op = Op {
+    answer: api::one("createSingleCamJob", &api::JOB),
+    kind: Mutation,
+    params: &params::CREATE_SINGLE_CAM,
+    variables: &[
+        var("takeId", "String!"),
+        var("name", "String"),
+        var("metadata", "AWSJSON"),
+        var("options", "OptionsInput"),
+        var("outputs", "[OutputType]"),
+        var("clipWindow", "ClipWindowInput"),
+    ],
+    extra_expands: &[],
+};
+
+/// `createMultiCamJob`.
+pub static CREATE_MULTI_CAM: Op = Op {
+    answer: api::one("createMultiCamJob", &api::JOB),
+    kind: Mutation,
+    params: &params::CREATE_MULTI_CAM,
+    variables: &[
+        var("takeId", "String!"),
+        var("numberOfActors", "Int!"),
+        var("name", "String"),
+        var("metadata", "AWSJSON"),
+        var("options", "OptionsInput"),
+        var("outputs", "[OutputType]"),
+        var("rig", "String"),
+        var("clipWindow", "ClipWindowInput"),
+    ],
+    extra_expands: &[],
+};
+
+/// `getJob`.
+pub static GET: Op = Op {
+    answer: api::one("getJob", &api::JOB),
+    kind: Query,
+    params: &ops::EXPAND_PARAMS,
+    variables: &[var("jobId", "ID!")],
+    extra_expands: &[],
+};
+
+/// `updateJob`.
+pub static UPDATE: Op = Op {
+    answer: api::one("updateJob", &api::JOB),
+    kind: Mutation,
+    params: &ops::UPDATE_PARAMS,
+    variables: UPDATE_VARIABLES,
+    extra_expands: &[],
+};
+
+/// `listJobs`.
+pub static LIST: Op = Op {
+    answer: api::page("listJobs", &api::JOB),
+    kind: Query,
+    params: &params::LIST,
+    variables: &[
+        PAGE_VARIABLES[0],
+        PAGE_VARIABLES[1],
+        PAGE_VARIABLES[2],
+        var("takeId", "String"),
+    ],
+    extra_expands: &[],
+};
+
+/// Checks shared by both creates, then the operation.
+fn create(op: &'static Op, args: Args) -> Result<Operation> {
+    crate::args::clip_window("params.clipWindow", args.object("clipWindow"))?;
+    let mut args = args;
+    crate::args::dedupe(&mut args, "outputs");
+    let expand = args.expand();
+    Ok(op.build(&args, expand, 0))
 }
 
 /// `jobs.createSingleCam(params)` and `jobs.create(params)`.
-pub fn create_single_cam(params_json: &str) -> Result<Operation> {
-    let p: JobCreateSingleCamParams<JobExpand> = args::from_json(params_json, "params")?;
-    args::require_id("params.takeId", &p.take_id)?;
-    let expand = p.expand.unwrap_or_default();
-    let variables = CreateJobVariables {
-        take_id: p.take_id,
-        number_of_actors: None,
-        name: p.name,
-        metadata: metadata::encode(p.metadata),
-        options: p.options,
-        outputs: args::output_types(p.outputs),
-        rig: None,
-        clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
-    };
-    ops::one::<Job, _>(
-        "createSingleCamJob",
-        OperationKind::Mutation,
-        &documents::create_single_cam_job(&expand),
-        &variables,
-        expand,
-    )
+pub fn create_single_cam<V: Value>(params: &V) -> Result<Operation> {
+    create(&CREATE_SINGLE_CAM, CREATE_SINGLE_CAM.read(params, true)?)
 }
 
 /// `jobs.createMultiCam(params)`.
-pub fn create_multi_cam(params_json: &str) -> Result<Operation> {
-    let p: JobCreateMultiCamParams<JobExpand> = args::from_json(params_json, "params")?;
-    args::require_id("params.takeId", &p.take_id)?;
-    let number_of_actors = args::integer(
-        "params.numberOfActors",
-        Some(p.number_of_actors),
-        1..=args::MAX_INT,
-    )?;
-    let expand = p.expand.unwrap_or_default();
-    let variables = CreateJobVariables {
-        take_id: p.take_id,
-        number_of_actors,
-        name: p.name,
-        metadata: metadata::encode(p.metadata),
-        options: p.options,
-        outputs: args::output_types(p.outputs),
-        rig: p.rig,
-        clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
-    };
-    ops::one::<Job, _>(
-        "createMultiCamJob",
-        OperationKind::Mutation,
-        &documents::create_multi_cam_job(&expand),
-        &variables,
-        expand,
-    )
+pub fn create_multi_cam<V: Value>(params: &V) -> Result<Operation> {
+    create(&CREATE_MULTI_CAM, CREATE_MULTI_CAM.read(params, true)?)
 }
 
 /// `jobs.retrieve(id, params)`.
-pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    ops::get::<Job>("getJob", "jobId", id, params_json)
+pub fn retrieve<V: Value>(id: &str, params: &V) -> Result<Operation> {
+    ops::get(&GET, id, params)
 }
 
 /// `jobs.update(id, params)`.
-pub fn update(id: &str, params_json: &str) -> Result<Operation> {
-    ops::update::<Job>("updateJob", id, params_json)
+pub fn update<V: Value>(id: &str, params: &V) -> Result<Operation> {
+    ops::update(&UPDATE, id, params)
 }
 
 /// `jobs.list(params)` (and each page of `jobs.iterate`).
-pub fn list(params_json: &str) -> Result<Operation> {
-    let p: JobListParams<JobExpand> = args::from_json(params_json, "params")?;
-    args::optional_id("params.takeId", p.take_id.as_deref())?;
-    let mut variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
-    variables.take_id = p.take_id;
-    let expand = p.expand.unwrap_or_default();
-    ops::page::<Job>(
-        "listJobs",
-        &documents::list_jobs(&expand),
-        &variables,
-        expand,
-    )
+pub fn list<V: Value>(params: &V) -> Result<Operation> {
+    ops::list(&LIST, params)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Every object and enum the API answers with, described once (see [`super`]).
 //! Field order is selection order; docs are the TypeScript JSDoc.
 
-use super::{field, Answer, Enum, Field, Model, Root, Type};
+use super::{doc, field, Answer, Enum, Field, Model, Root, Type};
 use Type::{Boolean, Float, Int, Json, Object, String};
 
 /// `metadata`, the same on every object that has it.
@@ -35,82 +35,93 @@ const fn state(doc: &'static str) -> Field {
 /// An output a job can produce.
 pub static OUTPUT_TYPE: Enum = Enum {
     name: "OutputType",
-    doc: "An output a job can produce (any letter case on the way in).",
+    doc: doc("An output a job can produce (any letter case on the way in)."),
     values: &[
-        ("MAIN_BLEND", "The main animation as `.blend`."),
-        ("MAIN_FBX", "The main animation as `.fbx`."),
-        ("MAIN_GLB", "The main animation as `.glb`."),
-        ("MAIN_USDC", "The main animation as `.usdc`."),
-        ("MAIN_USDZ", "The main animation as `.usdz`."),
-        ("ALL_BLEND", "Every animation as `.blend`."),
-        ("ALL_BVH", "Every animation as `.bvh`."),
-        ("ALL_C3D", "Every animation as `.c3d`."),
-        ("ALL_FBX", "Every animation as `.fbx`."),
-        ("ALL_GLB", "Every animation as `.glb`."),
-        ("ALL_USDC", "Every animation as `.usdc`."),
-        ("ALL_USDZ", "Every animation as `.usdz`."),
-        ("MOTION_DATA", "Raw motion data."),
+        ("MAIN_BLEND", doc("The main animation as `.blend`.")),
+        ("MAIN_FBX", doc("The main animation as `.fbx`.")),
+        ("MAIN_GLB", doc("The main animation as `.glb`.")),
+        ("MAIN_USDC", doc("The main animation as `.usdc`.")),
+        ("MAIN_USDZ", doc("The main animation as `.usdz`.")),
+        ("ALL_BLEND", doc("Every animation as `.blend`.")),
+        ("ALL_BVH", doc("Every animation as `.bvh`.")),
+        ("ALL_C3D", doc("Every animation as `.c3d`.")),
+        ("ALL_FBX", doc("Every animation as `.fbx`.")),
+        ("ALL_GLB", doc("Every animation as `.glb`.")),
+        ("ALL_USDC", doc("Every animation as `.usdc`.")),
+        ("ALL_USDZ", doc("Every animation as `.usdz`.")),
+        ("MOTION_DATA", doc("Raw motion data.")),
         (
             "RENDER_OVERLAY_VIDEO",
             "The video with the animation drawn over it.",
         ),
-        ("RENDER_VIDEO", "A rendered video of the animation."),
-        ("SYNC_DATA", "Synchronisation data of a multi-camera take."),
+        ("RENDER_VIDEO", doc("A rendered video of the animation.")),
+        (
+            "SYNC_DATA",
+            doc("Synchronisation data of a multi-camera take."),
+        ),
     ],
 };
 
 /// The motion-capture model.
 pub static MOCAP_MODEL: Enum = Enum {
     name: "MocapModel",
-    doc: "The motion-capture model (any letter case on the way in).",
+    doc: doc("The motion-capture model (any letter case on the way in)."),
     values: &[
-        ("M1", "Model M1."),
-        ("M2", "Model M2."),
-        ("S1", "Model S1."),
-        ("S2", "Model S2."),
+        ("M1", doc("Model M1.")),
+        ("M2", doc("Model M2.")),
+        ("S1", doc("Model S1.")),
+        ("S2", doc("Model S2.")),
     ],
 };
 
 /// The format of a source file.
 pub static SOURCE_FORMAT: Enum = Enum {
     name: "SourceFormat",
-    doc: "The format of a source video (any letter case on the way in). `MOVE` files come \
+    doc: doc(
+        "The format of a source video (any letter case on the way in). `MOVE` files come \
           from Move's phone app and carry depth and sensor data.",
+    ),
     values: &[
-        ("MP4", "`.mp4`"),
-        ("MOV", "`.mov`"),
-        ("MOVE", "`.move`"),
-        ("AVI", "`.avi`"),
+        ("MP4", doc("`.mp4`")),
+        ("MOV", doc("`.mov`")),
+        ("MOVE", doc("`.move`")),
+        ("AVI", doc("`.avi`")),
     ],
 };
 
 /// Whether a take is of one camera or several.
 pub static TAKE_TYPE: Enum = Enum {
     name: "TakeType",
-    doc: "Whether a take is of one camera or several.",
+    doc: doc("Whether a take is of one camera or several."),
     values: &[
-        ("SINGLE_CAM", "One camera (possibly with its `.move` file)."),
-        ("MULTI_CAM", "Several cameras calibrated with a volume."),
+        (
+            "SINGLE_CAM",
+            doc("One camera (possibly with its `.move` file)."),
+        ),
+        (
+            "MULTI_CAM",
+            doc("Several cameras calibrated with a volume."),
+        ),
     ],
 };
 
 /// The size of a capture area.
 pub static AREA_TYPE: Enum = Enum {
     name: "AreaType",
-    doc: "The size of a capture area (any letter case on the way in).",
+    doc: doc("The size of a capture area (any letter case on the way in)."),
     values: &[
-        ("NORMAL", "Under about 20 m²."),
-        ("LARGE", "About 20 m² or more."),
+        ("NORMAL", doc("Under about 20 m².")),
+        ("LARGE", doc("About 20 m² or more.")),
     ],
 };
 
 /// The order of a list.
 pub static SORT_DIRECTION: Enum = Enum {
     name: "SortDirection",
-    doc: "The order of a list, by creation time (any letter case on the way in).",
+    doc: doc("The order of a list, by creation time (any letter case on the way in)."),
     values: &[
-        ("DESC", "Newest first (the default)."),
-        ("ASC", "Oldest first."),
+        ("DESC", doc("Newest first (the default).")),
+        ("ASC", doc("Oldest first.")),
     ],
 };
 
@@ -127,7 +138,7 @@ pub static ENUMS: &[&Enum] = &[
 /// `Client`.
 pub static CLIENT: Model = Model {
     name: "Client",
-    doc: "The account an API key belongs to.",
+    doc: doc("The account an API key belongs to."),
     fields: &[
         field("id", String, "Unique identifier of the client."),
         field("name", String, "Name of the client."),
@@ -140,7 +151,7 @@ pub static CLIENT: Model = Model {
 /// `WebhookEndpoint`.
 pub static WEBHOOK_ENDPOINT: Model = Model {
     name: "WebhookEndpoint",
-    doc: "An endpoint that Move calls when your jobs change state.",
+    doc: doc("An endpoint that Move calls when your jobs change state."),
     fields: &[
         field("uid", String, "Your identifier of the endpoint."),
         field("url", String, "The URL Move calls."),
@@ -159,7 +170,7 @@ pub static WEBHOOK_ENDPOINT: Model = Model {
 /// `File`.
 pub static FILE: Model = Model {
     name: "File",
-    doc: "A file stored by the API: an uploaded video or a job output.",
+    doc: doc("A file stored by the API: an uploaded video or a job output."),
     fields: &[
         field("id", String, "Unique identifier of the file."),
         created(true),
@@ -195,7 +206,7 @@ pub static FILE: Model = Model {
 /// `AdditionalFile` as an output of a job or a volume.
 pub static OUTPUT: Model = Model {
     name: "AdditionalFile",
-    doc: "An output of a job (or a volume).",
+    doc: doc("An output of a job (or a volume)."),
     fields: &[
         field("format", String, "Which output it is.")
             .nullable()
@@ -207,7 +218,7 @@ pub static OUTPUT: Model = Model {
 /// `AdditionalFile` as an extra file of a take.
 pub static TAKE_FILE: Model = Model {
     name: "TakeFile",
-    doc: "An extra file stored with a take.",
+    doc: doc("An extra file stored with a take."),
     fields: &[
         field("format", String, "What the file is, as the API names it.").nullable(),
         field("file", Object(&FILE), "The file itself."),
@@ -217,7 +228,7 @@ pub static TAKE_FILE: Model = Model {
 /// `ShareCode`.
 pub static SHARE_CODE: Model = Model {
     name: "ShareCode",
-    doc: "A code that shares a file (typically a job output) with other people.",
+    doc: doc("A code that shares a file (typically a job output) with other people."),
     fields: &[
         field("code", String, "The code."),
         created(true),
@@ -235,14 +246,14 @@ pub static SHARE_CODE: Model = Model {
 /// A file named by its id alone.
 pub static FILE_ID: Model = Model {
     name: "FileId",
-    doc: "A file named by its id alone.",
+    doc: doc("A file named by its id alone."),
     fields: &[field("id", String, "Unique identifier of the file.")],
 };
 
 /// `ClipWindow`.
 pub static CLIP_WINDOW: Model = Model {
     name: "ClipWindow",
-    doc: "The part of a take to process, in seconds: `0 <= startTime < endTime`.",
+    doc: doc("The part of a take to process, in seconds: `0 <= startTime < endTime`."),
     fields: &[
         field("startTime", Float, "Start of the window, in seconds."),
         field("endTime", Float, "End of the window, in seconds."),
@@ -252,7 +263,7 @@ pub static CLIP_WINDOW: Model = Model {
 /// `JobProgress` (also a volume's progress).
 pub static PROGRESS: Model = Model {
     name: "JobProgress",
-    doc: "How far a job (or a volume) has come.",
+    doc: doc("How far a job (or a volume) has come."),
     fields: &[
         state(
             "`NOT STARTED` (or `NOT_STARTED`), `STARTED`, `RUNNING`, `FINISHED`, `FAILED` \
@@ -265,14 +276,14 @@ pub static PROGRESS: Model = Model {
 /// `Rig` as a job reports it.
 pub static RIG: Model = Model {
     name: "Rig",
-    doc: "A rig: the skeleton an animation drives.",
+    doc: doc("A rig: the skeleton an animation drives."),
     fields: &[field("name", String, "Name of the rig.")],
 };
 
 /// `CameraSettings`.
 pub static CAMERA_SETTINGS: Model = Model {
     name: "CameraSettings",
-    doc: "Settings of the camera that recorded a source.",
+    doc: doc("Settings of the camera that recorded a source."),
     fields: &[field(
         "lens",
         String,
@@ -283,7 +294,7 @@ pub static CAMERA_SETTINGS: Model = Model {
 /// The options a job ran with.
 pub static APPLIED_JOB_OPTIONS: Model = Model {
     name: "AppliedJobOptions",
-    doc: "The options a job ran with, as the API reports them.",
+    doc: doc("The options a job ran with, as the API reports them."),
     fields: &[
         field("floorPlane", Boolean, "Fit a floor plane.").nullable(),
         field(
@@ -301,7 +312,7 @@ pub static APPLIED_JOB_OPTIONS: Model = Model {
 /// `JobInputs`.
 pub static JOB_INPUTS: Model = Model {
     name: "JobInputs",
-    doc: "What a job was started with.",
+    doc: doc("What a job was started with."),
     fields: &[
         field(
             "clipWindow",
@@ -322,7 +333,7 @@ pub static JOB_INPUTS: Model = Model {
 /// `Source`.
 pub static SOURCE: Model = Model {
     name: "Source",
-    doc: "One file of a take or a volume, and the camera that recorded it.",
+    doc: doc("One file of a take or a volume, and the camera that recorded it."),
     fields: &[
         field("deviceLabel", String, "The camera's label."),
         field("format", Type::Enum(&SOURCE_FORMAT), "The file's format.").nullable(),
@@ -339,7 +350,7 @@ pub static SOURCE: Model = Model {
 /// `TimecodeSyncSetting`.
 pub static TIMECODE_SYNC: Model = Model {
     name: "TimecodeSyncSetting",
-    doc: "Timecode synchronisation, as the API reports it.",
+    doc: doc("Timecode synchronisation, as the API reports it."),
     fields: &[field(
         "useTimecode",
         Boolean,
@@ -350,7 +361,7 @@ pub static TIMECODE_SYNC: Model = Model {
 /// `SyncMethod`.
 pub static SYNC_METHOD: Model = Model {
     name: "SyncMethod",
-    doc: "How the videos of a multi-camera take are synchronised.",
+    doc: doc("How the videos of a multi-camera take are synchronised."),
     fields: &[
         field(
             "clapWindow",
@@ -370,7 +381,7 @@ pub static SYNC_METHOD: Model = Model {
 /// `HumanVolume`, the one member of the `Volume` union so far.
 pub static HUMAN_VOLUME: Model = Model {
     name: "HumanVolume",
-    doc: "A calibration volume for multi-camera takes, made from a person of known height.",
+    doc: doc("A calibration volume for multi-camera takes, made from a person of known height."),
     fields: &[
         field(
             "__typename",
@@ -427,7 +438,7 @@ pub static HUMAN_VOLUME: Model = Model {
 /// `Take`.
 pub static TAKE: Model = Model {
     name: "Take",
-    doc: "A take: the videos a job animates.",
+    doc: doc("A take: the videos a job animates."),
     fields: &[
         field("id", String, "Unique identifier of the take."),
         created(false),
@@ -485,7 +496,7 @@ pub static TAKE: Model = Model {
 /// `Job`.
 pub static JOB: Model = Model {
     name: "Job",
-    doc: "An animation job on a take.",
+    doc: doc("An animation job on a take."),
     fields: &[
         field("id", String, "Unique identifier of the job."),
         created(true),

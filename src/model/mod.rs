@@ -90,8 +90,19 @@ pub struct Field {
     pub doc: &'static str,
 }
 
+/// Documentation text, kept for the TypeScript declarations (generated
+/// natively) and left out of the WebAssembly module, which never shows it.
+pub const fn doc(text: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        text
+    }
+}
+
 /// A field that is always there, one value, not null: refine with the builders.
 pub const fn field(name: &'static str, ty: Type, doc: &'static str) -> Field {
+    let doc = self::doc(doc);
     Field {
         name,
         ty,
@@ -197,3 +208,40 @@ pub struct Answer {
     /// The field's type is a union: the model is selected through a fragment.
     pub union_member: bool,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const SHAPES_TS: &'static str = r#"
+/** Any value JSON can carry. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Your own data stored with an object: any JSON value, normally an object.
+ * The SDK encodes it into the API's `AWSJSON` string and decodes it back.
+ */
+export type Metadata = JsonValue;
+
+/**
+ * Where a job (or a volume) stands, as the API spells it: `'NOT STARTED'` or
+ * `'NOT_STARTED'`, `'STARTED'`, `'RUNNING'`, then `'FINISHED'`, `'FAILED'` or
+ * `'CANCELLED'`. Any other string is a state newer than this SDK.
+ */
+export type JobState =
+  | 'NOT STARTED'
+  | 'NOT_STARTED'
+  | 'STARTED'
+  | 'RUNNING'
+  | 'FINISHED'
+  | 'FAILED'
+  | 'CANCELLED'
+  | (string & {});
+
+/** One page of a list (see `Root::Page`). Pass `nextToken` back to get the next page. */
+export interface Page<T> {
+  /** The items of this page. */
+  items: T[];
+  /** The page size the API applied. */
+  limit: number;
+  /** The cursor of the next page; `null` on the last page. */
+  nextToken: string | null;
+}
+"#;

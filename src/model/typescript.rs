@@ -1,7 +1,9 @@
-//! The TypeScript declarations of the models and enums, generated from their
-//! descriptions (`cargo run --bin typescript`, run by `make pkg`).
+//! The TypeScript declarations of the models, enums, expands and params,
+//! generated from their descriptions (`cargo run --bin declarations`, run by
+//! `make pkg`): nothing here is written twice.
 
 use super::{Enum, Field, Model, Shape, Type};
+use crate::input::{In, Input, Param};
 
 /// The declarations of every model and enum in `models` and `enums`.
 pub fn declarations(models: &[&Model], enums: &[&Enum]) -> String {
@@ -13,6 +15,69 @@ pub fn declarations(models: &[&Model], enums: &[&Enum]) -> String {
         declare_model(m, &mut out);
     }
     out
+}
+
+/// `export type JobExpand = 'client' | …;`
+pub fn declare_expand(name: &str, doc: &str, expands: &[&str], out: &mut String) {
+    super::typescript::doc(doc, "", out);
+    out.push_str("export type ");
+    out.push_str(name);
+    out.push_str(" =");
+    for (i, e) in expands.iter().enumerate() {
+        out.push_str(if i == 0 { " '" } else { " | '" });
+        out.push_str(e);
+        out.push('\'');
+    }
+    out.push_str(";\n\n");
+}
+
+/// The declaration of a params object.
+pub fn declare_input(input: &Input, out: &mut String) {
+    doc(input.doc, "", out);
+    out.push_str("export interface ");
+    out.push_str(input.name);
+    if input.has_expand() {
+        out.push_str("<E extends string = string>");
+    }
+    out.push_str(" {\n");
+    for p in input.params {
+        doc(p.doc, "  ", out);
+        out.push_str("  ");
+        out.push_str(p.name);
+        if !p.required {
+            out.push('?');
+        }
+        out.push_str(": ");
+        out.push_str(&param_type(p));
+        out.push_str(";\n");
+    }
+    out.push_str("}\n\n");
+}
+
+/// The TypeScript type of a param as callers may write it.
+pub fn param_type(p: &Param) -> String {
+    let base = match p.ts {
+        Some(ts) => ts.to_string(),
+        None => in_type(&p.ty),
+    };
+    if p.null_clears && p.ts.is_none() {
+        format!("{base} | null")
+    } else {
+        base
+    }
+}
+
+fn in_type(ty: &In) -> String {
+    match ty {
+        In::String | In::Id => "string".into(),
+        In::Int(..) | In::Number(_) => "number".into(),
+        In::Boolean => "boolean".into(),
+        In::Enum(e) => format!("{0} | Lowercase<{0}>", e.name),
+        In::Expand => "E[]".into(),
+        In::Json => "JsonValue".into(),
+        In::Object(input) => input.name.into(),
+        In::List(item) => format!("Array<{}>", in_type(item)),
+    }
 }
 
 fn doc(text: &str, indent: &str, out: &mut String) {

@@ -1,6 +1,5 @@
 //! `ugc.takes`: group uploaded videos into takes, read, rename and list them.
 
-mod documents;
 pub mod operations;
 pub mod params;
 

@@ -1,64 +1,87 @@
 //! The parameters of the takes methods, and the source and sync inputs that
-//! takes and volumes share.
+//! takes and volumes share, described once; and the checks that involve
+//! several of their values.
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::args;
-use crate::enums::api_enum;
 use crate::error::{Error, Result};
-use crate::types::{CameraSettings, ClipWindow, SourceFormat};
+use crate::input::read::shown_str;
+use crate::input::{param, Arg, Args, In, Input, Param};
+use crate::model::api;
+use crate::ops::{EXPAND, METADATA};
 
-api_enum! {
-    /// A related object to include in a returned take (any letter case).
-    pub enum TakeExpand {
-        /// The owning client account.
-        Client = "client",
-        /// The videos, with their files.
-        Sources = "sources",
-        /// The volume of a multi-camera take.
-        Volume = "volume",
-    }
-}
+/// Camera settings of a multi-camera source.
+pub static CAMERA_SETTINGS: Input = Input {
+    name: "CameraSettingsInput",
+    doc: crate::model::doc("Settings of the camera that recorded a source."),
+    params: &[param(
+        "lens",
+        In::String,
+        "The lens, as named by `ugc.cameraSettings.list()`.",
+    )
+    .required()],
+};
 
 /// One video of a new take or volume.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SourceInput {
-    /// Your label for the device that recorded it, e.g. `'cam-left'`.
-    pub device_label: String,
-    /// The uploaded video (see `files.upload`).
-    pub file_id: String,
-    /// The video's format, in any letter case.
-    #[tsify(type = "SourceFormat | Lowercase<SourceFormat>")]
-    pub format: SourceFormat,
-    /// The camera's settings: multi-camera takes and volumes only.
-    #[tsify(optional)]
-    pub camera_settings: Option<CameraSettings>,
-}
-
-/// How the videos of a multi-camera take or volume are synchronised: by a
-/// clap in a time window, or by timecode. Omitted: already in sync.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SyncMethodInput {
-    /// The window, in seconds, in which everyone claps.
-    #[tsify(optional)]
-    pub clap_window: Option<ClipWindow>,
-    /// Synchronise by the videos' timecode.
-    #[tsify(optional)]
-    pub timecode_sync: Option<TimecodeSync>,
-}
+pub static SOURCE: Input = Input {
+    name: "SourceInput",
+    doc: crate::model::doc("One video of a new take or volume."),
+    params: &[
+        param(
+            "deviceLabel",
+            In::String,
+            "Your label for the device that recorded it, e.g. `'cam-left'`.",
+        )
+        .required(),
+        param("fileId", In::Id, "The uploaded video (see `files.upload`).").required(),
+        param(
+            "format",
+            In::Enum(&api::SOURCE_FORMAT),
+            "The video's format, in any letter case.",
+        )
+        .required(),
+        param(
+            "cameraSettings",
+            In::Object(&CAMERA_SETTINGS),
+            "The camera's settings: multi-camera takes and volumes only.",
+        )
+        .ts("CameraSettings"),
+    ],
+};
 
 /// Timecode synchronisation.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct TimecodeSync {
-    /// Whether the sources are timecode-synced.
-    pub use_timecode: bool,
-}
+pub static TIMECODE_SYNC: Input = Input {
+    name: "TimecodeSync",
+    doc: crate::model::doc("Timecode synchronisation."),
+    params: &[param(
+        "useTimecode",
+        In::Boolean,
+        "Whether the sources are timecode-synced.",
+    )
+    .required()],
+};
+
+/// How the videos of a multi-camera take or volume are synchronised.
+pub static SYNC_METHOD: Input = Input {
+    name: "SyncMethodInput",
+    doc: crate::model::doc(
+        "How the videos of a multi-camera take or volume are synchronised: by a clap in a \
+          time window, or by timecode. Omitted: already in sync.",
+    ),
+    params: &[
+        param(
+            "clapWindow",
+            In::Object(&crate::jobs::params::CLIP_WINDOW),
+            "The window, in seconds, in which everyone claps.",
+        )
+        .ts("ClipWindow"),
+        param(
+            "timecodeSync",
+            In::Object(&TIMECODE_SYNC),
+            "Synchronise by the videos' timecode.",
+        ),
+    ],
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const SINGLE_CAMERA_SOURCE_TS: &'static str = r#"
@@ -70,81 +93,60 @@ const SINGLE_CAMERA_SOURCE_TS: &'static str = r#"
 export type SingleCameraSource = Omit<SourceInput, 'cameraSettings'>;
 "#;
 
+/// One source.
+static ONE_SOURCE: In = In::Object(&SOURCE);
+
+/// `sources` of a multi-camera take or a volume.
+pub const SOURCES: Param = param(
+    "sources",
+    In::List(&ONE_SOURCE),
+    "The videos, from at least two cameras.",
+)
+.required();
+
+const NAME: Param = param("name", In::String, "A name for the take.");
+
 /// Parameters of `takes.createSingleCam`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct TakeCreateSingleCamParams<E> {
-    /// The files of the one camera: its video, and the `.move` file Move One
-    /// records with it, under the same `deviceLabel`.
-    #[tsify(type = "SingleCameraSource[]")]
-    pub sources: Vec<SourceInput>,
-    /// A name for the take.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// Your own data to store with the take: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<E>>,
-}
+pub static CREATE_SINGLE_CAM: Input = Input {
+    name: "TakeCreateSingleCamParams",
+    doc: crate::model::doc("Parameters of `takes.createSingleCam`."),
+    params: &[
+        param(
+            "sources",
+            In::List(&ONE_SOURCE),
+            "The files of the one camera: its video, and the `.move` file Move One records \
+             with it, under the same `deviceLabel`.",
+        )
+        .required()
+        .ts("SingleCameraSource[]"),
+        NAME,
+        METADATA,
+        EXPAND,
+    ],
+};
 
 /// Parameters of `takes.createMultiCam`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct TakeCreateMultiCamParams<E> {
-    /// The videos of the take, from at least two cameras.
-    pub sources: Vec<SourceInput>,
-    /// The volume the cameras were calibrated with.
-    pub volume_id: String,
-    /// How the videos are synchronised; omitted if they already are.
-    #[tsify(optional)]
-    pub sync_method: Option<SyncMethodInput>,
-    /// A name for the take.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// Your own data to store with the take: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<E>>,
-}
-
-/// A source as the API takes it.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct SourceVariable {
-    device_label: String,
-    file_id: String,
-    format: SourceFormat,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    camera_settings: Option<CameraSettings>,
-}
-
-/// A sync method as the API takes it.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct SyncMethodVariable {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    clap_window: Option<ClipWindow>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    timecode_sync: Option<TimecodeSyncVariable>,
-}
-
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-struct TimecodeSyncVariable {
-    use_timecode: bool,
-}
+pub static CREATE_MULTI_CAM: Input = Input {
+    name: "TakeCreateMultiCamParams",
+    doc: crate::model::doc("Parameters of `takes.createMultiCam`."),
+    params: &[
+        SOURCES,
+        param(
+            "volumeId",
+            In::Id,
+            "The volume the cameras were calibrated with.",
+        )
+        .required(),
+        param(
+            "syncMethod",
+            In::Object(&SYNC_METHOD),
+            "How the videos are synchronised; omitted if they already are.",
+        ),
+        NAME,
+        METADATA,
+        EXPAND,
+    ],
+};
 
 /// How many cameras the sources of a take or volume come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,13 +157,10 @@ pub enum Cameras {
     Several,
 }
 
-/// Checks sources: at least one (two for several cameras), each with its ids
-/// and format; camera settings only where several cameras are calibrated.
-pub fn sources(
-    argument: &str,
-    list: Vec<SourceInput>,
-    cameras: Cameras,
-) -> Result<Vec<SourceVariable>> {
+/// Checks sources: at least one (two for several cameras), each with its
+/// label; camera settings only where several cameras are calibrated.
+pub fn sources(argument: &str, args: &Args, cameras: Cameras) -> Result<()> {
+    let list = args.list("sources");
     let min = match cameras {
         Cameras::One => 1,
         Cameras::Several => 2,
@@ -176,47 +175,41 @@ pub fn sources(
             format!("expected {what}, got {}", plural(list.len(), "source")),
         ));
     }
-    list.into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let at = format!("{argument}[{i}]");
-            if s.device_label.trim().is_empty() {
+    for (i, source) in list.iter().enumerate() {
+        let Arg::Object(s) = source else { continue };
+        let at = format!("{argument}[{i}]");
+        let label = s.str("deviceLabel").unwrap_or_default();
+        if label.trim().is_empty() {
+            return Err(Error::invalid_argument(
+                &format!("{at}.deviceLabel"),
+                format!(
+                    "expected a non-empty label of the camera, got {}",
+                    shown_str(label)
+                ),
+            ));
+        }
+        if let Some(settings) = s.object("cameraSettings") {
+            if cameras == Cameras::One {
+                // Move's Python SDK silently drops it; say so instead.
                 return Err(Error::invalid_argument(
-                    &format!("{at}.deviceLabel"),
+                    &format!("{at}.cameraSettings"),
+                    "applies to multi-camera takes and volumes only; \
+                     remove it from a single-camera take",
+                ));
+            }
+            let lens = settings.str("lens").unwrap_or_default();
+            if lens.trim().is_empty() {
+                return Err(Error::invalid_argument(
+                    &format!("{at}.cameraSettings.lens"),
                     format!(
-                        "expected a non-empty label of the camera, got {}",
-                        args::shown_str(&s.device_label)
+                        "expected a lens from cameraSettings.list(), got {}",
+                        shown_str(lens)
                     ),
                 ));
             }
-            args::require_id(&format!("{at}.fileId"), &s.file_id)?;
-            if let Some(settings) = &s.camera_settings {
-                if cameras == Cameras::One {
-                    // Move's Python SDK silently drops it; say so instead.
-                    return Err(Error::invalid_argument(
-                        &format!("{at}.cameraSettings"),
-                        "applies to multi-camera takes and volumes only; \
-                         remove it from a single-camera take",
-                    ));
-                }
-                if settings.lens.trim().is_empty() {
-                    return Err(Error::invalid_argument(
-                        &format!("{at}.cameraSettings.lens"),
-                        format!(
-                            "expected a lens from cameraSettings.list(), got {}",
-                            args::shown_str(&settings.lens)
-                        ),
-                    ));
-                }
-            }
-            Ok(SourceVariable {
-                device_label: s.device_label,
-                file_id: s.file_id,
-                format: s.format,
-                camera_settings: s.camera_settings,
-            })
-        })
-        .collect()
+        }
+    }
+    Ok(())
 }
 
 /// `0 sources`, `1 source`, `2 sources`.
@@ -229,12 +222,9 @@ fn plural(n: usize, noun: &str) -> String {
 }
 
 /// Checks a sync method: exactly one of a clap window and timecode.
-pub fn sync_method(
-    argument: &str,
-    method: Option<SyncMethodInput>,
-) -> Result<Option<SyncMethodVariable>> {
-    let Some(m) = method else { return Ok(None) };
-    match (m.clap_window, m.timecode_sync) {
+pub fn sync_method(argument: &str, method: Option<&Args>) -> Result<()> {
+    let Some(m) = method else { return Ok(()) };
+    match (m.object("clapWindow"), m.get("timecodeSync")) {
         (Some(_), Some(_)) => Err(Error::invalid_argument(
             argument,
             "expected exactly one of clapWindow and timecodeSync, got both",
@@ -244,11 +234,6 @@ pub fn sync_method(
             "expected exactly one of clapWindow and timecodeSync, got neither \
              (omit syncMethod if the videos are already in sync)",
         )),
-        (window, timecode) => Ok(Some(SyncMethodVariable {
-            clap_window: args::clip_window(&format!("{argument}.clapWindow"), window)?,
-            timecode_sync: timecode.map(|t| TimecodeSyncVariable {
-                use_timecode: t.use_timecode,
-            }),
-        })),
+        (window, _) => crate::args::clip_window(&format!("{argument}.clapWindow"), window),
     }
 }

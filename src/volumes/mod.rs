@@ -1,6 +1,5 @@
 //! `ugc.volumes`: calibrate a multi-camera setup with a person of known height.
 
-mod documents;
 pub mod operations;
 pub mod params;
 

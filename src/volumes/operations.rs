@@ -1,114 +1,100 @@
-//! The volumes operations in plain Rust.
+//! The volumes operations in plain Rust: each described once. `Volume` is a
+//! union (of `HumanVolume` alone, so far): reads select through a fragment.
 
-use serde::Serialize;
-
-use crate::args;
 use crate::error::Result;
-use crate::graphql::{Operation, OperationKind};
-use crate::ops::{self, ExpandParams, ListParams, PageVariables};
-use crate::takes::params::{self as take_params, Cameras, SourceVariable, SyncMethodVariable};
-use crate::types::{metadata, AreaType, ClipWindow, HumanVolume};
+use crate::graphql::{Operation, OperationKind::*};
+use crate::input::value::Value;
+use crate::model::{api, Answer};
+use crate::ops::{self, var, Op, PAGE_VARIABLES};
+use crate::takes::params::{self as take_params, Cameras};
 
-use super::documents;
-use super::params::{VolumeCreateHumanParams, VolumeExpand};
+use super::params;
 
-/// The range of human heights accepted, in metres: catches centimetres and feet.
-const HUMAN_HEIGHT_M: std::ops::RangeInclusive<f64> = 0.5..=2.75;
+/// The part of the videos used: always selected, and accepted as an expand
+/// because Move's Python SDK takes it.
+const CLIP_WINDOW: &[&str] = &["clipWindow"];
+
+/// `createVolumeWithHuman` (it returns a `HumanVolume`, not the union).
+pub static CREATE_HUMAN: Op = Op {
+    answer: api::one("createVolumeWithHuman", &api::HUMAN_VOLUME),
+    kind: Mutation,
+    params: &params::CREATE_HUMAN,
+    variables: &[
+        var("sources", "[SourceInput!]"),
+        var("humanHeight", "Float!"),
+        var("areaType", "AreaType!"),
+        var("syncMethod", "SyncMethodInput"),
+        var("clipWindow", "ClipWindowInput"),
+        var("name", "String"),
+        var("metadata", "AWSJSON"),
+    ],
+    extra_expands: CLIP_WINDOW,
+};
+
+/// `getVolume`.
+pub static GET: Op = Op {
+    answer: Answer {
+        union_member: true,
+        ..api::one("getVolume", &api::HUMAN_VOLUME)
+    },
+    kind: Query,
+    params: &ops::EXPAND_PARAMS,
+    variables: &[var("id", "ID!")],
+    extra_expands: CLIP_WINDOW,
+};
+
+/// `listVolumes`.
+pub static LIST: Op = Op {
+    answer: Answer {
+        union_member: true,
+        ..api::page("listVolumes", &api::HUMAN_VOLUME)
+    },
+    kind: Query,
+    params: &ops::LIST_PARAMS,
+    variables: &PAGE_VARIABLES,
+    extra_expands: CLIP_WINDOW,
+};
 
 /// `volumes.createHumanVolume(params)`.
-pub fn create_human_volume(params_json: &str) -> Result<Operation> {
-    let p: VolumeCreateHumanParams<VolumeExpand> = args::from_json(params_json, "params")?;
-    let human_height = args::number_in(
-        "params.humanHeight",
-        p.human_height,
-        "the person's height in metres",
-        HUMAN_HEIGHT_M,
-    )?;
-    #[derive(Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Variables {
-        sources: Vec<SourceVariable>,
-        human_height: f64,
-        area_type: AreaType,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        sync_method: Option<SyncMethodVariable>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        clip_window: Option<ClipWindow>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        name: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        metadata: Option<String>,
-    }
-    let expand = p.expand.unwrap_or_default();
-    let variables = Variables {
-        sources: take_params::sources("params.sources", p.sources, Cameras::Several)?,
-        human_height,
-        area_type: p.area_type,
-        sync_method: take_params::sync_method("params.syncMethod", p.sync_method)?,
-        clip_window: args::clip_window("params.clipWindow", p.clip_window)?,
-        name: p.name,
-        metadata: metadata::encode(p.metadata),
-    };
-    ops::one::<HumanVolume, _>(
-        "createVolumeWithHuman",
-        OperationKind::Mutation,
-        &documents::create_volume_with_human(&expand),
-        &variables,
-        expand,
-    )
+pub fn create_human_volume<V: Value>(params: &V) -> Result<Operation> {
+    let args = CREATE_HUMAN.read(params, true)?;
+    take_params::sources("params.sources", &args, Cameras::Several)?;
+    take_params::sync_method("params.syncMethod", args.object("syncMethod"))?;
+    crate::args::clip_window("params.clipWindow", args.object("clipWindow"))?;
+    Ok(CREATE_HUMAN.build(&args, args.expand(), 0))
 }
 
 /// `volumes.retrieve(id, params)`.
-pub fn retrieve(id: &str, params_json: &str) -> Result<Operation> {
-    args::require_id("id", id)?;
-    let p: ExpandParams<VolumeExpand> = args::from_json(params_json, "params")?;
-    let expand = p.expand.unwrap_or_default();
-    #[derive(Serialize)]
-    struct Variables<'a> {
-        id: &'a str,
-    }
-    ops::one::<HumanVolume, _>(
-        "getVolume",
-        OperationKind::Query,
-        &documents::get_volume(&expand),
-        &Variables { id },
-        expand,
-    )
+pub fn retrieve<V: Value>(id: &str, params: &V) -> Result<Operation> {
+    ops::get(&GET, id, params)
 }
 
 /// `volumes.list(params)` (and each page of `volumes.iterate`).
-pub fn list(params_json: &str) -> Result<Operation> {
-    let p: ListParams<VolumeExpand> = args::from_json(params_json, "params")?;
-    let variables = PageVariables::new(p.limit, p.next_token, p.sort_by)?;
-    let expand = p.expand.unwrap_or_default();
-    ops::page::<HumanVolume>(
-        "listVolumes",
-        &documents::list_volumes(&expand),
-        &variables,
-        expand,
-    )
+pub fn list<V: Value>(params: &V) -> Result<Operation> {
+    ops::list(&LIST, params)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
+    use crate::input::value::of;
     use serde_json::{json, Value};
 
     const SOURCES: &str = r#"[{"deviceLabel":"a","fileId":"f-1","format":"MP4"},{"deviceLabel":"b","fileId":"f-2","format":"MP4"}]"#;
 
     #[test]
     fn create_sends_height_area_and_sources() {
-        let op = create_human_volume(&format!(
+        let op = create_human_volume(&of(&format!(
             r#"{{"sources":{SOURCES},"humanHeight":1.78,"areaType":"NORMAL","clipWindow":{{"startTime":0,"endTime":8}}}}"#
-        ))
+        )))
         .unwrap();
         let b: Value = serde_json::from_str(&op.body).unwrap();
         assert_eq!(b["variables"]["humanHeight"], 1.78);
         assert_eq!(b["variables"]["areaType"], "NORMAL");
         assert_eq!(
             b["variables"]["clipWindow"],
-            json!({"startTime": 0.0, "endTime": 8.0})
+            json!({"startTime": 0, "endTime": 8})
         );
         assert_eq!(b["variables"]["sources"].as_array().unwrap().len(), 2);
     }
@@ -137,7 +123,7 @@ mod tests {
                 "params.sources",
             ),
         ] {
-            let e = create_human_volume(&params).err().unwrap();
+            let e = create_human_volume(&of(&params)).err().unwrap();
             assert_eq!(e.code, ErrorCode::InvalidArgument);
             assert!(e.message.starts_with(named), "{}", e.message);
         }
@@ -145,15 +131,20 @@ mod tests {
 
     #[test]
     fn reads_go_through_the_fragment() {
-        let b: Value =
-            serde_json::from_str(&retrieve("v-1", r#"{"expand":["outputs"]}"#).unwrap().body)
-                .unwrap();
+        let b: Value = serde_json::from_str(
+            &retrieve("v-1", &of(r#"{"expand":["outputs"]}"#))
+                .unwrap()
+                .body,
+        )
+        .unwrap();
         assert!(b["query"].as_str().unwrap().starts_with(
             "query getVolume($id: ID!) { getVolume(id: $id) { ... on HumanVolume { __typename id"
         ));
-        let op = list("{}").unwrap();
+        let op = list(&of("{}")).unwrap();
         let data = r#"{"listVolumes":{"first":10,"after":null,"items":[{"__typename":"HumanVolume","id":"v","created":"2025-01-01T00:00:00Z","name":null,"metadata":null,"areaType":"LARGE","humanHeight":1.8,"state":"FINISHED","progress":null,"clipWindow":null}]}}"#;
-        let v: Value = serde_json::from_str(&(op.decode)(data).unwrap()).unwrap();
+        let answer = format!(r#"{{"data":{data}}}"#);
+        let v: Value =
+            serde_json::from_str(&op.read(200, None, answer.as_bytes()).unwrap()).unwrap();
         assert_eq!(v["items"][0]["areaType"], "LARGE");
     }
 }

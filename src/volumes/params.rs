@@ -1,56 +1,48 @@
-//! The parameters of the volumes methods.
+//! The parameters of the volumes methods, described once.
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use tsify::Tsify;
+use crate::input::{param, In, Input, Range};
+use crate::model::api;
+use crate::ops::{EXPAND, METADATA};
+use crate::takes::params::{SOURCES, SYNC_METHOD};
 
-use crate::enums::api_enum;
-use crate::takes::params::{SourceInput, SyncMethodInput};
-use crate::types::{AreaType, ClipWindow};
-
-api_enum! {
-    /// A related object to include in a returned volume (any letter case).
-    pub enum VolumeExpand {
-        /// The owning client account.
-        Client = "client",
-        /// The videos, with their files.
-        Sources = "sources",
-        /// The volume's output files.
-        Outputs = "outputs",
-        /// The part of the videos used. Always selected; accepted because Move's
-        /// Python SDK takes it.
-        ClipWindow = "clipWindow",
-    }
-}
+/// Human heights accepted, in metres: catches centimetres and feet.
+static HUMAN_HEIGHT: Range = Range {
+    min: 0.5,
+    max: 2.75,
+    expected: "the person's height in metres from 0.5 to 2.75",
+};
 
 /// Parameters of `volumes.createHumanVolume`.
-#[derive(Debug, Deserialize, Tsify)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    bound = "E: Deserialize<'de>"
-)]
-pub struct VolumeCreateHumanParams<E> {
-    /// Videos of a person walking the capture area, from at least two cameras.
-    pub sources: Vec<SourceInput>,
-    /// The person's height in metres (from 0.5 to 2.75: centimetres are refused).
-    pub human_height: f64,
-    /// `'NORMAL'` for an area under about 20 m², else `'LARGE'` (any letter case).
-    #[tsify(type = "AreaType | Lowercase<AreaType>")]
-    pub area_type: AreaType,
-    /// How the videos are synchronised; omitted if they already are.
-    #[tsify(optional)]
-    pub sync_method: Option<SyncMethodInput>,
-    /// The part of the videos to use.
-    #[tsify(optional)]
-    pub clip_window: Option<ClipWindow>,
-    /// A name for the volume.
-    #[tsify(optional)]
-    pub name: Option<String>,
-    /// Your own data to store with the volume: any JSON value.
-    #[tsify(optional, type = "Metadata")]
-    pub metadata: Option<Box<RawValue>>,
-    /// Related objects to include in the result.
-    #[tsify(optional)]
-    pub expand: Option<Vec<E>>,
-}
+pub static CREATE_HUMAN: Input = Input {
+    name: "VolumeCreateHumanParams",
+    doc: crate::model::doc("Parameters of `volumes.createHumanVolume`."),
+    params: &[
+        SOURCES,
+        param(
+            "humanHeight",
+            In::Number(&HUMAN_HEIGHT),
+            "The person's height in metres (from 0.5 to 2.75: centimetres are refused).",
+        )
+        .required(),
+        param(
+            "areaType",
+            In::Enum(&api::AREA_TYPE),
+            "`'NORMAL'` for an area under about 20 m², else `'LARGE'` (any letter case).",
+        )
+        .required(),
+        param(
+            "syncMethod",
+            In::Object(&SYNC_METHOD),
+            "How the videos are synchronised; omitted if they already are.",
+        ),
+        param(
+            "clipWindow",
+            In::Object(&crate::jobs::params::CLIP_WINDOW),
+            "The part of the videos to use.",
+        )
+        .ts("ClipWindow"),
+        param("name", In::String, "A name for the volume."),
+        METADATA,
+        EXPAND,
+    ],
+};

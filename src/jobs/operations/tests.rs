@@ -4,6 +4,13 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::error::ErrorCode;
+use crate::graphql::OperationKind;
+use crate::input::value::of;
+
+/// Reads `data` as the data of a 200 answer.
+fn decode(op: &Operation, data: &str) -> Result<String> {
+    op.read(200, None, format!(r#"{{"data":{data}}}"#).as_bytes())
+}
 
 fn body(op: &Operation) -> Value {
     serde_json::from_str(&op.body).unwrap()
@@ -24,8 +31,8 @@ const JOB: &str = r#""id":"job-1","created":"2024-05-01T10:00:00.000Z","name":"n
 #[test]
 fn create_single_cam_sends_typed_variables() {
     let op = create_single_cam(
-        r#"{"takeId":"take-1","name":"run","metadata":{"shot":3},"options":{"trackFingers":true,"mocapModel":"M2"},
-            "outputs":["main_fbx","RENDER_VIDEO"],"clipWindow":{"startTime":1,"endTime":10},"expand":["outputs"]}"#,
+        &of(r#"{"takeId":"take-1","name":"run","metadata":{"shot":3},"options":{"trackFingers":true,"mocapModel":"M2"},
+            "outputs":["main_fbx","RENDER_VIDEO"],"clipWindow":{"startTime":1,"endTime":10},"expand":["outputs"]}"#),
     )
     .unwrap();
     assert_eq!(op.kind, OperationKind::Mutation);
@@ -38,7 +45,7 @@ fn create_single_cam_sends_typed_variables() {
             "takeId": "take-1", "name": "run", "metadata": "{\"shot\":3}",
             "options": {"trackFingers": true, "mocapModel": "M2"},
             "outputs": ["MAIN_FBX", "RENDER_VIDEO"],
-            "clipWindow": {"startTime": 1.0, "endTime": 10.0}
+            "clipWindow": {"startTime": 1, "endTime": 10}
         })
     );
     let q = b["query"].as_str().unwrap();
@@ -51,13 +58,13 @@ fn create_single_cam_sends_typed_variables() {
 
 #[test]
 fn absent_params_are_not_sent_at_all() {
-    let op = create_single_cam(r#"{"takeId":"take-1"}"#).unwrap();
+    let op = create_single_cam(&of(r#"{"takeId":"take-1"}"#)).unwrap();
     assert_eq!(body(&op)["variables"], json!({"takeId": "take-1"}));
 }
 
 #[test]
 fn create_multi_cam_requires_actors() {
-    let op = create_multi_cam(r#"{"takeId":"t","numberOfActors":2,"rig":"move_mo"}"#).unwrap();
+    let op = create_multi_cam(&of(r#"{"takeId":"t","numberOfActors":2,"rig":"move_mo"}"#)).unwrap();
     let b = body(&op);
     assert_eq!(
         b["variables"],
@@ -68,7 +75,7 @@ fn create_multi_cam_requires_actors() {
         .unwrap()
         .contains("numberOfActors: $numberOfActors"));
     assert_eq!(
-        invalid(create_multi_cam(r#"{"takeId":"t"}"#)),
+        invalid(create_multi_cam(&of(r#"{"takeId":"t"}"#))),
         "params.numberOfActors: is required"
     );
     // One message for every way to miss the range, with the value received.
@@ -79,16 +86,16 @@ fn create_multi_cam_requires_actors() {
         ("3000000000", "3000000000"),
     ] {
         assert_eq!(
-            invalid(create_multi_cam(&format!(
+            invalid(create_multi_cam(&of(&format!(
                 r#"{{"takeId":"t","numberOfActors":{given}}}"#
-            ))),
+            )))),
             format!("params.numberOfActors: expected an integer from 1 to 2147483647, got {shown}")
         );
     }
     // What Move's Python SDK sends: an empty rig, empty options and outputs.
-    let op = create_multi_cam(
+    let op = create_multi_cam(&of(
         r#"{"takeId":"t","numberOfActors":8658,"rig":"","options":{},"outputs":[],"name":""}"#,
-    )
+    ))
     .unwrap();
     assert_eq!(
         body(&op)["variables"],
@@ -155,14 +162,14 @@ fn bad_create_params_are_named() {
         ),
     ];
     for (json, expected) in cases {
-        let m = invalid(create_single_cam(json));
+        let m = invalid(create_single_cam(&of(json)));
         assert!(m.starts_with(expected), "{json}: {m}");
     }
 }
 
 #[test]
 fn retrieve_selects_what_is_expanded() {
-    let op = retrieve("job-1", "{}").unwrap();
+    let op = retrieve("job-1", &of("{}")).unwrap();
     assert_eq!(op.kind, OperationKind::Query);
     let b = body(&op);
     assert_eq!(b["variables"], json!({"jobId": "job-1"}));
@@ -172,7 +179,7 @@ fn retrieve_selects_what_is_expanded() {
     );
     let all = retrieve(
         "job-1",
-        r#"{"expand":["client","take","outputs","rig","inputs"]}"#,
+        &of(r#"{"expand":["client","take","outputs","rig","inputs"]}"#),
     )
     .unwrap();
     let q = body(&all)["query"].as_str().unwrap().to_string();
@@ -187,32 +194,32 @@ fn retrieve_selects_what_is_expanded() {
     ] {
         assert!(q.contains(part), "{part} missing from {q}");
     }
-    assert!(invalid(retrieve("", "{}")).starts_with("id:"));
+    assert!(invalid(retrieve("", &of("{}"))).starts_with("id:"));
 }
 
 #[test]
 fn update_needs_something_to_change() {
-    let op = update("job-1", r#"{"name":"renamed"}"#).unwrap();
+    let op = update("job-1", &of(r#"{"name":"renamed"}"#)).unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"id": "job-1", "name": "renamed"})
     );
-    let op = update("job-1", r#"{"metadata":{"a":[1,2]}}"#).unwrap();
+    let op = update("job-1", &of(r#"{"metadata":{"a":[1,2]}}"#)).unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"id": "job-1", "metadata": "{\"a\":[1,2]}"})
     );
     assert_eq!(
-        invalid(update("job-1", "{}")),
+        invalid(update("job-1", &of("{}"))),
         "params: give name or metadata (or both) to update"
     );
     // Metadata is any JSON value; null clears it.
-    let op = update("job-1", r#"{"metadata":"{}","name":"n"}"#).unwrap();
+    let op = update("job-1", &of(r#"{"metadata":"{}","name":"n"}"#)).unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"id": "job-1", "name": "n", "metadata": "\"{}\""})
     );
-    let op = update("job-1", r#"{"metadata":null}"#).unwrap();
+    let op = update("job-1", &of(r#"{"metadata":null}"#)).unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"id": "job-1", "metadata": "null"})
@@ -221,21 +228,24 @@ fn update_needs_something_to_change() {
 
 #[test]
 fn list_defaults_and_bounds() {
-    let op = list("{}").unwrap();
+    let op = list(&of("{}")).unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"first": 10, "sortDirection": "DESC"})
     );
-    let op = list(r#"{"limit":50,"nextToken":"{\"k\":1}","sortBy":"ASC","takeId":"t"}"#).unwrap();
+    let op = list(&of(
+        r#"{"limit":50,"nextToken":"{\"k\":1}","sortBy":"ASC","takeId":"t"}"#,
+    ))
+    .unwrap();
     assert_eq!(
         body(&op)["variables"],
         json!({"first": 50, "after": "{\"k\":1}", "sortDirection": "ASC", "takeId": "t"})
     );
-    let op = list(r#"{"nextToken":null}"#).unwrap();
+    let op = list(&of(r#"{"nextToken":null}"#)).unwrap();
     assert!(body(&op)["variables"].get("after").is_none());
     // No invented cap: nothing published shows one; GraphQL's Int is the bound.
     assert_eq!(
-        body(&list(r#"{"limit":5000}"#).unwrap())["variables"]["first"],
+        body(&list(&of(r#"{"limit":5000}"#)).unwrap())["variables"]["first"],
         5000
     );
     for (limit, shown) in [
@@ -245,24 +255,25 @@ fn list_defaults_and_bounds() {
         ("3000000000", "3000000000"),
     ] {
         assert_eq!(
-            invalid(list(&format!(r#"{{"limit":{limit}}}"#))),
+            invalid(list(&of(&format!(r#"{{"limit":{limit}}}"#)))),
             format!("params.limit: expected an integer from 1 to 2147483647, got {shown}")
         );
     }
     // Every enum reads in any letter case.
     assert_eq!(
-        body(&list(r#"{"sortBy":"asc","expand":["Take"]}"#).unwrap())["variables"]["sortDirection"],
+        body(&list(&of(r#"{"sortBy":"asc","expand":["Take"]}"#)).unwrap())["variables"]
+            ["sortDirection"],
         "ASC"
     );
-    assert!(invalid(list(r#"{"sortBy":"up"}"#))
+    assert!(invalid(list(&of(r#"{"sortBy":"up"}"#)))
         .starts_with(r#"params.sortBy: expected one of DESC, ASC, got "up""#));
-    assert!(invalid(list(r#"{"nextToken":""}"#)).starts_with("params.nextToken"));
+    assert!(invalid(list(&of(r#"{"nextToken":""}"#))).starts_with("params.nextToken"));
 }
 
 #[test]
 fn decodes_a_job_with_metadata_as_an_object() {
-    let op = retrieve("job-1", "{}").unwrap();
-    let out = (op.decode)(&format!(r#"{{"getJob":{{{JOB}}}}}"#)).unwrap();
+    let op = retrieve("job-1", &of("{}")).unwrap();
+    let out = decode(&op, &format!(r#"{{"getJob":{{{JOB}}}}}"#)).unwrap();
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["metadata"], json!({"shot": 3}));
     assert_eq!(v["progress"]["percentageComplete"], 40);
@@ -271,11 +282,11 @@ fn decodes_a_job_with_metadata_as_an_object() {
 
 #[test]
 fn a_missing_expand_is_an_invalid_response() {
-    let op = retrieve("job-1", r#"{"expand":["outputs"]}"#).unwrap();
-    let e = (op.decode)(&format!(r#"{{"getJob":{{{JOB}}}}}"#)).unwrap_err();
+    let op = retrieve("job-1", &of(r#"{"expand":["outputs"]}"#)).unwrap();
+    let e = decode(&op, &format!(r#"{{"getJob":{{{JOB}}}}}"#)).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidResponse);
     assert!(e.message.contains("getJob.outputs"), "{}", e.message);
-    let out = (op.decode)(&format!(r#"{{"getJob":{{{JOB},"outputs":null}}}}"#)).unwrap();
+    let out = decode(&op, &format!(r#"{{"getJob":{{{JOB},"outputs":null}}}}"#)).unwrap();
     assert_eq!(
         serde_json::from_str::<Value>(&out).unwrap()["outputs"],
         json!([])
@@ -284,7 +295,7 @@ fn a_missing_expand_is_an_invalid_response() {
 
 #[test]
 fn wrong_types_in_answers_name_the_field() {
-    let op = retrieve("job-1", "{}").unwrap();
+    let op = retrieve("job-1", &of("{}")).unwrap();
     for (data, path) in [
         (
             r#"{"getJob":{"id":5}}"#,
@@ -303,7 +314,7 @@ fn wrong_types_in_answers_name_the_field() {
         (r#"{}"#, "getJob"),
         (r#"[]"#, "getJob"),
     ] {
-        let e = (op.decode)(data).unwrap_err();
+        let e = decode(&op, data).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidResponse, "{data}");
         assert!(e.message.contains(path), "{data}: {}", e.message);
         assert!(!e.message.contains("getJob.getJob"), "{}", e.message);
@@ -312,19 +323,19 @@ fn wrong_types_in_answers_name_the_field() {
 
 #[test]
 fn decodes_a_page() {
-    let op = list(r#"{"limit":2}"#).unwrap();
+    let op = list(&of(r#"{"limit":2}"#)).unwrap();
     let data = format!(
         r#"{{"listJobs":{{"first":2,"after":"{{\"id\":\"x\"}}","items":[{{{JOB}}},null]}}}}"#
     );
-    let v: Value = serde_json::from_str(&(op.decode)(&data).unwrap()).unwrap();
+    let v: Value = serde_json::from_str(&decode(&op, &data).unwrap()).unwrap();
     assert_eq!(v["limit"], 2);
     assert_eq!(v["nextToken"], "{\"id\":\"x\"}");
     assert_eq!(v["items"].as_array().unwrap().len(), 1);
     let last = r#"{"listJobs":{"first":null,"after":null,"items":[]}}"#;
-    let v: Value = serde_json::from_str(&(op.decode)(last).unwrap()).unwrap();
+    let v: Value = serde_json::from_str(&decode(&op, last).unwrap()).unwrap();
     assert_eq!(v, json!({"items": [], "limit": 2, "nextToken": null}));
     assert_eq!(
-        (op.decode)(r#"{"listJobs":null}"#).unwrap_err().code,
+        decode(&op, r#"{"listJobs":null}"#).unwrap_err().code,
         ErrorCode::InvalidResponse
     );
 }

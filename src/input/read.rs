@@ -1,0 +1,232 @@
+//! The one walk that reads a caller's params object against its description:
+//! every property checked as it is met, the path and the value named in any
+//! refusal (`params.limit: expected an integer from 1 to 2147483647, got 2.5`).
+
+use super::value::{Kind, Value};
+use super::{Arg, Args, In, Input, Param};
+use crate::error::{Error, Result};
+use crate::suggest;
+
+/// What a read needs beside the value and its description.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The names `expand` accepts for this operation.
+    pub expands: &'a [&'static str],
+    /// Properties of the top object that are not data (`signal`,
+    /// `onProgress`): read elsewhere, skipped here.
+    pub control: &'a [&'a str],
+}
+
+/// Reads the params object `value` (named `path` in messages). An omitted
+/// optional one reads as no properties.
+pub fn read<V: Value>(
+    value: &V,
+    input: &'static Input,
+    path: &str,
+    required: bool,
+    context: Context,
+) -> Result<Args> {
+    match value.kind() {
+        Kind::Undefined | Kind::Null if !required => Ok(Args::default()),
+        Kind::Object => object(value, input, path, context, true),
+        _ => Err(wrong(value, path, "an object", false)),
+    }
+}
+
+fn object<V: Value>(
+    value: &V,
+    input: &'static Input,
+    path: &str,
+    context: Context,
+    top: bool,
+) -> Result<Args> {
+    for key in value.keys() {
+        if top && context.control.contains(&key.as_str()) {
+            continue;
+        }
+        if input.params.iter().any(|p| p.name == key) {
+            continue;
+        }
+        // `{ name: undefined }` is what JavaScript writes for "not given".
+        if value.get(&key).kind() == Kind::Undefined {
+            continue;
+        }
+        let known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
+        return Err(Error::invalid_argument(
+            &format!("{path}.{key}"),
+            unknown_property(&key, &known),
+        ));
+    }
+    let mut args = Args(Vec::with_capacity(input.params.len()));
+    for param in input.params {
+        let at = format!("{path}.{}", param.name);
+        let v = value.get(param.name);
+        match v.kind() {
+            Kind::Undefined if param.required => {
+                return Err(Error::invalid_argument(&at, "is required"));
+            }
+            Kind::Undefined => {}
+            // An `AWSJSON` null is the text `null`, sent as a string.
+            Kind::Null if param.null_clears && matches!(param.ty, In::Json) => {
+                args.0.push((param.name, Arg::Json("null".to_string())))
+            }
+            Kind::Null if param.null_clears => args.0.push((param.name, Arg::Null)),
+            Kind::Null if param.nullable && !param.required => {}
+            _ => args
+                .0
+                .push((param.name, one(&v, &param.ty, &at, param, context)?)),
+        }
+    }
+    Ok(args)
+}
+
+/// Reads one value of kind `ty` at `path`.
+fn one<V: Value>(value: &V, ty: &In, path: &str, param: &Param, context: Context) -> Result<Arg> {
+    let kind = value.kind();
+    let secret = param.secret;
+    match (ty, kind) {
+        (In::String, Kind::String(s)) => Ok(Arg::Str(s)),
+        (In::String, _) => Err(wrong(value, path, "a string", secret)),
+        (In::Id, Kind::String(s)) => id_value(path, &s),
+        (In::Id, _) => Err(wrong(value, path, "a string", secret)),
+        (In::Int(min, max), Kind::Number(n))
+            if n.fract() == 0.0 && n >= *min as f64 && n <= *max as f64 =>
+        {
+            Ok(Arg::Int(n as i64))
+        }
+        (In::Int(min, max), _) => Err(wrong(
+            value,
+            path,
+            &format!("an integer from {min} to {max}"),
+            secret,
+        )),
+        (In::Number(range), Kind::Number(n))
+            if n.is_finite() && n >= range.min && n <= range.max =>
+        {
+            Ok(Arg::Number(n, value.number_text()))
+        }
+        (In::Number(range), _) => Err(wrong(value, path, range.expected, secret)),
+        (In::Boolean, Kind::Bool(b)) => Ok(Arg::Bool(b)),
+        (In::Boolean, _) => Err(wrong(value, path, "a boolean", secret)),
+        (In::Enum(e), Kind::String(s)) => {
+            match e.values.iter().find(|(v, _)| v.eq_ignore_ascii_case(&s)) {
+                Some((canonical, _)) => Ok(Arg::Enum(canonical)),
+                None => Err(unknown_name(
+                    value,
+                    path,
+                    &e.values.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
+                    Some(&s),
+                )),
+            }
+        }
+        (In::Enum(e), _) => Err(unknown_name(
+            value,
+            path,
+            &e.values.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
+            None,
+        )),
+        (In::Expand, Kind::Array) => {
+            let mut names = Vec::new();
+            for (i, item) in value.items().iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                let name = match item.kind() {
+                    Kind::String(s) => context
+                        .expands
+                        .iter()
+                        .find(|e| e.eq_ignore_ascii_case(&s))
+                        .copied()
+                        .ok_or_else(|| unknown_name(item, &at, context.expands, Some(&s)))?,
+                    _ => return Err(unknown_name(item, &at, context.expands, None)),
+                };
+                names.push(Arg::Enum(name));
+            }
+            Ok(Arg::List(names))
+        }
+        (In::Expand, _) => Err(wrong(value, path, "an array", secret)),
+        (In::Json, _) => value.json(path).map(Arg::Json),
+        (In::Object(input), Kind::Object) => {
+            object(value, input, path, context, false).map(Arg::Object)
+        }
+        (In::Object(_), _) => Err(wrong(value, path, "an object", secret)),
+        (In::List(item), Kind::Array) => value
+            .items()
+            .iter()
+            .enumerate()
+            .map(|(i, v)| one(v, item, &format!("{path}[{i}]"), param, context))
+            .collect::<Result<Vec<_>>>()
+            .map(Arg::List),
+        (In::List(_), _) => Err(wrong(value, path, "an array", secret)),
+    }
+}
+
+/// An identifier: not empty, no whitespace around it.
+pub fn id_value(path: &str, s: &str) -> Result<Arg> {
+    if s.trim().is_empty() {
+        return Err(Error::invalid_argument(
+            path,
+            format!("expected a non-empty string, got {}", shown_str(s)),
+        ));
+    }
+    if s.trim() != s {
+        return Err(Error::invalid_argument(
+            path,
+            format!(
+                "must not start or end with whitespace, got {}",
+                shown_str(s)
+            ),
+        ));
+    }
+    Ok(Arg::Str(s.to_string()))
+}
+
+/// `expected <what>, got <value>`, the value shown by its kind alone when secret.
+fn wrong<V: Value>(value: &V, path: &str, what: &str, secret: bool) -> Error {
+    let got = if secret {
+        match value.kind() {
+            Kind::Undefined => "undefined".to_string(),
+            Kind::Null => "null".to_string(),
+            Kind::Bool(_) => "a boolean".to_string(),
+            Kind::Number(_) => "a number".to_string(),
+            Kind::String(_) => "a string".to_string(),
+            _ => "a value".to_string(),
+        }
+    } else {
+        value.shown()
+    };
+    Error::invalid_argument(path, format!("expected {what}, got {got}"))
+}
+
+/// `expected one of A, B, got "x"; did you mean "A"?`
+fn unknown_name<V: Value>(value: &V, path: &str, names: &[&str], given: Option<&str>) -> Error {
+    let hint = given.map_or_else(String::new, |g| suggest::hint(g, names));
+    Error::invalid_argument(
+        path,
+        format!(
+            "expected one of {}, got {}{hint}",
+            names.join(", "),
+            value.shown()
+        ),
+    )
+}
+
+/// A caller's string as a message shows it (cut when long).
+pub fn shown_str(value: &str) -> String {
+    let cut: String = value.chars().take(crate::args::MAX_SHOWN_CHARS).collect();
+    let mut out = String::with_capacity(cut.len() + 4);
+    super::write::string(&mut out, &cut);
+    if cut.len() < value.len() {
+        out.pop();
+        out.push_str("…\"");
+    }
+    out
+}
+
+/// What a caller reads about a property no one knows: a "did you mean" for a
+/// near miss, and the names there are.
+pub fn unknown_property(name: &str, known: &[&str]) -> String {
+    format!(
+        "unknown property{} (the properties are {})",
+        crate::suggest::hint(name, known),
+        known.join(", ")
+    )
+}

@@ -1,0 +1,180 @@
+//! A caller's value as the reader walks it: a JavaScript value in the
+//! module, a `serde_json::Value` in native tests. The walk is generic, and
+//! the module instantiates it once (for `JsValue`).
+
+use wasm_bindgen::prelude::*;
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// What a value is, with its data where it is a scalar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// `undefined` (or a property not there).
+    Undefined,
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (possibly not finite).
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array,
+    /// A plain object.
+    Object,
+    /// Anything JSON cannot carry whole: a function, a symbol, a BigInt, a
+    /// `Map`, a typed array…
+    Other,
+}
+
+/// A value the reader can walk.
+pub trait Value: Sized {
+    /// What it is.
+    fn kind(&self) -> Kind;
+    /// Its property `key` (`Undefined` when not there).
+    fn get(&self, key: &str) -> Self;
+    /// Its own enumerable property names, in order.
+    fn keys(&self) -> Vec<String>;
+    /// Its items, if it is an array.
+    fn items(&self) -> Vec<Self>;
+    /// The JSON text of a finite number, as JavaScript writes it.
+    fn number_text(&self) -> String;
+    /// The value as a message shows it: `2.5`, `"FBX"`, `null`, `an object`.
+    fn shown(&self) -> String;
+    /// The JSON text of any JSON value (`metadata`), refusing what JSON
+    /// cannot carry (cycles, functions, `NaN`…) by its path under `path`.
+    fn json(&self, path: &str) -> Result<String>;
+}
+
+#[wasm_bindgen(module = "/js/host.js")]
+extern "C" {
+    /// 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 plain
+    /// object, 7 anything else.
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u32;
+
+    #[wasm_bindgen(js_name = shown)]
+    fn host_shown(value: &JsValue) -> String;
+
+    /// JSON.stringify with every refusal named by its path (throws a MoveUgcError).
+    #[wasm_bindgen(js_name = encodeJson, catch)]
+    fn encode_json(value: &JsValue, path: &str) -> std::result::Result<String, JsValue>;
+
+    /// `Object.keys`.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Vec<String>;
+
+    /// `String(number)`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
+}
+
+impl Value for JsValue {
+    fn kind(&self) -> Kind {
+        match kind_of(self) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Bool(self.as_bool().unwrap_or(false)),
+            3 => Kind::Number(self.as_f64().unwrap_or(f64::NAN)),
+            4 => Kind::String(self.as_string().unwrap_or_default()),
+            5 => Kind::Array,
+            6 => Kind::Object,
+            _ => Kind::Other,
+        }
+    }
+
+    fn get(&self, key: &str) -> Self {
+        // A getter that throws reads as absent: the check then says what is missing.
+        js_sys::Reflect::get(self, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        object_keys(self)
+    }
+
+    fn items(&self) -> Vec<Self> {
+        js_sys::Array::from(self).iter().collect()
+    }
+
+    fn number_text(&self) -> String {
+        js_string(self)
+    }
+
+    fn shown(&self) -> String {
+        host_shown(self)
+    }
+
+    fn json(&self, path: &str) -> Result<String> {
+        encode_json(self, path).map_err(|thrown| {
+            let message = js_sys::Reflect::get(&thrown, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| format!("{path}: cannot be sent as JSON"));
+            Error::new(ErrorCode::InvalidArgument, message)
+        })
+    }
+}
+
+/// Native tests walk `serde_json` values the way the module walks JavaScript
+/// ones (`null` stands for `undefined` nowhere: an absent key is absent).
+#[cfg(test)]
+impl Value for Option<serde_json::Value> {
+    fn kind(&self) -> Kind {
+        use serde_json::Value as J;
+        match self {
+            None => Kind::Undefined,
+            Some(J::Null) => Kind::Null,
+            Some(J::Bool(b)) => Kind::Bool(*b),
+            Some(J::Number(n)) => Kind::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Some(J::String(s)) => Kind::String(s.clone()),
+            Some(J::Array(_)) => Kind::Array,
+            Some(J::Object(_)) => Kind::Object,
+        }
+    }
+
+    fn get(&self, key: &str) -> Self {
+        self.as_ref().and_then(|v| v.get(key)).cloned()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match self {
+            Some(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn items(&self) -> Vec<Self> {
+        match self {
+            Some(serde_json::Value::Array(items)) => items.iter().cloned().map(Some).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn number_text(&self) -> String {
+        self.as_ref().map(|v| v.to_string()).unwrap_or_default()
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            None => "undefined".into(),
+            Some(serde_json::Value::Array(_)) => "an array".into(),
+            Some(serde_json::Value::Object(_)) => "an object".into(),
+            Some(serde_json::Value::Number(n)) => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{}", f as i64),
+                _ => n.to_string(),
+            },
+            Some(v) => v.to_string(),
+        }
+    }
+
+    fn json(&self, _path: &str) -> Result<String> {
+        Ok(self.as_ref().map(|v| v.to_string()).unwrap_or_default())
+    }
+}
+
+/// A test value from JSON text.
+#[cfg(test)]
+pub fn of(json: &str) -> Option<serde_json::Value> {
+    Some(serde_json::from_str(json).expect("test JSON"))
+}
