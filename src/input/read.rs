@@ -230,3 +230,178 @@ pub fn unknown_property(name: &str, known: &[&str]) -> String {
         known.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::param;
+    use crate::input::value::of;
+    use crate::model::api;
+
+    static INNER: Input = Input {
+        name: "Inner",
+        doc: "",
+        params: &[param("startTime", In::Number(&ANY), "").required()],
+    };
+    static ANY: crate::input::Range = crate::input::Range {
+        min: f64::MIN,
+        max: f64::MAX,
+        expected: "a number",
+    };
+    static ONE_FORMAT: In = In::Enum(&api::OUTPUT_TYPE);
+    static PARAMS: Input = Input {
+        name: "Params",
+        doc: "",
+        params: &[
+            param("takeId", In::Id, "").required(),
+            param("limit", In::Int(1, 100), ""),
+            param("window", In::Object(&INNER), ""),
+            param("outputs", In::List(&ONE_FORMAT), ""),
+            param("expand", In::Expand, ""),
+            param("secret", In::String, "").secret(),
+            param("metadata", In::Json, "").nullable(),
+            param("nextToken", In::String, "").nullable(),
+            param("on", In::Boolean, ""),
+        ],
+    };
+    const CONTEXT: Context = Context {
+        expands: &["client", "take"],
+        control: &["signal"],
+    };
+
+    fn message(json: &str) -> String {
+        read(&of(json), &PARAMS, "params", true, CONTEXT)
+            .unwrap_err()
+            .message
+    }
+
+    #[test]
+    fn wrong_types_name_the_path_and_show_the_value() {
+        assert_eq!(
+            message(r#"{"takeId": 42}"#),
+            "params.takeId: expected a string, got 42"
+        );
+        assert_eq!(
+            message(r#"{"takeId": "t", "window": {"startTime": "soon"}}"#),
+            r#"params.window.startTime: expected a number, got "soon""#
+        );
+        assert_eq!(
+            message(r#"{"takeId": [1]}"#),
+            "params.takeId: expected a string, got an array"
+        );
+        assert_eq!(
+            message(r#"{"takeId": null}"#),
+            "params.takeId: expected a string, got null"
+        );
+        assert_eq!(
+            message(r#"{"takeId": "t", "limit": 2.5}"#),
+            "params.limit: expected an integer from 1 to 100, got 2.5"
+        );
+        assert_eq!(
+            message(r#"{"takeId": "t", "on": "yes"}"#),
+            r#"params.on: expected a boolean, got "yes""#
+        );
+    }
+
+    #[test]
+    fn missing_and_unknown_properties_are_named() {
+        assert_eq!(message("{}"), "params.takeId: is required");
+        assert_eq!(
+            message(r#"{"takeId": "t", "window": {}}"#),
+            "params.window.startTime: is required"
+        );
+        assert_eq!(
+            message(r#"{"takeId": "t", "limt": 5}"#),
+            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on)"
+        );
+        // Unknown names are refused before any value is looked at.
+        assert!(message(r#"{"takeId": 5, "x": 1}"#).starts_with("params.x: unknown property"));
+        assert_eq!(
+            read(&None, &PARAMS, "params", true, CONTEXT)
+                .unwrap_err()
+                .message,
+            "params: expected an object, got undefined"
+        );
+        assert!(read(&None, &PARAMS, "params", false, CONTEXT)
+            .unwrap()
+            .0
+            .is_empty());
+    }
+
+    #[test]
+    fn enums_and_expands_read_in_any_case_and_suggest() {
+        let args = read(
+            &of(r#"{"takeId":"t","outputs":["main_fbx","Render_Video"],"expand":["TAKE"],"signal":null}"#),
+            &PARAMS,
+            "params",
+            true,
+            CONTEXT,
+        )
+        .unwrap();
+        assert_eq!(
+            args.get("outputs"),
+            Some(&Arg::List(vec![
+                Arg::Enum("MAIN_FBX"),
+                Arg::Enum("RENDER_VIDEO")
+            ]))
+        );
+        assert_eq!(args.expand(), vec!["take"]);
+        assert_eq!(
+            message(r#"{"takeId":"t","outputs":["FBX"]}"#),
+            r#"params.outputs[0]: expected one of MAIN_BLEND, MAIN_FBX, MAIN_GLB, MAIN_USDC, MAIN_USDZ, ALL_BLEND, ALL_BVH, ALL_C3D, ALL_FBX, ALL_GLB, ALL_USDC, ALL_USDZ, MOTION_DATA, RENDER_OVERLAY_VIDEO, RENDER_VIDEO, SYNC_DATA, got "FBX"; did you mean "MAIN_FBX" or "ALL_FBX"?"#
+        );
+        assert_eq!(
+            message(r#"{"takeId":"t","expand":["clinet"]}"#),
+            r#"params.expand[0]: expected one of client, take, got "clinet"; did you mean "client"?"#
+        );
+        assert_eq!(
+            message(r#"{"takeId":"t","expand":"take"}"#),
+            r#"params.expand: expected an array, got "take""#
+        );
+    }
+
+    #[test]
+    fn secrets_are_shown_by_kind_and_nulls_mean_absent() {
+        assert_eq!(
+            message(r#"{"takeId":"t","secret":42}"#),
+            "params.secret: expected a string, got a number"
+        );
+        let args = read(
+            &of(r#"{"takeId":"t","metadata":null,"nextToken":null}"#),
+            &PARAMS,
+            "params",
+            true,
+            CONTEXT,
+        )
+        .unwrap();
+        assert_eq!(args.get("metadata"), None);
+        assert_eq!(args.get("nextToken"), None);
+        let args = read(
+            &of(r#"{"takeId":"t","metadata":{"a":[1]}}"#),
+            &PARAMS,
+            "params",
+            true,
+            CONTEXT,
+        )
+        .unwrap();
+        assert_eq!(
+            args.get("metadata"),
+            Some(&Arg::Json(r#"{"a":[1]}"#.into()))
+        );
+    }
+
+    #[test]
+    fn ids_must_be_trimmed_and_not_empty() {
+        assert_eq!(
+            message(r#"{"takeId":""}"#),
+            r#"params.takeId: expected a non-empty string, got """#
+        );
+        assert_eq!(
+            message(r#"{"takeId":" t"}"#),
+            r#"params.takeId: must not start or end with whitespace, got " t""#
+        );
+        let long = "x".repeat(100);
+        assert!(message(&format!(r#"{{"takeId":5,"secret":"{long}"}}"#)).contains("got 5"));
+        assert!(shown_str(&long).ends_with("xx…\""));
+    }
+}

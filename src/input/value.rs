@@ -116,9 +116,9 @@ impl Value for JsValue {
     }
 }
 
-/// Native tests walk `serde_json` values the way the module walks JavaScript
-/// ones (`null` stands for `undefined` nowhere: an absent key is absent).
-#[cfg(test)]
+/// Native tests and the fuzz targets walk `serde_json` values the way the
+/// module walks JavaScript ones (`None` is `undefined`: an absent key).
+#[cfg(any(test, feature = "json-values"))]
 impl Value for Option<serde_json::Value> {
     fn kind(&self) -> Kind {
         use serde_json::Value as J;
@@ -177,4 +177,10 @@ impl Value for Option<serde_json::Value> {
 #[cfg(test)]
 pub fn of(json: &str) -> Option<serde_json::Value> {
     Some(serde_json::from_str(json).expect("test JSON"))
+}
+
+/// A value from JSON text, `None` (undefined) if it is not JSON.
+#[cfg(feature = "json-values")]
+pub fn parse(json: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(json).ok()
 }
