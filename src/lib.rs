@@ -19,6 +19,7 @@
 
 pub mod account;
 pub mod args;
+pub mod check;
 pub mod client;
 pub mod enums;
 pub mod error;
