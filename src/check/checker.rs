@@ -157,25 +157,31 @@ impl<'a> Checker<'a> {
                 match self.r.slice(start, end) {
                     "first" => {
                         if first.is_some() {
-                            return Err(Fault::check("is given twice".into())).at(Step::Field("first"));
+                            return Err(Fault::check("is given twice".into()))
+                                .at(Step::Field("first"));
                         }
                         first = Some(self.page_first().at(Step::Field("first"))?);
                     }
                     "after" => {
                         if after.is_some() {
-                            return Err(Fault::check("is given twice".into())).at(Step::Field("after"));
+                            return Err(Fault::check("is given twice".into()))
+                                .at(Step::Field("after"));
                         }
                         after = Some(self.page_after().at(Step::Field("after"))?);
                     }
                     "items" => {
                         if items {
-                            return Err(Fault::check("is given twice".into())).at(Step::Field("items"));
+                            return Err(Fault::check("is given twice".into()))
+                                .at(Step::Field("items"));
                         }
                         items = true;
                         self.list_or_null(Type::Object(model), expand, DEPTH, "[]")
                             .at(Step::Field("items"))?;
                     }
-                    _ => self.r.skip(DEPTH).at_with(|| Step::Key(shown(self.r.slice(start, end))))?,
+                    _ => self
+                        .r
+                        .skip(DEPTH)
+                        .at_with(|| Step::Key(shown(self.r.slice(start, end))))?,
                 }
                 if !self.r.next_member()? {
                     break;
@@ -336,7 +342,10 @@ impl<'a> Checker<'a> {
                     } else if field.expand.is_some() {
                         Err(missing_expanded())
                     } else {
-                        Err(Fault::check(format!("expected {}, got null", expected(field.ty))))
+                        Err(Fault::check(format!(
+                            "expected {}, got null",
+                            expected(field.ty)
+                        )))
                     }
                 } else {
                     self.value(field.ty, field.with, depth)
@@ -495,7 +504,8 @@ impl<'a> Checker<'a> {
             return Err(Fault::check("is not valid JSON (AWSJSON)".into()));
         }
         let value = content.trim_matches(json::is_space_char);
-        self.out.push_str(if value == "null" { "null" } else { value });
+        self.out
+            .push_str(if value == "null" { "null" } else { value });
         Ok(())
     }
 

@@ -478,9 +478,9 @@ pub(super) fn is_finite(bytes: &[u8], number: &Number) -> bool {
     // The exponent, saturated far beyond where it matters.
     const CAP: i64 = 1 << 40;
     let exp_digits = bytes.get(number.exp.0..number.exp.1).unwrap_or_default();
-    let exp = exp_digits.iter().fold(0i64, |acc, &d| {
-        (acc * 10 + i64::from(d - b'0')).min(CAP)
-    });
+    let exp = exp_digits
+        .iter()
+        .fold(0i64, |acc, &d| (acc * 10 + i64::from(d - b'0')).min(CAP));
     let exp = if number.exp_negative { -exp } else { exp };
     // The value is 0.DDD… × 10^point, with D the significant digits.
     let digits = i64::try_from(int_digits).unwrap_or(CAP).min(CAP);
@@ -496,7 +496,10 @@ pub(super) fn is_finite(bytes: &[u8], number: &Number) -> bool {
                 .get(int_zeros..)
                 .unwrap_or_default()
                 .iter()
-                .chain(frac.get(if int_digits > 0 { 0 } else { frac_zeros }..).unwrap_or_default())
+                .chain(
+                    frac.get(if int_digits > 0 { 0 } else { frac_zeros }..)
+                        .unwrap_or_default(),
+                )
                 .chain(std::iter::repeat(&b'0'));
             // Finite when the digits are below OVERFLOW's.
             for (d, limit) in significant.zip(OVERFLOW.iter()) {
@@ -510,7 +513,7 @@ pub(super) fn is_finite(bytes: &[u8], number: &Number) -> bool {
     }
 }
 
-/// The value of `number` if it is an integer within `i32`.
+/// The value of `number` if it is an integer within `i32` (not `-0`).
 pub(super) fn as_i32(bytes: &[u8], number: &Number) -> Option<i32> {
     if !number.is_integer() {
         return None;
@@ -522,10 +525,11 @@ pub(super) fn as_i32(bytes: &[u8], number: &Number) -> Option<i32> {
     let magnitude = digits
         .iter()
         .fold(0i64, |acc, &d| acc * 10 + i64::from(d - b'0'));
-    let value = if number.negative {
-        -magnitude
-    } else {
-        magnitude
+    let value = match (number.negative, magnitude) {
+        // `-0` is a float to serde_json (and to JavaScript): not an `Int`.
+        (true, 0) => return None,
+        (true, m) => -m,
+        (false, m) => m,
     };
     i32::try_from(value).ok()
 }

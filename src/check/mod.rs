@@ -330,9 +330,7 @@ fn http_error(field: &str, status: u16, retry_after: Option<String>, body: &[u8]
                 message.push_str(&clip(&decoded(text, span)));
             }
             error_type = errors.first.error_type.map(|span| decoded(text, span));
-            graphql_errors = text
-                .get(errors.span.0..errors.span.1)
-                .map(str::to_string);
+            graphql_errors = text.get(errors.span.0..errors.span.1).map(str::to_string);
         }
     }
     Error {
