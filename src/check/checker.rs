@@ -6,15 +6,12 @@ use super::fault::{shown, At, Fault, Faulty, Step};
 use super::json::{self, Reader, MAX_DEPTH};
 use crate::model::{Answer, Field, Model, Root, Shape, Type};
 
-/// The reader of the body, the caller's JSON being written, and a buffer for
-/// decoding `AWSJSON` strings.
+/// The reader of the body and the caller's JSON being written.
 pub(super) struct Checker<'a> {
     /// The body.
     pub r: Reader<'a>,
     /// The caller's result so far.
     pub out: String,
-    /// The decoded text of the current `AWSJSON` string.
-    scratch: String,
 }
 
 /// What a JSON value is, by its first byte, in a message's words.
@@ -56,6 +53,24 @@ fn active(field: &Field, expand: &[&str]) -> bool {
     }
 }
 
+/// Whether two short strings are the same (a loop the compiler keeps inline,
+/// rather than a call to `memcmp`).
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
+        if x != y {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The bit of field `index` in a set of fields.
 #[inline(always)]
 fn bit(index: usize) -> u64 {
@@ -77,7 +92,6 @@ impl<'a> Checker<'a> {
         Checker {
             r: Reader::new(text),
             out: String::with_capacity(capacity),
-            scratch: String::new(),
         }
     }
 
@@ -280,8 +294,8 @@ impl<'a> Checker<'a> {
                 let key = self.r.slice(start, end);
                 // Fields mostly come in the selection's order: try the next one first.
                 let found = match fields.get(next) {
-                    Some(f) if f.name == key => Some(next),
-                    _ => fields.iter().position(|f| f.name == key),
+                    Some(f) if same(f.name, key) => Some(next),
+                    _ => fields.iter().position(|f| same(f.name, key)),
                 };
                 match found.and_then(|i| Some((i, fields.get(i)?))) {
                     Some((i, field)) if active(field, expand) => {
@@ -291,13 +305,8 @@ impl<'a> Checker<'a> {
                         }
                         seen |= bit(i);
                         next = i + 1;
-                        if !first {
-                            self.out.push(',');
-                        }
+                        self.member(start, end, first);
                         first = false;
-                        self.out.push('"');
-                        self.out.push_str(field.name);
-                        self.out.push_str("\":");
                         self.field(field, depth).at(Step::Field(field.name))?;
                     }
                     _ => self.r.skip(depth).at_with(|| Step::Key(shown(key)))?,
@@ -486,27 +495,56 @@ impl<'a> Checker<'a> {
     }
 
     /// An `AWSJSON` string (at its quote): the JSON it holds, written as that
-    /// value; `"null"` is `null`.
+    /// value; `"null"` is `null`. Decoded straight into the output, checked there.
     fn awsjson(&mut self) -> Faulty<()> {
         let (start, end, escaped) = self.r.string()?;
         let raw = self.r.slice(start, end);
-        let content = if escaped {
-            self.scratch.clear();
-            if json::unescape(raw, &mut self.scratch).is_none() {
+        let mark = self.out.len();
+        if escaped {
+            if json::unescape(raw, &mut self.out).is_none() {
                 return Err(Fault::check("is not valid JSON (AWSJSON)".into()));
             }
-            self.scratch.as_str()
         } else {
-            raw
-        };
+            self.out.push_str(raw);
+        }
+        let content = self.out.get(mark..).unwrap_or_default();
         let mut inner = Reader::new(content);
         if inner.skip(0).and_then(|()| inner.end()).is_err() {
             return Err(Fault::check("is not valid JSON (AWSJSON)".into()));
         }
-        let value = content.trim_matches(json::is_space_char);
-        self.out
-            .push_str(if value == "null" { "null" } else { value });
+        let value = json::trim(content);
+        if value.len() != content.len() || value == "null" {
+            let value = if value == "null" {
+                "null".to_string()
+            } else {
+                value.to_string()
+            };
+            self.out.truncate(mark);
+            self.out.push_str(&value);
+        }
         Ok(())
+    }
+
+    /// Writes `"key":` of a member whose key's content is at `start..end`,
+    /// after a `,` unless it is the `first`: in one copy from the body where
+    /// it is written compactly.
+    #[inline(always)]
+    fn member(&mut self, start: usize, end: usize, first: bool) {
+        let bytes = self.r.bytes;
+        let mut from = start - 1;
+        if !first {
+            if start >= 2 && bytes.get(start - 2) == Some(&b',') {
+                from = start - 2;
+            } else {
+                self.out.push(',');
+            }
+        }
+        if bytes.get(end + 1) == Some(&b':') {
+            self.copy(from, end + 2);
+        } else {
+            self.copy(from, end + 1);
+            self.out.push(':');
+        }
     }
 
     /// Writes the body's text between two offsets that fall on ASCII bytes.

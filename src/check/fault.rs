@@ -70,6 +70,13 @@ impl Fault {
         })
     }
 
+    /// The fault with `step` added to its path.
+    #[cold]
+    fn with(mut self: Box<Self>, step: Step) -> Box<Fault> {
+        self.path.push(step);
+        self
+    }
+
     /// Whether the text itself is broken (so nothing after it can be read).
     pub fn is_syntax(&self) -> bool {
         !matches!(self.kind, Kind::Check(_))
@@ -128,18 +135,18 @@ pub(super) trait At<T> {
 impl<T> At<T> for Faulty<T> {
     #[inline(always)]
     fn at(self, step: Step) -> Faulty<T> {
-        self.map_err(|mut fault| {
-            fault.path.push(step);
-            fault
-        })
+        match self {
+            Ok(value) => Ok(value),
+            Err(fault) => Err(fault.with(step)),
+        }
     }
 
     #[inline(always)]
     fn at_with(self, step: impl FnOnce() -> Step) -> Faulty<T> {
-        self.map_err(|mut fault| {
-            fault.path.push(step());
-            fault
-        })
+        match self {
+            Ok(value) => Ok(value),
+            Err(fault) => Err(fault.with(step())),
+        }
     }
 }
 

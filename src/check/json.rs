@@ -421,11 +421,16 @@ impl<'a> Reader<'a> {
 /// [`Reader::string`]) to `out` with its escapes decoded. `None` if an escape
 /// is malformed after all (never for checked text).
 pub(super) fn unescape(raw: &str, out: &mut String) -> Option<()> {
-    let mut rest = raw;
-    while let Some(at) = rest.find('\\') {
-        out.push_str(rest.get(..at)?);
-        let bytes = rest.as_bytes();
-        let (ch, len) = match bytes.get(at + 1)? {
+    let bytes = raw.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.push_str(raw.get(run..i)?);
+        let (ch, len) = match bytes.get(i + 1)? {
             b'"' => ('"', 2),
             b'\\' => ('\\', 2),
             b'/' => ('/', 2),
@@ -435,12 +440,12 @@ pub(super) fn unescape(raw: &str, out: &mut String) -> Option<()> {
             b'r' => ('\r', 2),
             b't' => ('\t', 2),
             b'u' => {
-                let unit = hex4(bytes.get(at + 2..at + 6))?;
+                let unit = hex4(bytes.get(i + 2..i + 6))?;
                 if (0xD800..0xDC00).contains(&unit) {
-                    if bytes.get(at + 6..at + 8)? != b"\\u" {
+                    if bytes.get(i + 6..i + 8)? != b"\\u" {
                         return None;
                     }
-                    let low = hex4(bytes.get(at + 8..at + 12))?;
+                    let low = hex4(bytes.get(i + 8..i + 12))?;
                     if !(0xDC00..0xE000).contains(&low) {
                         return None;
                     }
@@ -453,10 +458,25 @@ pub(super) fn unescape(raw: &str, out: &mut String) -> Option<()> {
             _ => return None,
         };
         out.push(ch);
-        rest = rest.get(at + len..)?;
+        i += len;
+        run = i;
     }
-    out.push_str(rest);
+    out.push_str(raw.get(run..)?);
     Some(())
+}
+
+/// `text` without JSON whitespace around it.
+pub(super) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&b| !is_space(b))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| !is_space(b))
+        .map_or(start, |i| i + 1);
+    text.get(start..end).unwrap_or_default()
 }
 
 /// `2^1024 - 2^970`: the least decimal a `f64` rounds to infinity (halfway
@@ -532,9 +552,4 @@ pub(super) fn as_i32(bytes: &[u8], number: &Number) -> Option<i32> {
         (false, m) => m,
     };
     i32::try_from(value).ok()
-}
-
-/// JSON's four whitespace characters.
-pub(super) fn is_space_char(c: char) -> bool {
-    matches!(c, ' ' | '\n' | '\r' | '\t')
 }
