@@ -357,7 +357,7 @@ fn graphql_error(field: &str, status: u16, text: &str, errors: &Errors) -> Error
         None => "the API reported an error".to_string(),
     };
     let message = match &error_type {
-        Some(kind) => format!("{field}: {said} ({kind})"),
+        Some(kind) => format!("{field}: {said} ({})", clip(kind)),
         None => format!("{field}: {said}"),
     };
     Error {
