@@ -175,7 +175,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Consumes `{` and, if the object is empty, its `}`: whether it has members.
+    /// Consumes `{` (or `[`) and, if the container is empty, its `close`:
+    /// whether it has members.
     #[inline(always)]
     pub fn open(&mut self, close: u8) -> bool {
         self.pos += 1;

@@ -1757,3 +1757,14 @@ fn jobs_list_all() -> crate::graphql::Operation {
     crate::jobs::operations::list(r#"{"expand":["client","take","outputs","rig","inputs"]}"#)
         .unwrap()
 }
+
+#[cfg(feature = "fault-injection")]
+#[test]
+#[should_panic(expected = "forced internal failure")]
+fn the_fault_injection_trigger_panics() {
+    let _ = read(
+        &get_job(),
+        &[],
+        r#"{"data":{"getJob":{"id":"__move_ugc_force_panic__"}}}"#,
+    );
+}
