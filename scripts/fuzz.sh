@@ -9,7 +9,7 @@ mkdir -p "$2"
 out=$(cd "$2" && pwd)
 cd "$(dirname "$0")/../fuzz"
 export RUSTC_BOOTSTRAP=1
-for target in responses arguments; do
+for target in answers arguments; do
   mkdir -p "$out/$target"
   echo "fuzzing $target for $seconds s"
   cargo fuzz run "$target" "$out/$target" "corpus/$target" -- \

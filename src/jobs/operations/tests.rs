@@ -26,6 +26,9 @@ fn invalid(result: Result<Operation>) -> String {
     }
 }
 
+/// How every INVALID_RESPONSE message starts.
+const INVALID: &str = "the API sent a response the SDK cannot read: ";
+
 const JOB: &str = r#""id":"job-1","created":"2024-05-01T10:00:00.000Z","name":"n","metadata":"{\"shot\":3}","state":"RUNNING","progress":{"state":"RUNNING","percentageComplete":40}"#;
 
 #[test]
@@ -296,28 +299,29 @@ fn a_missing_expand_is_an_invalid_response() {
 #[test]
 fn wrong_types_in_answers_name_the_field() {
     let op = retrieve("job-1", &of("{}")).unwrap();
-    for (data, path) in [
-        (
-            r#"{"getJob":{"id":5}}"#,
-            "getJob.id: expected a string, got 5",
-        ),
-        (r#"{"getJob":null}"#, "getJob"),
+    // Each answer's own message, whole: a path that every error of the
+    // operation contains ("getJob") would prove nothing.
+    for (data, message) in [
+        (r#"{"getJob":{"id":5}}"#, "getJob.id: expected a string, got a number"),
+        (r#"{"getJob":null}"#, "getJob: expected an object (Job), got null"),
         (
             r#"{"getJob":{"id":"j","progress":{"percentageComplete":"40"}}}"#,
-            "percentageComplete",
+            "getJob.progress.percentageComplete: expected an integer (Int), got a string",
         ),
         (
             r#"{"getJob":{"id":"j","progress":{"percentageComplete":1e30}}}"#,
-            "percentageComplete",
+            "getJob.progress.percentageComplete: expected an integer (Int), got 1e30",
         ),
-        (r#"{"getJob":{"id":"j","metadata":"not json"}}"#, "metadata"),
-        (r#"{}"#, "getJob"),
-        (r#"[]"#, "getJob"),
+        (
+            r#"{"getJob":{"id":"j","metadata":"not json"}}"#,
+            "getJob.metadata: is not valid JSON (AWSJSON)",
+        ),
+        (r#"{}"#, "getJob: is missing from data"),
+        (r#"[]"#, "getJob: expected data to be an object, got an array"),
     ] {
         let e = decode(&op, data).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidResponse, "{data}");
-        assert!(e.message.contains(path), "{data}: {}", e.message);
-        assert!(!e.message.contains("getJob.getJob"), "{}", e.message);
+        assert_eq!(e.message, format!("{INVALID}{message}"), "{data}");
     }
 }
 
