@@ -182,14 +182,7 @@ pub fn id_value(path: &str, s: &str) -> Result<Arg> {
 /// `expected <what>, got <value>`, the value shown by its kind alone when secret.
 fn wrong<V: Value>(value: &V, path: &str, what: &str, secret: bool) -> Error {
     let got = if secret {
-        match value.kind() {
-            Kind::Undefined => "undefined".to_string(),
-            Kind::Null => "null".to_string(),
-            Kind::Bool(_) => "a boolean".to_string(),
-            Kind::Number(_) => "a number".to_string(),
-            Kind::String(_) => "a string".to_string(),
-            _ => "a value".to_string(),
-        }
+        value.kind_shown()
     } else {
         value.shown()
     };

@@ -42,6 +42,9 @@ pub trait Value: Sized {
     fn number_text(&self) -> String;
     /// The value as a message shows it: `2.5`, `"FBX"`, `null`, `an object`.
     fn shown(&self) -> String;
+    /// Its kind alone, for values a message must not show: `a string`,
+    /// `a bigint`, `a value` (any object).
+    fn kind_shown(&self) -> String;
     /// The JSON text of any JSON value (`metadata`), refusing what JSON
     /// cannot carry (cycles, functions, `NaN`…) by its path under `path`.
     fn json(&self, path: &str) -> Result<String>;
@@ -60,12 +63,16 @@ extern "C" {
     /// JSON.stringify with every refusal named by its path (throws a MoveUgcError).
     #[wasm_bindgen(js_name = encodeJson, catch)]
     fn encode_json(value: &JsValue, path: &str) -> std::result::Result<String, JsValue>;
+}
 
+#[wasm_bindgen]
+extern "C" {
     /// `Object.keys`.
     #[wasm_bindgen(js_namespace = Object, js_name = keys)]
     fn object_keys(value: &JsValue) -> Vec<String>;
 
-    /// `String(number)`.
+    /// `String(number)`: JavaScript's own shortest text of a number, valid JSON
+    /// for a finite one (the module never formats floats itself).
     #[wasm_bindgen(js_name = String)]
     fn js_string(value: &JsValue) -> String;
 }
@@ -103,6 +110,15 @@ impl Value for JsValue {
 
     fn shown(&self) -> String {
         host_shown(self)
+    }
+
+    fn kind_shown(&self) -> String {
+        match self.js_typeof().as_string() {
+            Some(t) if t != "object" && t != "undefined" => format!("a {t}"),
+            _ if self.is_null() => "null".into(),
+            _ if self.is_undefined() => "undefined".into(),
+            _ => "a value".into(),
+        }
     }
 
     fn json(&self, path: &str) -> Result<String> {
@@ -165,6 +181,17 @@ impl Value for Option<serde_json::Value> {
                 _ => n.to_string(),
             },
             Some(v) => v.to_string(),
+        }
+    }
+
+    fn kind_shown(&self) -> String {
+        match self {
+            None => "undefined".into(),
+            Some(serde_json::Value::Null) => "null".into(),
+            Some(serde_json::Value::Bool(_)) => "a boolean".into(),
+            Some(serde_json::Value::Number(_)) => "a number".into(),
+            Some(serde_json::Value::String(_)) => "a string".into(),
+            Some(_) => "a value".into(),
         }
     }
 

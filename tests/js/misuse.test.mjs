@@ -65,7 +65,7 @@ describe('options that would silently call production are refused', () => {
     const error = thrown(() => new MoveUgc({ apiKey: 1234567890123456 }));
     assert.equal(error.message, 'options.apiKey: expected a string, got a number');
     const big = thrown(() => new MoveUgc({ apiKey: 1234567890123456n }));
-    assert.equal(big.message, 'options.apiKey: expected a JSON value, got a bigint');
+    assert.equal(big.message, 'options.apiKey: expected a string, got a bigint');
   });
 });
 
@@ -187,7 +187,7 @@ describe('messages show what came, and enums read in any letter case', () => {
     ['a limit of 2.5', (u) => u.jobs.list({ limit: 2.5 }), 'params.limit: expected an integer from 1 to 2147483647, got 2.5'],
     ['a limit of -1', (u) => u.jobs.list({ limit: -1 }), 'params.limit: expected an integer from 1 to 2147483647, got -1'],
     ['a limit of 0', (u) => u.jobs.list({ limit: 0 }), 'params.limit: expected an integer from 1 to 2147483647, got 0'],
-    ['a string limit', (u) => u.jobs.list({ limit: '10' }), 'params.limit: expected a number, got "10"'],
+    ['a string limit', (u) => u.jobs.list({ limit: '10' }), 'params.limit: expected an integer from 1 to 2147483647, got "10"'],
     ['an undefined id', (u) => u.takes.retrieve(undefined), 'id: expected a string, got undefined'],
     ['a null id', (u) => u.takes.retrieve(null), 'id: expected a string, got null'],
     ['a boolean id', (u) => u.files.retrieve(true), 'id: expected a string, got true'],
@@ -199,7 +199,7 @@ describe('messages show what came, and enums read in any letter case', () => {
     ['a typed array in metadata', (u) => u.jobs.update('j', { metadata: { bytes: new Uint8Array(3) } }), 'params.metadata.bytes: expected a JSON value, got a Uint8Array'],
     ['a sort order spelt out', (u) => u.jobs.list({ sortBy: 'ascending' }), 'params.sortBy: expected one of DESC, ASC, got "ascending"; did you mean "ASC"?'],
     ['a missing required param', (u) => u.jobs.createMultiCam({ takeId: 't' }), 'params.numberOfActors: is required'],
-    ['a webhook secret of the wrong type, not shown', (u) => u.webhooks.upsert({ uid: 'u', url: 'https://x.example', events: ['e'], secret: 42n }), 'params.secret: expected a JSON value, got a bigint'],
+    ['a webhook secret of the wrong type, not shown', (u) => u.webhooks.upsert({ uid: 'u', url: 'https://x.example', events: ['e'], secret: 42n }), 'params.secret: expected a string, got a bigint'],
     ['onProgress of the wrong kind', (u) => u.files.upload(new Uint8Array(1), { type: 'mp4', onProgress: 'log' }), 'params.onProgress: expected a function, got "log"'],
   ];
   for (const [what, call, expected] of messages) {
