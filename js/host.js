@@ -202,8 +202,18 @@ export class Attempt {
       this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
     }
   }
-  get fetchSignal() {
-    return this.controller.signal;
+  /**
+   * POSTs a GraphQL body under this attempt's signal, with a plain init:
+   * a `Request` object built first would be built a second time by fetch
+   * (undici), which costs a tenth of a small call.
+   */
+  post(url, key, body) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { authorization: key, 'content-type': 'application/json' },
+      body,
+      signal: this.controller.signal,
+    });
   }
   get aborted() {
     return Boolean(this.callerSignal && this.callerSignal.aborted);

@@ -33,9 +33,10 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new(timeout_ms: u32, signal: Option<AbortSignal>) -> Attempt;
 
-    /// The signal to hand to `fetch`.
-    #[wasm_bindgen(method, getter, js_name = fetchSignal)]
-    pub fn fetch_signal(this: &Attempt) -> AbortSignal;
+
+    /// POSTs a GraphQL body to the API under the attempt's signal: `fetch`'s promise.
+    #[wasm_bindgen(method)]
+    pub fn post(this: &Attempt, url: &str, key: &str, body: &str) -> js_sys::Promise;
 
     /// Whether the timeout fired.
     #[wasm_bindgen(method, getter, js_name = timedOut)]

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,15 +24,6 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 "#;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The global `fetch` (Node, browsers, workers), called here rather than
-    /// through gloo-net's `send` so that a failure keeps the runtime's own error
-    /// as the `cause`.
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request) -> js_sys::Promise;
-}
 
 /// Why an attempt got no answer: a message, and the runtime's error.
 struct NoAnswer {
@@ -213,19 +204,18 @@ impl Transport {
         operation: &Operation,
         attempt: &Attempt,
     ) -> std::result::Result<(u16, Option<String>, Vec<u8>), NoAnswer> {
-        let request = Request::post(&self.config.endpoint_url)
-            .header("Authorization", &self.config.api_key)
-            .header("Content-Type", "application/json")
-            .abort_signal(Some(&attempt.fetch_signal()))
-            .body(operation.body.as_str())
-            .map_err(|e| NoAnswer::new(e.to_string()))?;
-        let raw: web_sys::Request = request.into();
-        let answer = JsFuture::from(global_fetch(&raw))
-            .await
-            .map_err(|cause| NoAnswer {
-                message: describe_js_error(&cause),
-                cause: Some(cause),
-            })?;
+        // gloo-net reads the answer; the request goes out with a plain init
+        // (see host.js `Attempt.post`), the runtime's own fetch, so that a
+        // failure keeps the runtime's error as the `cause`.
+        let sent = attempt.post(
+            &self.config.endpoint_url,
+            &self.config.api_key,
+            &operation.body,
+        );
+        let answer = JsFuture::from(sent).await.map_err(|cause| NoAnswer {
+            message: describe_js_error(&cause),
+            cause: Some(cause),
+        })?;
         let response: Response = answer
             .dyn_into::<web_sys::Response>()
             .map_err(|_| NoAnswer::new("fetch did not resolve with a Response"))?

@@ -1,0 +1,14 @@
+import { spawn } from 'node:child_process';
+import { MoveUgc } from 'move-ugc';
+const server = spawn(process.execPath, ['server.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((r) => server.stdout.once('data', (d) => r(String(d).trim().split(' ')[1])));
+const ugc = new MoveUgc({ apiKey: 'mv_key_bench_0000000000001', endpointUrl: url });
+const E = ['client', 'take', 'outputs', 'rig', 'inputs'];
+const Q = 'query getJob($jobId: ID!) { getJob(jobId: $jobId) { ' + 'id '.repeat(600) + '} }';
+const base = async () => { const r = await fetch(url, { method: 'POST', headers: { authorization: 'mv_key_bench_0000000000001', 'content-type': 'application/json' }, body: JSON.stringify({ query: Q, variables: { jobId: 'job-1' }, operationName: 'getJob' }) }); const j = JSON.parse(await r.text()); return j.data.getJob; };
+const sdk = () => ugc.jobs.retrieve('job-1', { expand: E });
+const which = process.argv[2] === 'sdk' ? sdk : base;
+for (let i = 0; i < 500; i++) await which();
+const t = performance.now(); for (let i = 0; i < 4000; i++) await which();
+console.log(process.argv[2], ((performance.now() - t) / 4).toFixed(0), 'µs/call');
+server.kill();
