@@ -3,6 +3,7 @@
 //! checks (`cargo run --bin declarations`).
 
 use crate::input::Input;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::model::{api, typescript};
 use crate::ops::Op;
 use crate::{account, files, jobs, ops, options, takes, volumes};
@@ -83,6 +84,7 @@ pub static EXPANDS: &[(&str, &Op, &str)] = &[
 ];
 
 /// The package's generated declarations: enums, models, expands, params.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn declarations() -> String {
     let mut out = typescript::declarations(api::MODELS, api::ENUMS);
     for (name, op, doc) in EXPANDS {

@@ -33,7 +33,6 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new(timeout_ms: u32, signal: Option<AbortSignal>) -> Attempt;
 
-
     /// POSTs a GraphQL body to the API under the attempt's signal: `fetch`'s promise.
     #[wasm_bindgen(method)]
     pub fn post(this: &Attempt, url: &str, key: &str, body: &str) -> js_sys::Promise;

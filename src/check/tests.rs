@@ -1568,9 +1568,15 @@ fn cases() -> Vec<(Answer, &'static [&'static str])> {
         (jobs::operations::GET.answer, &["take"]),
         (jobs::operations::LIST.answer, ALL_JOB),
         (jobs::operations::LIST.answer, &[]),
-        (takes::operations::GET.answer, &["client", "sources", "volume"]),
+        (
+            takes::operations::GET.answer,
+            &["client", "sources", "volume"],
+        ),
         (takes::operations::LIST.answer, &["sources"]),
-        (volumes::operations::GET.answer, &["client", "sources", "outputs"]),
+        (
+            volumes::operations::GET.answer,
+            &["client", "sources", "outputs"],
+        ),
         (volumes::operations::LIST.answer, &[]),
         (files::operations::GET.answer, &["client"]),
         (files::operations::SHARE_CODE.answer, &[]),
@@ -1601,7 +1607,12 @@ fn valid_answers_read_with_every_selected_field() {
             for object in objects(&answer, &new) {
                 for field in answer.model.fields {
                     let selected = field.expand.is_none_or(|e| expand.contains(&e));
-                    assert_eq!(object.get(field.name).is_some(), selected, "{}: {body}", field.name);
+                    assert_eq!(
+                        object.get(field.name).is_some(),
+                        selected,
+                        "{}: {body}",
+                        field.name
+                    );
                 }
             }
         }

@@ -67,15 +67,18 @@ pub struct Param {
     pub null_clears: bool,
     /// Messages show only the kind of its value, never the value.
     pub secret: bool,
-    /// The TypeScript type, when it is not the one [`In`] gives.
+    /// The TypeScript type, when it is not the one [`In`] gives. (Declarations
+    /// are generated natively: the module keeps neither this nor `doc`.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub ts: Option<&'static str>,
     /// What it is, for the declaration's JSDoc.
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
 /// An optional property: refine with the builders.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 pub const fn param(name: &'static str, ty: In, doc: &'static str) -> Param {
-    let doc = crate::model::doc(doc);
     Param {
         name,
         ty,
@@ -83,7 +86,9 @@ pub const fn param(name: &'static str, ty: In, doc: &'static str) -> Param {
         nullable: false,
         null_clears: false,
         secret: false,
+        #[cfg(not(target_arch = "wasm32"))]
         ts: None,
+        #[cfg(not(target_arch = "wasm32"))]
         doc,
     }
 }
@@ -115,8 +120,12 @@ impl Param {
     }
 
     /// Declared in TypeScript as `ts`.
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables, unused_mut))]
     pub const fn ts(mut self, ts: &'static str) -> Self {
-        self.ts = Some(ts);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.ts = Some(ts);
+        }
         self
     }
 }

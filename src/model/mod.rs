@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod select;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
 
 /// An enum of the API: its TypeScript name and its values as the API spells them.
@@ -85,8 +86,12 @@ pub struct Field {
     /// through `... on Model { }`.
     pub union_member: bool,
     /// The TypeScript type, when it is not the one [`Type`] gives (`JobState`).
+    /// (Declarations are generated natively: the module keeps neither this
+    /// nor `doc`.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub ts: Option<&'static str>,
     /// What it is, for the declaration's JSDoc.
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
@@ -101,8 +106,8 @@ pub const fn doc(text: &'static str) -> &'static str {
 }
 
 /// A field that is always there, one value, not null: refine with the builders.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 pub const fn field(name: &'static str, ty: Type, doc: &'static str) -> Field {
-    let doc = self::doc(doc);
     Field {
         name,
         ty,
@@ -111,7 +116,9 @@ pub const fn field(name: &'static str, ty: Type, doc: &'static str) -> Field {
         expand: None,
         with: &[],
         union_member: false,
+        #[cfg(not(target_arch = "wasm32"))]
         ts: None,
+        #[cfg(not(target_arch = "wasm32"))]
         doc,
     }
 }
@@ -155,8 +162,12 @@ impl Field {
     }
 
     /// Declared in TypeScript as `ts` (plus `| null` when nullable).
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables, unused_mut))]
     pub const fn ts(mut self, ts: &'static str) -> Self {
-        self.ts = Some(ts);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.ts = Some(ts);
+        }
         self
     }
 }

@@ -302,8 +302,14 @@ fn wrong_types_in_answers_name_the_field() {
     // Each answer's own message, whole: a path that every error of the
     // operation contains ("getJob") would prove nothing.
     for (data, message) in [
-        (r#"{"getJob":{"id":5}}"#, "getJob.id: expected a string, got a number"),
-        (r#"{"getJob":null}"#, "getJob: expected an object (Job), got null"),
+        (
+            r#"{"getJob":{"id":5}}"#,
+            "getJob.id: expected a string, got a number",
+        ),
+        (
+            r#"{"getJob":null}"#,
+            "getJob: expected an object (Job), got null",
+        ),
         (
             r#"{"getJob":{"id":"j","progress":{"percentageComplete":"40"}}}"#,
             "getJob.progress.percentageComplete: expected an integer (Int), got a string",
@@ -317,7 +323,10 @@ fn wrong_types_in_answers_name_the_field() {
             "getJob.metadata: is not valid JSON (AWSJSON)",
         ),
         (r#"{}"#, "getJob: is missing from data"),
-        (r#"[]"#, "getJob: expected data to be an object, got an array"),
+        (
+            r#"[]"#,
+            "getJob: expected data to be an object, got an array",
+        ),
     ] {
         let e = decode(&op, data).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidResponse, "{data}");
