@@ -108,6 +108,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn every_declared_name_is_declared_once() {
         let ts = declarations();
         let mut names: Vec<&str> = ts

@@ -18,6 +18,7 @@
 )]
 
 pub mod account;
+pub mod alloc;
 pub mod args;
 pub mod catalog;
 pub mod check;
@@ -40,3 +41,8 @@ pub mod volumes;
 
 pub use client::MoveUgc;
 pub use error::{Error, ErrorCode};
+
+/// The module's allocator (see [`alloc`]); native builds keep the system one.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: alloc::Blocks = alloc::Blocks::new();

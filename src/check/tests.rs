@@ -1543,19 +1543,6 @@ pub(super) fn gen_body(rng: &mut Rng, answer: &Answer, expand: &[&str]) -> Strin
     }
 }
 
-/// Numbers as `f64`, for comparing results that write numbers differently
-/// (rounded to 12 digits: serde_json's own parsing is not exact).
-fn normalised(value: Value) -> Value {
-    match value {
-        Value::Number(n) => json!(format!("{:.12e}", n.as_f64().unwrap())),
-        Value::Array(items) => Value::Array(items.into_iter().map(normalised).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, normalised(v))).collect())
-        }
-        other => other,
-    }
-}
-
 /// The answers of the operations, with the expands they are read with.
 /// (Before the serde decoders were removed, 6,000 generated answers across
 /// these cases read the same through both; now every one must read, as JSON
