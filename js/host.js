@@ -584,6 +584,9 @@ export function wakeTask(id) {
   task.scheduled = true;
   queueMicrotask(() => {
     task.scheduled = false;
+    // A failure noted where nobody caught it (a promise callback of the
+    // module) is recovered from first: this task may be among the dropped.
+    if (failure && depth === 0) recover();
     // Settled, or dropped with a failed instance (whose ids the new one reuses).
     if (tasks.get(id) !== task) return;
     try {
