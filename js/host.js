@@ -445,6 +445,7 @@ export function putBytes(url, body, signal, onProgress) {
 const REPORT_URL = 'https://github.com/move-ugc/move-ugc/issues';
 
 let resetModule; // the glue's __wbg_reset_state, handed over by defineClient
+let ready = false; // whether init() or initSync() made the first instance
 let generation = 0; // how many times the instance was replaced
 let depth = 0; // calls into the module made through here, on the stack right now
 let failure; // { why }: the module failed; it must not run again
@@ -484,6 +485,11 @@ function noteFailure(why) {
   queueMicrotask(() => {
     if (failure && depth === 0) recover();
   });
+}
+
+/** The package's init() and initSync() call this once the module is instantiated. */
+export function moduleReady() {
+  ready = true;
 }
 
 /**
@@ -535,6 +541,8 @@ function recover() {
  * the module reject too, and the instance is replaced.
  */
 function callModule(run, ownTask) {
+  // Not a failure of the module: there is none yet (move-ugc/web without init()).
+  if (!ready) throw new Error("move-ugc: the module is not initialised: call `await init()` (from 'move-ugc/web') first");
   if (failure && depth === 0) recover();
   if (failure) throw internalError(failure.why, true);
   depth += 1;

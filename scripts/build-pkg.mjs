@@ -79,14 +79,28 @@ writeFileSync(
   `// The no-bundler browser entry: import init, { MoveUgc } from 'move-ugc/web'; await init();
 // Every other entry of the package imports this module too, so that there is
 // one MoveUgc class (and one MoveUgcError) whatever the entry.
-import { MoveUgc as ModuleMoveUgc, __wbg_reset_state } from './move_ugc.js';
-import { defineClient } from '${host}';
+import initModule, { initSync as initModuleSync, MoveUgc as ModuleMoveUgc, __wbg_reset_state } from './move_ugc.js';
+import { defineClient, moduleReady } from '${host}';
 
 // The package's MoveUgc: detached methods, calls after free() and a failure
 // of the module (INTERNAL, then a fresh instance) all handled in js/host.js.
 export const MoveUgc = defineClient(ModuleMoveUgc, __wbg_reset_state);
 
-export { default, initSync, ${passed.join(', ')} } from './move_ugc.js';
+/** Instantiates the module (fetched from module_or_path, by default the .wasm beside this file); resolves once it is ready. */
+export default async function init(input) {
+  const output = await initModule(input);
+  moduleReady();
+  return output;
+}
+
+/** Instantiates the module at once from its bytes or a compiled module. */
+export function initSync(input) {
+  const output = initModuleSync(input);
+  moduleReady();
+  return output;
+}
+
+export { ${passed.join(', ')} } from './move_ugc.js';
 export { MoveUgcError, isMoveUgcError } from '${host}';
 `,
 );
