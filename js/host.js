@@ -33,7 +33,7 @@ export function isMoveUgcError(value) {
 
 /** Builds the error for the module. `graphqlErrors` comes as JSON text. */
 export function createError(code, message, status, errorType, graphqlErrors, retryable, cause) {
-  checkHealthy();
+  fromModule();
   const details = { retryable, cause };
   if (status !== undefined && status !== null) details.status = status;
   if (errorType !== undefined && errorType !== null) details.errorType = errorType;
@@ -178,7 +178,7 @@ export function readSignal(params, name) {
  */
 export class Attempt {
   constructor(timeoutMs, signal) {
-    checkHealthy();
+    fromModule();
     this.controller = new AbortController();
     this.callerSignal = signal ?? undefined;
     this.timedOut = false;
@@ -213,7 +213,7 @@ export class Attempt {
 
 /** Waits `ms` milliseconds; rejects early if `signal` aborts. */
 export function sleep(ms, signal) {
-  checkHealthy();
+  fromModule();
   return new Promise((resolve, reject) => {
     if (signal && signal.aborted) {
       reject(new Error('aborted'));
@@ -245,7 +245,7 @@ export function sleep(ms, signal) {
  * one page (the caller's params with `nextToken` set), until `nextToken` is null.
  */
 export function paginate(fetchPage, params) {
-  checkHealthy();
+  fromModule();
   // fetchPage belongs to this instance of the module: an iteration that was
   // going on when the module failed ends with INTERNAL, like any other call.
   const born = generation;
@@ -281,7 +281,7 @@ export function readCallback(params, name, key) {
 
 /** Calls a caller's callback; what it throws is its own business, not the SDK's. */
 export function notify(callback, value) {
-  checkHealthy();
+  fromModule();
   try {
     callback(value);
   } catch (error) {
@@ -391,7 +391,7 @@ export async function readUploadData(data, name) {
  * the final `loaded === total` comes once.
  */
 export function putBytes(url, body, signal, onProgress) {
-  checkHealthy();
+  fromModule();
   const total = body instanceof Uint8Array ? body.byteLength : body.size;
   let last;
   const report = (loaded) => {
@@ -445,7 +445,7 @@ export function putBytes(url, body, signal, onProgress) {
 const REPORT_URL = 'https://github.com/move-ugc/move-ugc/issues';
 
 let resetModule; // the glue's __wbg_reset_state, handed over by defineClient
-let ready = false; // whether init() or initSync() made the first instance
+let ready = false; // whether the module was instantiated (init(), initSync(), or it called in)
 let generation = 0; // how many times the instance was replaced
 let depth = 0; // calls into the module made through here, on the stack right now
 let failure; // { why }: the module failed; it must not run again
@@ -501,10 +501,14 @@ export function recordPanic(message) {
 }
 
 /**
- * Refuses to let a failed module go on: the imports it calls throw, so that
- * code of a failed instance still on the stack unwinds instead of running on.
+ * Where the imports the module calls begin. The module is running, so it was
+ * instantiated, whoever did it (the package's init(), or the harness of the
+ * module's own wasm-bindgen tests). And a failed module may not go on: the
+ * imports it calls throw, so that code of a failed instance still on the
+ * stack unwinds instead of running on.
  */
-function checkHealthy() {
+function fromModule() {
+  ready = true;
   if (failure) throw new Error(`move-ugc: the module failed (${failure.why})`);
 }
 
@@ -577,7 +581,7 @@ function callModule(run, ownTask) {
 
 /** Starts call `id`; the module polls it through `poll(id)` in microtasks. */
 export function startTask(id, poll) {
-  checkHealthy();
+  fromModule();
   return new Promise((resolve, reject) => {
     tasks.set(id, { id, resolve, reject, poll, scheduled: false });
     wakeTask(id);
@@ -586,7 +590,7 @@ export function startTask(id, poll) {
 
 /** Schedules one more poll of call `id`. */
 export function wakeTask(id) {
-  checkHealthy();
+  fromModule();
   const task = tasks.get(id);
   if (!task || task.scheduled) return;
   task.scheduled = true;
@@ -607,7 +611,7 @@ export function wakeTask(id) {
 
 /** Settles call `id` with its result. */
 export function settleTask(id, ok, value) {
-  checkHealthy();
+  fromModule();
   const task = tasks.get(id);
   if (!task) return;
   tasks.delete(id);
