@@ -19,6 +19,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const KEY = 'mv_key_bench_0000000000001';
 const BUDGET = 64 * 1024;
+const TARBALL_BUDGET = 150_000;
 
 // ---- size: what a browser downloads for the web entry ----
 const web = join(root, 'pkg', 'web');
@@ -33,6 +34,15 @@ for (const file of files) {
   console.log(`  ${file.padEnd(44)} ${String(bytes.length).padStart(8)} B raw ${String(gz).padStart(8)} B gz`);
 }
 console.log(`  total ${(total / 1024).toFixed(1)} KiB gz; budget 64 KiB: ${total <= BUDGET ? 'met' : `over by ${((total - BUDGET) / 1024).toFixed(1)} KiB`}`);
+
+// ---- the npm tarball: what `npm install move-ugc` downloads, with one .wasm for every entry ----
+{
+  const { stdout } = await run('npm', ['pack', join(root, 'pkg'), '--dry-run', '--json', '--silent'], { cwd: root });
+  const [packed] = JSON.parse(stdout);
+  const wasm = packed.files.filter((f) => f.path.endsWith('.wasm')).map((f) => f.path);
+  console.log('\nThe npm tarball (npm pack pkg)');
+  console.log(`  ${packed.size} B, ${packed.entryCount} files, ${wasm.length} .wasm (${wasm.join(', ')}); budget 150,000 B with one .wasm: ${packed.size <= TARBALL_BUDGET && wasm.length === 1 ? 'met' : 'not met'}`);
+}
 
 // ---- the canned server ----
 const server = spawn(process.execPath, [join(here, 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });

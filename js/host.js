@@ -33,6 +33,7 @@ export function isMoveUgcError(value) {
 
 /** Builds the error for the module. `graphqlErrors` comes as JSON text. */
 export function createError(code, message, status, errorType, graphqlErrors, retryable, cause) {
+  fromModule();
   const details = { retryable, cause };
   if (status !== undefined && status !== null) details.status = status;
   if (errorType !== undefined && errorType !== null) details.errorType = errorType;
@@ -190,6 +191,7 @@ export function readSignal(params, name) {
  */
 export class Attempt {
   constructor(timeoutMs, signal) {
+    fromModule();
     this.controller = new AbortController();
     this.callerSignal = signal ?? undefined;
     this.timedOut = false;
@@ -201,6 +203,13 @@ export class Attempt {
       this.onAbort = () => this.controller.abort();
       this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
     }
+    // Should the module fail, the call this attempt belongs to is dropped:
+    // stop its request rather than leave it running for nobody.
+    this.stop = () => {
+      this.controller.abort();
+      this.finish();
+    };
+    inFlight.add(this.stop);
   }
   /**
    * POSTs a GraphQL body under this attempt's signal, with a plain init:
@@ -221,25 +230,36 @@ export class Attempt {
   finish() {
     clearTimeout(this.timer);
     if (this.callerSignal) this.callerSignal.removeEventListener('abort', this.onAbort);
+    inFlight.delete(this.stop);
   }
 }
 
 /** Waits `ms` milliseconds; rejects early if `signal` aborts. */
 export function sleep(ms, signal) {
+  fromModule();
   return new Promise((resolve, reject) => {
     if (signal && signal.aborted) {
       reject(new Error('aborted'));
       return;
     }
-    const onAbort = () => {
+    // Should the module fail, the wait is dropped with its call: the timer
+    // stops and the promise never settles (nothing is left to resume).
+    const stop = () => {
       clearTimeout(timer);
+      if (signal) signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      inFlight.delete(stop);
       reject(new Error('aborted'));
     };
     const timer = setTimeout(() => {
-      if (signal) signal.removeEventListener('abort', onAbort);
+      stop();
+      inFlight.delete(stop);
       resolve();
     }, ms);
     if (signal) signal.addEventListener('abort', onAbort, { once: true });
+    inFlight.add(stop);
   });
 }
 
@@ -248,6 +268,10 @@ export function sleep(ms, signal) {
  * one page (the caller's params with `nextToken` set), until `nextToken` is null.
  */
 export function paginate(fetchPage, params) {
+  fromModule();
+  // fetchPage belongs to this instance of the module: an iteration that was
+  // going on when the module failed ends with INTERNAL, like any other call.
+  const born = generation;
   const isObject = params !== null && typeof params === 'object' && !Array.isArray(params);
   // Anything that is not a params object goes to fetchPage as it is, to be refused there.
   const pageParams = (nextToken) => (isObject ? { ...params, nextToken } : params);
@@ -256,7 +280,8 @@ export function paginate(fetchPage, params) {
       let nextToken = isObject ? (params.nextToken ?? null) : null;
       const seen = new Set();
       do {
-        const page = await fetchPage(pageParams(nextToken));
+        if (generation !== born) throw internalError(droppedWhy, false);
+        const page = await callModule(() => fetchPage(pageParams(nextToken)));
         yield* page.items;
         nextToken = page.nextToken;
         if (nextToken !== null && seen.has(nextToken)) {
@@ -279,10 +304,14 @@ export function readCallback(params, name, key) {
 
 /** Calls a caller's callback; what it throws is its own business, not the SDK's. */
 export function notify(callback, value) {
+  fromModule();
   try {
     callback(value);
-  } catch {
-    // A failing progress callback must not break the call it observes.
+  } catch (error) {
+    // A failing progress callback must not break the call it observes; but if
+    // the module itself failed meanwhile (the callback called into it), the
+    // call that is running must not go on in that instance: unwind it.
+    if (failure) throw error;
   }
 }
 
@@ -385,6 +414,7 @@ export async function readUploadData(data, name) {
  * the final `loaded === total` comes once.
  */
 export function putBytes(url, body, signal, onProgress) {
+  fromModule();
   const total = body instanceof Uint8Array ? body.byteLength : body.size;
   let last;
   const report = (loaded) => {
@@ -421,10 +451,205 @@ export function putBytes(url, body, signal, onProgress) {
   });
 }
 
-// ---- misuse from JavaScript: detached methods, calls after free() ----
 
-const facades = new WeakMap(); // a service object -> its facade with bound methods
-const freed = new WeakSet(); // clients and services whose free() was called
+// ---- the module's health: a trap, and a fresh instance after it ----
+//
+// Once the WebAssembly instance traps (a Rust panic, or any other failure that
+// unwinds through it), it must not run again: its shadow stack and allocator
+// are wherever the trap left them. The failure is noted (`failure`), and as
+// soon as no frame of the module is on the stack (`depth` is 0) `recover()`
+// rejects every call still pending in it with INTERNAL, stops their requests
+// and timers, and replaces the instance with a fresh one of the same compiled
+// module (wasm-bindgen's `__wbg_reset_state`). Each client then makes itself
+// again on the new instance from the options it was made with (see
+// `defineClient`), and `generation` tells what belongs to which instance.
+
+/** Where to report a failure of the module. */
+const REPORT_URL = 'https://github.com/move-ugc/move-ugc/issues';
+
+let resetModule; // the glue's __wbg_reset_state, handed over by defineClient
+let ready = false; // whether the module was instantiated (init(), initSync(), or it called in)
+let generation = 0; // how many times the instance was replaced
+let depth = 0; // calls into the module made through here, on the stack right now
+let failure; // { why }: the module failed; it must not run again
+let droppedWhy = 'the module was restarted after a failure'; // the last failure, for calls that outlive it
+const inFlight = new Set(); // stops the requests and timers of calls in the module
+
+const tasks = new Map(); // call id -> { id, resolve, reject, poll, scheduled }
+
+/**
+ * The error of a call the module dropped: INTERNAL, never retryable (a
+ * mutation dropped this way may have been carried out).
+ */
+function internalError(why, own) {
+  const which = own ? 'this call' : 'this call, which was running beside the one that failed';
+  return new MoveUgcError(
+    'INTERNAL',
+    `move-ugc failed internally (${why}) and dropped ${which}; please report it at ${REPORT_URL}. ` +
+      'A create or update dropped this way may have been carried out: check before sending it again. ' +
+      'The next call runs on a fresh instance of the module.',
+    { retryable: false },
+  );
+}
+
+/** Words for what came out of a failed module call. */
+function describe(thrown) {
+  if (thrown instanceof Error) return thrown.message ? `${thrown.name}: ${thrown.message}` : thrown.name;
+  return shown(thrown);
+}
+
+/** Notes that the module failed; recovers as soon as the stack is clear of it. */
+function noteFailure(why) {
+  if (failure) return;
+  failure = { why };
+  droppedWhy = why;
+  // Whoever called in may not be here to catch the trap (a promise callback of
+  // the module): recover all the same, once the current job is done.
+  queueMicrotask(() => {
+    if (failure && depth === 0) recover();
+  });
+}
+
+/** The package's init() and initSync() call this once the module is instantiated. */
+export function moduleReady() {
+  ready = true;
+}
+
+/**
+ * Called by the module's panic hook just before it traps (src/executor.rs),
+ * while the instance is still sound: why it failed.
+ */
+export function recordPanic(message) {
+  noteFailure(message);
+}
+
+/**
+ * Where the imports the module calls begin. The module is running, so it was
+ * instantiated, whoever did it (the package's init(), or the harness of the
+ * module's own wasm-bindgen tests). And a failed module may not go on: the
+ * imports it calls throw, so that code of a failed instance still on the
+ * stack unwinds instead of running on.
+ */
+function fromModule() {
+  ready = true;
+  if (failure) throw new Error(`move-ugc: the module failed (${failure.why})`);
+}
+
+/** Rejects what the failed instance was running, and replaces it. */
+function recover() {
+  const { why } = failure;
+  const dropped = [...tasks.values()];
+  tasks.clear();
+  const stops = [...inFlight];
+  inFlight.clear();
+  generation += 1;
+  for (const stop of stops) stop();
+  if (resetModule) {
+    try {
+      resetModule();
+      failure = undefined;
+    } catch (error) {
+      // No fresh instance (out of memory?): every call fails until one can be made.
+      failure = { why: `${why}; then a fresh instance could not be made: ${describe(error)}` };
+    }
+  } else {
+    // Without the package's entry (the module's own wasm-bindgen tests) there
+    // is no instance to replace; the pending calls are rejected all the same.
+    failure = undefined;
+  }
+  for (const task of dropped) task.reject(internalError(why, false));
+}
+
+/**
+ * Runs `run`, a call into the module. A MoveUgcError it throws is the call's
+ * own answer; anything else (a trap, a stack overflow, an exception that went
+ * through the module) means the module failed: the call throws INTERNAL (and
+ * `ownTask`, the call being polled, rejects with it), the others pending in
+ * the module reject too, and the instance is replaced.
+ */
+function callModule(run, ownTask) {
+  // Not a failure of the module: there is none yet (move-ugc/web without init()).
+  if (!ready) throw new Error("move-ugc: the module is not initialised: call `await init()` (from 'move-ugc/web') first");
+  if (failure && depth === 0) recover();
+  if (failure) throw internalError(failure.why, true);
+  depth += 1;
+  let value;
+  let thrown;
+  let threw = false;
+  try {
+    value = run();
+  } catch (error) {
+    threw = true;
+    thrown = error;
+  } finally {
+    depth -= 1;
+  }
+  if (threw && !failure && !(thrown instanceof MoveUgcError)) noteFailure(describe(thrown));
+  if (!failure) {
+    if (threw) throw thrown;
+    return value;
+  }
+  // The module failed in this call (or in a callback it made): whatever came
+  // out of it is not to be trusted.
+  const own = internalError(failure.why, true);
+  if (ownTask && tasks.get(ownTask.id) === ownTask) {
+    tasks.delete(ownTask.id);
+    ownTask.reject(own);
+  }
+  if (depth === 0) recover();
+  throw own;
+}
+
+// ---- the call executor (see src/executor.rs) ----
+
+/** Starts call `id`; the module polls it through `poll(id)` in microtasks. */
+export function startTask(id, poll) {
+  fromModule();
+  return new Promise((resolve, reject) => {
+    tasks.set(id, { id, resolve, reject, poll, scheduled: false });
+    wakeTask(id);
+  });
+}
+
+/** Schedules one more poll of call `id`. */
+export function wakeTask(id) {
+  fromModule();
+  const task = tasks.get(id);
+  if (!task || task.scheduled) return;
+  task.scheduled = true;
+  queueMicrotask(() => {
+    task.scheduled = false;
+    // A failure noted where nobody caught it (a promise callback of the
+    // module) is recovered from first: this task may be among the dropped.
+    if (failure && depth === 0) recover();
+    // Settled, or dropped with a failed instance (whose ids the new one reuses).
+    if (tasks.get(id) !== task) return;
+    try {
+      callModule(() => task.poll(id), task);
+    } catch {
+      // callModule rejected this call (and the others) already.
+    }
+  });
+}
+
+/** Settles call `id` with its result. */
+export function settleTask(id, ok, value) {
+  fromModule();
+  const task = tasks.get(id);
+  if (!task) return;
+  tasks.delete(id);
+  if (ok) task.resolve(value);
+  else task.reject(value);
+}
+
+// ---- the client: misuse from JavaScript, and a fresh module after a failure ----
+
+// Per client made by the MoveUgc of defineClient: { options, inner, generation,
+// freed, services }. `inner` is the module's own MoveUgc on instance
+// `generation`; `options` what it was made from, to make it again on a fresh
+// instance. Kept here, in a WeakMap: never a property of the client, so never
+// enumerable, shown by util.inspect or JSON.stringify, or put in an error.
+const clients = new WeakMap();
 // The getters of MoveUgc that are plain values; every other getter is a service.
 const CLIENT_VALUES = new Set(['endpointUrl']);
 
@@ -436,8 +661,8 @@ function freedError(where, what) {
   );
 }
 
-/** What a method of a freed client or service gives: a rejection (an iterable that rejects, for iterate). */
-function rejectFreed(key, failure) {
+/** What a method of a service gives for a failure: a rejection (an iterable that rejects, for iterate). */
+function rejectWith(key, failure) {
   if (key === 'iterate') {
     return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(failure) }) };
   }
@@ -458,7 +683,7 @@ function freedService(service) {
   return new Proxy(target, {
     get(_, key) {
       if (typeof key === 'string' && key !== 'then' && !(key in target)) {
-        return () => rejectFreed(key, freedError(`${service}.${key}`, 'client'));
+        return () => rejectWith(key, freedError(`${service}.${key}`, 'client'));
       }
       return Reflect.get(target, key);
     },
@@ -467,139 +692,176 @@ function freedService(service) {
 
 /** The own methods of `proto`, symbols included (`Symbol.dispose`). */
 function methodsOf(proto) {
-  return Reflect.ownKeys(proto).filter((key) => key !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function');
+  return Reflect.ownKeys(proto).filter(
+    (key) =>
+      key !== 'constructor' &&
+      !(typeof key === 'string' && key.startsWith('__')) && // the glue's plumbing (`__destroy_into_raw`)
+      typeof Object.getOwnPropertyDescriptor(proto, key)?.value === 'function',
+  );
 }
 
 /**
- * A facade of a service object (`ugc.jobs`) whose methods work detached from
- * it (`const { list } = ugc.jobs; list()`), and reject with a MoveUgcError,
- * never throw a TypeError, once the service was freed.
+ * A copy of the constructor's options, to make the client again from should
+ * the module be replaced (the caller may change their object later). The
+ * module reads the same thing from it: own enumerable properties.
  */
-function facadeOf(service, serviceName) {
-  let facade = facades.get(service);
-  if (facade) return facade;
-  const proto = Object.getPrototypeOf(service);
-  facade = Object.create(proto);
-  const free = () => {
-    if (!freed.has(service)) proto.free.call(service);
-    freed.add(service);
-  };
-  for (const key of methodsOf(proto)) {
-    const method = proto[key];
-    const call =
-      key === 'free' || key === Symbol.dispose
-        ? free
-        : (...args) => (freed.has(service) ? rejectFreed(key, freedError(`${serviceName}.${String(key)}`, 'service')) : method.apply(service, args));
-    Object.defineProperty(facade, key, { value: call, writable: true, configurable: true });
+function snapshotOf(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || lossy(options)) return options;
+  return { ...options };
+}
+
+/**
+ * Makes the package's `MoveUgc` class around the module's own (`Inner`):
+ *
+ * - its services' methods work detached (`const { list } = ugc.jobs; list()`),
+ *   and after `free()` (or `Symbol.dispose`) every call rejects with a
+ *   MoveUgcError (`INVALID_ARGUMENT`) instead of throwing "null pointer passed
+ *   to rust" (a service taken before `free()` keeps working until it is freed
+ *   itself);
+ * - should the module fail, the call rejects with `INTERNAL`, and the client
+ *   and its services make themselves again on the fresh instance, from the
+ *   options the client was made with, at their next call.
+ *
+ * `reset` replaces the module's instance (the glue's `__wbg_reset_state`).
+ * The package's core module calls this once.
+ */
+export function defineClient(Inner, reset) {
+  resetModule = reset;
+  const proto = Inner.prototype;
+
+  function stateOf(client, key) {
+    const state = clients.get(client);
+    if (!state) throw new MoveUgcError('INVALID_ARGUMENT', `${String(key)}: called on something that is not a MoveUgc`, { retryable: false });
+    return state;
   }
-  facades.set(service, facade);
-  return facade;
-}
 
-// Marks a class hardenClient already went through.
-const HARDENED = Symbol('move-ugc hardened');
+  /** The module's MoveUgc of `state` on the current instance (made again after a failure). */
+  function innerOf(state) {
+    if (state.generation !== generation) {
+      state.inner = new Inner(state.options);
+      state.generation = generation;
+    }
+    return state.inner;
+  }
 
-/**
- * Makes the `MoveUgc` class safe against misuse from JavaScript: its services
- * have methods that work detached, and after `free()` (or `Symbol.dispose`)
- * every call rejects with a MoveUgcError (`INVALID_ARGUMENT`) instead of
- * throwing "null pointer passed to rust". Each entry of the package calls this
- * once on the class it exports.
- */
-export function hardenClient(Client) {
-  const proto = Client.prototype;
-  if (Object.hasOwn(proto, HARDENED)) return;
-  Object.defineProperty(proto, HARDENED, { value: true });
-  const free = proto.free;
-  // Once only: a second free() (or free() after Symbol.dispose) is harmless.
-  const guardedFree = function guardedFree() {
-    if (!freed.has(this)) free.call(this);
-    freed.add(this);
-  };
+  /** The module's object of a service on the current instance. */
+  function serviceOf(service) {
+    if (service.generation !== generation) {
+      const { client, get } = service;
+      if (client.freed) {
+        // The client is gone but its service lives on: take the service from a
+        // client made for the purpose (the service holds what it needs).
+        const maker = new Inner(client.options);
+        service.inner = get.call(maker);
+        maker.free();
+      } else {
+        service.inner = get.call(innerOf(client));
+      }
+      service.generation = generation;
+    }
+    return service.inner;
+  }
+
+  /** The facade of service `key`: the same object every time (`ugc.jobs === ugc.jobs`). */
+  function facadeOf(state, key, get) {
+    let facade = state.services.get(key);
+    if (facade) return facade;
+    const service = { client: state, get, inner: undefined, generation: -1, freed: false };
+    const first = callModule(() => serviceOf(service));
+    if (first === null || typeof first !== 'object') return first;
+    const serviceProto = Object.getPrototypeOf(first);
+    facade = Object.create(serviceProto);
+    const free = () => {
+      if (service.freed) return;
+      service.freed = true;
+      // Only an object of the current instance is freed: one of a replaced
+      // instance went with it (and its pointer means nothing to the new one).
+      if (service.generation === generation) callModule(() => serviceProto.free.call(service.inner));
+      service.inner = undefined;
+    };
+    for (const name of methodsOf(serviceProto)) {
+      const method = serviceProto[name];
+      const call =
+        name === 'free' || name === Symbol.dispose
+          ? free
+          : (...args) => {
+              if (service.freed) return rejectWith(name, freedError(`${key}.${String(name)}`, 'service'));
+              try {
+                return callModule(() => method.apply(serviceOf(service), args));
+              } catch (error) {
+                return rejectWith(name, error);
+              }
+            };
+      Object.defineProperty(facade, name, { value: call, writable: true, configurable: true });
+    }
+    state.services.set(key, facade);
+    return facade;
+  }
+
+  // The class users make: its state lives in `clients`, the module's object inside it.
+  class MoveUgc {
+    constructor(options) {
+      const snapshot = snapshotOf(options);
+      const inner = callModule(() => new Inner(snapshot));
+      clients.set(this, { options: snapshot, inner, generation, freed: false, services: new Map() });
+    }
+  }
+  const ours = MoveUgc.prototype;
+
+  function free() {
+    const state = clients.get(this);
+    if (!state || state.freed) return; // once only: a second free() is harmless
+    state.freed = true;
+    if (state.generation === generation) callModule(() => proto.free.call(state.inner));
+    state.inner = undefined;
+  }
+
   for (const key of Reflect.ownKeys(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-    if (key === 'constructor' || key === HARDENED || !descriptor) continue;
+    // The glue's own plumbing (`__destroy_into_raw`) is not the client's.
+    if (key === 'constructor' || !descriptor || (typeof key === 'string' && key.startsWith('__'))) continue;
     if (descriptor.get) {
       const get = descriptor.get;
       const isService = !CLIENT_VALUES.has(key);
-      Object.defineProperty(proto, key, {
-        ...descriptor,
+      Object.defineProperty(ours, key, {
+        configurable: true,
+        enumerable: descriptor.enumerable,
         get() {
-          if (freed.has(this)) {
+          const state = stateOf(this, key);
+          if (state.freed) {
             if (isService) return freedService(key);
             throw freedError(String(key), 'client');
           }
-          const value = get.call(this);
-          return isService && value !== null && typeof value === 'object' ? facadeOf(value, key) : value;
+          if (isService) return facadeOf(state, key, get);
+          return callModule(() => get.call(innerOf(state)));
         },
       });
     } else if (typeof descriptor.value === 'function') {
       const method = descriptor.value;
-      let guarded;
-      if (key === 'free' || key === Symbol.dispose) guarded = guardedFree;
-      else {
-        guarded = function guardedMethod(...args) {
-          if (freed.has(this)) {
-            // toString, and Node's util.inspect (a symbol-keyed method).
-            if (key === 'toString' || typeof key === 'symbol') return 'MoveUgc(freed)';
-            if (key === 'toJSON') return { freed: true };
-            throw freedError(String(key), 'client');
-          }
-          return method.apply(this, args);
-        };
-      }
-      Object.defineProperty(proto, key, { ...descriptor, value: guarded });
+      const value =
+        key === 'free' || key === Symbol.dispose
+          ? free
+          : function guardedMethod(...args) {
+              const state = stateOf(this, key);
+              if (state.freed) {
+                // toString, and Node's util.inspect (a symbol-keyed method).
+                if (key === 'toString' || typeof key === 'symbol') return 'MoveUgc(freed)';
+                if (key === 'toJSON') return { freed: true };
+                throw freedError(String(key), 'client');
+              }
+              return callModule(() => method.apply(innerOf(state), args));
+            };
+      Object.defineProperty(ours, key, { configurable: true, writable: true, enumerable: descriptor.enumerable, value });
     }
   }
-}
-
-// ---- the call executor (see src/executor.rs) ----
-
-const tasks = new Map(); // id -> { resolve, reject, poll, lastPanic, scheduled }
-
-/** Starts call `id`; the module polls it through `poll(id)` in microtasks. */
-export function startTask(id, poll, lastPanic) {
-  return new Promise((resolve, reject) => {
-    tasks.set(id, { resolve, reject, poll, lastPanic, scheduled: false });
-    wakeTask(id);
+  // Node's util.inspect shows the settings, never the key.
+  Object.defineProperty(ours, Symbol.for('nodejs.util.inspect.custom'), {
+    configurable: true,
+    writable: true,
+    value: function inspect() {
+      const state = clients.get(this);
+      return !state || state.freed ? 'MoveUgc(freed)' : `MoveUgc ${JSON.stringify(this.toJSON())}`;
+    },
   });
-}
-
-/** Schedules one more poll of call `id`. */
-export function wakeTask(id) {
-  const task = tasks.get(id);
-  if (!task || task.scheduled) return;
-  task.scheduled = true;
-  queueMicrotask(() => {
-    task.scheduled = false;
-    if (tasks.get(id) !== task) return;
-    try {
-      task.poll(id);
-    } catch (failure) {
-      // The module trapped (a Rust panic) while running this call: reject this
-      // call alone; the module and every other call go on.
-      tasks.delete(id);
-      let detail = '';
-      try {
-        detail = task.lastPanic() ?? '';
-      } catch {
-        // Reading the message is best effort.
-      }
-      const why = detail || (failure instanceof Error ? failure.message : String(failure));
-      task.reject(
-        new MoveUgcError('INVALID_RESPONSE', `move-ugc failed internally and dropped this call (please report it): ${why}`, {
-          retryable: false,
-        }),
-      );
-    }
-  });
-}
-
-/** Settles call `id` with its result. */
-export function settleTask(id, ok, value) {
-  const task = tasks.get(id);
-  if (!task) return;
-  tasks.delete(id);
-  if (ok) task.resolve(value);
-  else task.reject(value);
+  return MoveUgc;
 }

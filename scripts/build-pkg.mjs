@@ -1,139 +1,162 @@
 #!/usr/bin/env node
-// Assembles the npm package `move-ugc` in pkg/ from wasm-pack's three outputs
-// (target/wasm-pack/{nodejs,web,bundler}) and pkg-template/.
+// Assembles the npm package `move-ugc` from one wasm-bindgen `--target web`
+// build and pkg-template/. Usage: node scripts/build-pkg.mjs <wasm-bindgen output dir> <package dir>
+// (`make pkg`: target/wasm-bindgen/pkg → pkg/; `make pkg-fault`: the
+// fault-injection build → target/pkg-fault/).
 //
-//   pkg/node/     the nodejs build (CommonJS) with index.cjs and an ESM wrapper index.mjs
-//   pkg/web/      the web build: `import init, { MoveUgc } from 'move-ugc/web'; await init();`
-//   pkg/bundler/  wasm-pack's bundler build, for bundlers with WebAssembly ESM integration
-//   pkg/browser/  the default for bundlers and browsers: the web build, initialised on import
-//   pkg/move_ugc.d.ts  the declarations (generated from the Rust types) for ESM consumers,
-//                      move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
-//   pkg/LICENSE        the licence texts
+// One .wasm and one copy of each JS file, loaded by every entry:
+//
+//   web/move_ugc_bg.wasm   the module
+//   web/move_ugc.js        wasm-bindgen's glue (ESM), patched below
+//   web/snippets/…/host.js js/host.js
+//   web/index.js           the core of every entry, and the no-bundler entry itself
+//                          (`import init, { MoveUgc } from 'move-ugc/web'; await init();`):
+//                          the package's MoveUgc made once around the module's (defineClient)
+//   browser/index.js       the default for browsers and bundlers (also `move-ugc/bundler`):
+//                          init() on import from `new URL('../web/move_ugc_bg.wasm', import.meta.url)`,
+//                          which Vite and webpack 5 resolve with no plugin
+//   node/index.mjs         Node ESM: initSync() from the bytes of the same .wasm, read with fs
+//   node/index.cjs         Node CommonJS: require() of node/index.mjs (require(esm): Node 20.19+, 22.12+)
+//   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
+//                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
+//   LICENSE                the licence texts
 
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const built = join(root, 'target', 'wasm-pack');
-const pkg = join(root, 'pkg');
+const [builtArg, pkgArg] = process.argv.slice(2);
+if (!builtArg || !pkgArg) throw new Error('usage: node scripts/build-pkg.mjs <wasm-bindgen output dir> <package dir>');
+const built = resolve(root, builtArg);
+const pkg = resolve(root, pkgArg);
 const template = join(root, 'pkg-template');
 
-function snippetPath(dir) {
-  const snippets = join(dir, 'snippets');
-  const [crate] = readdirSync(snippets);
-  return `./snippets/${crate}/js/host.js`;
-}
-
-function copyBuild(target, into) {
-  const from = join(built, target);
-  if (!existsSync(join(from, 'move_ugc_bg.wasm'))) throw new Error(`missing wasm-pack output ${from}; run make pkg`);
-  cpSync(from, join(pkg, into), {
-    recursive: true,
-    filter: (src) => !/(\.gitignore|package\.json|README\.md|\.d\.ts)$/.test(src) || src === from,
-  });
-}
+if (!existsSync(join(built, 'move_ugc_bg.wasm'))) throw new Error(`missing wasm-bindgen output in ${built}; run make pkg`);
 
 rmSync(pkg, { recursive: true, force: true });
-mkdirSync(pkg);
+mkdirSync(join(pkg, 'web'), { recursive: true });
 
-// ---- node: CommonJS as wasm-bindgen emits it, with the ESM snippet turned into CommonJS ----
-copyBuild('nodejs', 'node');
-const nodeDir = join(pkg, 'node');
-writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
-const nodeSnippet = snippetPath(nodeDir);
-const hostFile = join(nodeDir, nodeSnippet);
-const hostSource = readFileSync(hostFile, 'utf8');
-const hostNames = [...hostSource.matchAll(/^export (?:class|function|async function) (\w+)/gm)].map((m) => m[1]);
-const stillExported = hostSource.replace(/^export (class|function|async function) /gm, '').match(/^export .*/m);
-if (stillExported) throw new Error(`js/host.js: cannot turn into CommonJS: ${stillExported[0]}`);
+// ---- the module, the glue and host.js: once ----
+cpSync(join(built, 'move_ugc_bg.wasm'), join(pkg, 'web', 'move_ugc_bg.wasm'));
+cpSync(join(built, 'snippets'), join(pkg, 'web', 'snippets'), { recursive: true });
+const [crate] = readdirSync(join(built, 'snippets'));
+const host = `./snippets/${crate}/js/host.js`;
+if (!existsSync(join(pkg, 'web', host))) throw new Error(`no js/host.js among the snippets of ${built}`);
+
+let glue = readFileSync(join(built, 'move_ugc.js'), 'utf8');
+// The glue's types are not published as they are (see the declarations
+// below); the pointer to them would name a file that is not there.
+glue = glue.replace(/^\/\* @ts-self-types=.*\*\/\n/, '');
+// After a failure host.js replaces the module's instance (__wbg_reset_state).
+// A promise the old instance awaited (a fetch, a timer) may still settle
+// later and call its callback, a closure of that instance: the glue throws
+// there, in a promise callback nobody handles, which is an unhandled rejection
+// (Node ends the process). The call it belonged to was rejected with INTERNAL
+// already, so such a late callback has nothing left to do: it returns.
+const STALE_CLOSURE = "throw new Error('Cannot invoke closure from previous WASM instance');";
+if (!glue.includes(STALE_CLOSURE)) {
+  throw new Error('the wasm-bindgen glue no longer guards stale closures as expected: check scripts/build-pkg.mjs against this wasm-bindgen');
+}
+glue = glue.replaceAll(STALE_CLOSURE, 'return; // a late callback of a replaced instance (scripts/build-pkg.mjs)');
+if (!/^export function __wbg_reset_state\b/m.test(glue)) {
+  throw new Error('the glue has no __wbg_reset_state: wasm-bindgen must run with --experimental-reset-state-function');
+}
+writeFileSync(join(pkg, 'web', 'move_ugc.js'), glue);
+
+// What the glue exports: its classes and functions, and init/initSync.
+const glueNames = [...glue.matchAll(/^export (?:class|function|const|let) (\w+)/gm)].map((m) => m[1]);
+if (!glueNames.includes('MoveUgc')) throw new Error('the glue exports no MoveUgc');
+if (!/^export \{ initSync, __wbg_init as default \};$/m.test(glue)) throw new Error('the glue exports no init/initSync');
+// The package's names: the glue's, with the package's own MoveUgc, without the
+// instance reset (host.js's business), plus the error class.
+const passed = glueNames.filter((name) => name !== 'MoveUgc' && name !== '__wbg_reset_state');
+const publicNames = ['MoveUgc', ...passed, 'MoveUgcError', 'isMoveUgcError'].sort();
+
+// ---- web/index.js: the core every entry imports, and the no-bundler entry ----
 writeFileSync(
-  hostFile,
-  hostSource.replace(/^export (class|function|async function) /gm, '$1 ') + `\nmodule.exports = { ${hostNames.join(', ')} };\n`,
-);
-writeFileSync(
-  join(nodeDir, 'index.cjs'),
-  `'use strict';
-// The Node entry (CommonJS). The ESM entry index.mjs re-exports this same module,
-// so classes are shared and \`instanceof MoveUgcError\` holds across both.
-const wasm = require('./move_ugc.js');
-const host = require('${nodeSnippet}');
-
-// Node's util.inspect shows the settings, never the key (which is not in JS memory anyway).
-wasm.MoveUgc.prototype[Symbol.for('nodejs.util.inspect.custom')] = function inspect() {
-  return \`MoveUgc \${JSON.stringify(this.toJSON())}\`;
-};
-
-// Detached methods and calls after free() reject with a MoveUgcError.
-host.hardenClient(wasm.MoveUgc);
-// files.upload reads file paths with it.
-host.useNodeFs(require('node:fs'));
-
-module.exports = { ...wasm, MoveUgcError: host.MoveUgcError, isMoveUgcError: host.isMoveUgcError };
-`,
-);
-// hardenClient is the entries' own business, not part of the package's API.
-const nodeExports = Object.keys(createRequire(import.meta.url)(join(nodeDir, 'index.cjs')));
-writeFileSync(
-  join(nodeDir, 'index.mjs'),
-  `// The Node entry (ESM): the CommonJS build, re-exported by name.
-import cjs from './index.cjs';
-
-export const { ${nodeExports.join(', ')} } = cjs;
-`,
-);
-
-// ---- web: the no-bundler entry, with an explicit init() ----
-copyBuild('web', 'web');
-const webDir = join(pkg, 'web');
-writeFileSync(
-  join(webDir, 'index.js'),
+  join(pkg, 'web', 'index.js'),
   `// The no-bundler browser entry: import init, { MoveUgc } from 'move-ugc/web'; await init();
-import { MoveUgc } from './move_ugc.js';
-import { hardenClient } from '${snippetPath(webDir)}';
+// Every other entry of the package imports this module too, so that there is
+// one MoveUgc class (and one MoveUgcError) whatever the entry.
+import initModule, { initSync as initModuleSync, MoveUgc as ModuleMoveUgc, __wbg_reset_state } from './move_ugc.js';
+import { defineClient, moduleReady } from '${host}';
 
-// Detached methods and calls after free() reject with a MoveUgcError.
-hardenClient(MoveUgc);
+// The package's MoveUgc: detached methods, calls after free() and a failure
+// of the module (INTERNAL, then a fresh instance) all handled in js/host.js.
+export const MoveUgc = defineClient(ModuleMoveUgc, __wbg_reset_state);
 
-export { default, initSync } from './move_ugc.js';
-export * from './move_ugc.js';
-export { MoveUgcError, isMoveUgcError } from '${snippetPath(webDir)}';
+/** Instantiates the module (fetched from module_or_path, by default the .wasm beside this file); resolves once it is ready. */
+export default async function init(input) {
+  const output = await initModule(input);
+  moduleReady();
+  return output;
+}
+
+/** Instantiates the module at once from its bytes or a compiled module. */
+export function initSync(input) {
+  const output = initModuleSync(input);
+  moduleReady();
+  return output;
+}
+
+export { ${passed.join(', ')} } from './move_ugc.js';
+export { MoveUgcError, isMoveUgcError } from '${host}';
 `,
 );
 
-// ---- bundler: wasm-pack's bundler build, for bundlers with WebAssembly ESM integration ----
-copyBuild('bundler', 'bundler');
-const bundlerDir = join(pkg, 'bundler');
-writeFileSync(
-  join(bundlerDir, 'index.js'),
-  `// For bundlers configured for WebAssembly ESM integration (webpack asyncWebAssembly,
-// vite-plugin-wasm): import { MoveUgc } from 'move-ugc/bundler'.
-import { MoveUgc } from './move_ugc.js';
-import { hardenClient } from '${snippetPath(bundlerDir)}';
-
-// Detached methods and calls after free() reject with a MoveUgcError.
-hardenClient(MoveUgc);
-
-export * from './move_ugc.js';
-export { MoveUgcError, isMoveUgcError } from '${snippetPath(bundlerDir)}';
-`,
-);
-
-// ---- browser: the default for bundlers and browsers, no configuration needed ----
+// ---- browser/index.js: the default for browsers and bundlers ----
 mkdirSync(join(pkg, 'browser'));
 writeFileSync(
   join(pkg, 'browser', 'index.js'),
-  `// The default browser and bundler entry: the web build, initialised on import
-// (top-level await). Vite, webpack 5 and esbuild resolve the .wasm URL below.
-// (The web entry's module, imported for its hardening of MoveUgc.)
+  `// The default browser and bundler entry (also move-ugc/bundler): the module,
+// initialised on import (top-level await). Vite, webpack 5 and esbuild resolve
+// the .wasm URL below and ship that one file.
 import init from '../web/index.js';
 
 await init({ module_or_path: new URL('../web/move_ugc_bg.wasm', import.meta.url) });
 
-export * from '../web/move_ugc.js';
-export { MoveUgcError, isMoveUgcError } from '../web/${snippetPath(webDir).slice(2)}';
+export { ${publicNames.join(', ')} } from '../web/index.js';
+`,
+);
+
+// ---- node/: the same module, instantiated from its bytes ----
+mkdirSync(join(pkg, 'node'));
+writeFileSync(
+  join(pkg, 'node', 'index.mjs'),
+  `// The Node entry (ESM): the module instantiated at once from the bytes of the
+// package's one .wasm, read with fs (no top-level await, so that require()
+// can load this file too: see index.cjs).
+import * as fs from 'node:fs';
+import { initSync } from '../web/index.js';
+import { useNodeFs } from '../web/${host.slice(2)}';
+
+initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
+// files.upload reads file paths with it.
+useNodeFs(fs);
+
+export { ${publicNames.join(', ')} } from '../web/index.js';
+`,
+);
+writeFileSync(
+  join(pkg, 'node', 'index.cjs'),
+  `'use strict';
+// The Node entry (CommonJS): the ESM entry itself, through require(esm)
+// (Node 20.19+, 22.12+), so that both share one module instance and one set
+// of classes (\`instanceof MoveUgcError\` holds across them), with no second
+// copy of the JavaScript.
+try {
+  module.exports = require('./index.mjs');
+} catch (error) {
+  if (error && error.code === 'ERR_REQUIRE_ESM') {
+    throw new Error(
+      \`move-ugc: require('move-ugc') needs Node 20.19+ or 22.12+ (this is \${process.version}); use import, or a newer Node\`,
+      { cause: error },
+    );
+  }
+  throw error;
+}
 `,
 );
 
@@ -160,29 +183,33 @@ function declareExpandGenerics(text) {
     })
     .join('\n');
 }
+const generated = readFileSync(join(built, 'move_ugc.d.ts'), 'utf8');
+const initStart = generated.indexOf('export type InitInput');
+if (initStart < 0) throw new Error('no init() declarations in the web build');
 // [Symbol.dispose]() needs lib esnext.disposable, which most projects do not
 // have: keep the declaration compiling for every strict project (the method exists).
 // wasm-bindgen's own free() comes without JSDoc: every public method has one.
 // The models, enums, expands and params are declared from the crate's own
 // descriptions of them (src/catalog.rs), never written beside them by hand.
-const generated = execFileSync('cargo', ['run', '--quiet', '--bin', 'declarations'], { cwd: root, encoding: 'utf8' });
-const types = declareExpandGenerics(readFileSync(join(built, 'nodejs', 'move_ugc.d.ts'), 'utf8') + '\n' + generated)
+const described = execFileSync('cargo', ['run', '--quiet', '--bin', 'declarations'], { cwd: root, encoding: 'utf8' });
+// __wbg_reset_state is host.js's, not the package's.
+const types = declareExpandGenerics(`${generated.slice(0, initStart)}\n${described}`)
+  .replace(/^export function __wbg_reset_state\(\): void;\n/m, '')
   .replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '')
   .replace(
     /^(\s*)free\(\): void;$/gm,
     '$1/** Releases the object\'s WebAssembly memory now rather than when it is garbage-collected. */\n$1free(): void;',
-  );
+  )
+  .trimEnd() + '\n';
+if (/__wbg_reset_state/.test(types)) throw new Error('__wbg_reset_state left in the public declarations');
 writeFileSync(join(pkg, 'move_ugc.d.ts'), types);
 // CommonJS consumers (require, `module: node16`/`nodenext`) read the same
 // declarations as a CommonJS file, so that TypeScript does not take the
-// package's CommonJS build for ESM ("masquerading as ESM").
+// package's CommonJS entry for ESM ("masquerading as ESM").
 writeFileSync(join(pkg, 'move_ugc.d.cts'), types);
-const webTypes = readFileSync(join(built, 'web', 'move_ugc.d.ts'), 'utf8');
-const initStart = webTypes.indexOf('export type InitInput');
-if (initStart < 0) throw new Error('no init() declarations in the web build');
 // InitOutput lists the module's raw exports, typed with `any`; callers need none
 // of them, so the public declaration keeps only the memory.
-const initTypes = webTypes
+const initTypes = generated
   .slice(initStart)
   .replace(
     /export interface InitOutput \{[\s\S]*?\n\}/,
@@ -191,7 +218,7 @@ const initTypes = webTypes
   .replace(/^export type InitInput/m, '/** Where `init()` takes the module from: a URL, a fetch Response, bytes or a compiled module. */\nexport type InitInput')
   .replace(/^export type SyncInitInput/m, '/** What `initSync()` takes: the module\'s bytes or a compiled module. */\nexport type SyncInitInput');
 writeFileSync(join(pkg, 'web.d.ts'), `export * from './move_ugc.js';\n\n${initTypes}`);
-// The bundler build has the same exports as the others.
+// move-ugc/bundler is the browser entry under another name.
 writeFileSync(join(pkg, 'bundler.d.ts'), `export * from './move_ugc.js';\n`);
 for (const file of ['move_ugc.d.ts', 'move_ugc.d.cts', 'web.d.ts']) {
   const text = readFileSync(join(pkg, file), 'utf8');
@@ -207,6 +234,13 @@ for (const file of ['move_ugc.d.ts', 'move_ugc.d.cts', 'web.d.ts']) {
   });
   if (undocumented.length) throw new Error(`undocumented in ${file}:\n${undocumented.join('\n')}`);
 }
+// Every runtime name is declared, and every declared value is there at runtime.
+const declared = new Set([...types.matchAll(/^export (?:declare )?(?:class|function) (\w+)/gm)].map((m) => m[1]));
+const missing = publicNames.filter((name) => !declared.has(name));
+const undelivered = [...declared].filter((name) => !publicNames.includes(name));
+if (missing.length || undelivered.length) {
+  throw new Error(`declarations and exports differ: undeclared ${missing.join(', ') || '-'}; not exported ${undelivered.join(', ') || '-'}`);
+}
 
 // ---- package.json and README ----
 const manifest = JSON.parse(readFileSync(join(template, 'package.json'), 'utf8'));
@@ -214,4 +248,4 @@ manifest.version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.tom
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 cpSync(join(template, 'README.md'), join(pkg, 'README.md'));
 cpSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
-console.log(`pkg/: move-ugc ${manifest.version} (${nodeExports.join(', ')})`);
+console.log(`${pkgArg}: move-ugc ${manifest.version} (${publicNames.join(', ')})`);

@@ -74,6 +74,9 @@ pub enum ErrorCode {
     InvalidResponse,
     /// A job that was waited on ended `FAILED` or `CANCELLED`.
     JobFailed,
+    /// The SDK's WebAssembly module failed internally (a bug: please report
+    /// it); the call was dropped, and the next call runs on a fresh module.
+    Internal,
 }
 
 impl ErrorCode {
@@ -93,6 +96,7 @@ impl ErrorCode {
             ErrorCode::Aborted => "ABORTED",
             ErrorCode::InvalidResponse => "INVALID_RESPONSE",
             ErrorCode::JobFailed => "JOB_FAILED",
+            ErrorCode::Internal => "INTERNAL",
         }
     }
 
@@ -202,6 +206,11 @@ mod tests {
         assert_eq!(ErrorCode::InvalidArgument.as_str(), "INVALID_ARGUMENT");
         assert_eq!(ErrorCode::GraphqlError.as_str(), "GRAPHQL_ERROR");
         assert_eq!(ErrorCode::JobFailed.as_str(), "JOB_FAILED");
+        assert_eq!(ErrorCode::Internal.as_str(), "INTERNAL");
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::Internal).unwrap(),
+            "\"INTERNAL\""
+        );
         // The serde name (used for the generated TypeScript union) agrees.
         let json = serde_json::to_string(&ErrorCode::PermissionDenied).unwrap();
         assert_eq!(json, "\"PERMISSION_DENIED\"");
@@ -217,6 +226,7 @@ mod tests {
         assert!(!ErrorCode::Aborted.is_retryable());
         assert!(!ErrorCode::InvalidResponse.is_retryable());
         assert!(!ErrorCode::HttpError.is_retryable());
+        assert!(!ErrorCode::Internal.is_retryable());
     }
 
     #[test]

@@ -1,14 +1,33 @@
-//! The module's own tiny executor, so that a panic can never poison it.
+//! The module's own tiny executor: every SDK call is a task that `js/host.js`
+//! polls, so that the host sees every failure of the module itself.
 //!
-//! On wasm32 a Rust panic aborts: the module traps, and the trap unwinds to
-//! the JavaScript that called in. Had the trap happened inside
-//! wasm-bindgen-futures' task queue, the caller's promise would never settle
-//! and the runtime would see an unhandled rejection. Here every poll of every
-//! call is made by `js/host.js` inside `try`/`catch`: a trap rejects just that
-//! call with a `MoveUgcError`, the task is dropped, and every other call and
-//! the instance go on. No executor state is borrowed while a task is polled.
+//! On wasm32 a Rust panic aborts: the panic hook runs, then the module traps
+//! (`unreachable`) and the trap unwinds to the JavaScript that called in.
+//! After a trap the instance cannot be trusted (its shadow stack and its
+//! allocator are wherever the trap left them), so it must not run again.
+//! Hence:
+//!
+//! - every poll of every call is made by `js/host.js` inside `try`/`catch`: a
+//!   trap rejects that call with `INTERNAL`, and host.js replaces the instance
+//!   with a fresh one (`__wbg_reset_state`, exported by wasm-bindgen's
+//!   `--experimental-reset-state-function`) before anything else runs in it;
+//!   the calls that were pending in the old instance reject with `INTERNAL`
+//!   too, and clients rebuild what they hold in the module on the new one;
+//! - the panic hook tells host.js at once (while the instance is still sound)
+//!   with the panic's message, so that a panic where host.js does not hold the
+//!   `try` (a promise callback of the module) is recovered from all the same,
+//!   and so that host.js never has to call into a trapped instance to ask.
+//!
+//! wasm-bindgen's own `handler::schedule_reinit()` is not used: it resets the
+//! instance at whatever export call comes next, behind the host's back, while
+//! host.js must reset it at a point where no frame of the old instance is on
+//! the stack and it can settle the old instance's calls. Its abort handler
+//! (`--force-enable-abort-handler`) needs WebAssembly exception handling
+//! (`try_table`), which Node 20 does not run.
+//!
+//! No executor state is borrowed while a task is polled.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -24,28 +43,38 @@ type Task = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 thread_local! {
     /// The pending calls; a slot is `None` while its task is being polled.
     static TASKS: RefCell<Vec<Option<Task>>> = const { RefCell::new(Vec::new()) };
-    /// The JS functions through which host.js polls a task and reads the last
-    /// panic (made once, with the panic hook).
-    static HOOKS: RefCell<Option<Rc<(JsValue, JsValue)>>> = const { RefCell::new(None) };
-    /// The message of the last panic, for the error that reports it.
-    static LAST_PANIC: Cell<Option<String>> = const { Cell::new(None) };
+    /// The JS function through which host.js polls a task (made once, with
+    /// the panic hook).
+    static POLL: RefCell<Option<Rc<JsValue>>> = const { RefCell::new(None) };
 }
 
-/// Keeps the message of a panic, for the error that reports it.
+/// Tells host.js of a panic, with its message and place, before the trap.
+/// In a debug build (the wasm tests) the hook that was there before runs too:
+/// the test harness's, which prints a failed assertion. Not in the package:
+/// std's default hook costs some 6 KB of module and prints nowhere on wasm32.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
+    #[cfg(debug_assertions)]
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic".to_string());
-        LAST_PANIC.with(|last| last.set(Some(message)));
+        let message = match info.location() {
+            Some(place) => format!("{message} at {}:{}", place.file(), place.line()),
+            None => message,
+        };
+        host::record_panic(&message);
+        #[cfg(debug_assertions)]
+        previous(info);
     }));
 }
 
 /// Runs `future` as one SDK call; the returned promise settles with its result,
-/// or rejects with a `MoveUgcError` should the module fail while running it.
+/// or rejects with a `MoveUgcError` (`INTERNAL`) should the module fail while
+/// running it or another call.
 pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
     let id = TASKS.with(|tasks| {
         let mut tasks = tasks.borrow_mut();
@@ -65,20 +94,15 @@ pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -
             }
         }
     });
-    let hooks = hooks();
-    host::start_task(id as u32, &hooks.0, &hooks.1)
+    host::start_task(id as u32, &poll_function())
 }
 
-/// The functions host.js calls: poll task `id`, and take the last panic's message.
-fn hooks() -> Rc<(JsValue, JsValue)> {
-    HOOKS.with(|cell| {
+/// The function host.js calls to poll task `id`.
+fn poll_function() -> Rc<JsValue> {
+    POLL.with(|cell| {
         Rc::clone(cell.borrow_mut().get_or_insert_with(|| {
             install_panic_hook();
-            let poll = Closure::<dyn FnMut(u32)>::new(poll_task).into_js_value();
-            let last_panic =
-                Closure::<dyn FnMut() -> Option<String>>::new(|| LAST_PANIC.with(Cell::take))
-                    .into_js_value();
-            Rc::new((poll, last_panic))
+            Rc::new(Closure::<dyn FnMut(u32)>::new(poll_task).into_js_value())
         }))
     })
 }
@@ -90,7 +114,7 @@ fn poll_task(id: u32) {
     let Some(mut task) =
         TASKS.with(|tasks| tasks.borrow_mut().get_mut(slot).and_then(Option::take))
     else {
-        return; // already finished, or dropped after a failure: a late wake-up
+        return; // already finished: a late wake-up
     };
     let waker = Waker::from(Arc::new(TaskWaker { id }));
     match task.as_mut().poll(&mut Context::from_waker(&waker)) {

@@ -57,7 +57,11 @@ extern "C" {
 
     /// Starts call `id`: a promise that host.js settles, polling through `poll`.
     #[wasm_bindgen(js_name = startTask)]
-    pub fn start_task(id: u32, poll: &JsValue, last_panic: &JsValue) -> js_sys::Promise;
+    pub fn start_task(id: u32, poll: &JsValue) -> js_sys::Promise;
+
+    /// Tells host.js that the module panicked (it traps next), and why.
+    #[wasm_bindgen(js_name = recordPanic)]
+    pub fn record_panic(message: &str);
 
     /// Asks host.js to poll call `id` again.
     #[wasm_bindgen(js_name = wakeTask)]

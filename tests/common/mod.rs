@@ -13,7 +13,6 @@ macro_rules! wasm_cases {
             reads_are_retried_and_mutations_are_not,
             abort_rejects_with_aborted,
             upload_take_job_and_wait,
-            a_panic_rejects_only_its_call,
         );
     };
     ($($case:ident),* $(,)?) => {$(
@@ -299,33 +298,13 @@ pub async fn upload_take_job_and_wait() {
     assert!(get_str(&get(&outputs.get(0), "file"), "presignedUrl").contains("/__fake/files/"));
 }
 
-/// A panic inside the module (forced by the fault-injection build) rejects
-/// just its own call with a MoveUgcError; calls in flight, later calls and the
-/// same instance all keep working.
-pub async fn a_panic_rejects_only_its_call() {
-    let ugc = client(r#","maxRetries":0"#);
-    let jobs = jobs(&ugc);
-    let take_id = seed_take().await;
-    let job = ok(jobs.create(obj(&format!(r#"{{"takeId":"{take_id}"}}"#)))).await;
-    let id = get(&job, "id");
-    for round in 0..3 {
-        inject(r#"{"kind":"raw","operation":"listJobs","body":"{\"data\":{\"__move_ugc_force_panic__\":1}}"}"#).await;
-        // A good call in flight at the same time as the failing one.
-        let good = jobs.retrieve(id.clone(), JsValue::UNDEFINED);
-        let error = rejects(jobs.list(JsValue::UNDEFINED), "INVALID_RESPONSE").await;
-        let message = get_str(&error, "message");
-        assert!(message.contains("failed internally"), "{message}");
-        assert!(
-            message.contains("forced internal failure"),
-            "round {round}: {message}"
-        );
-        assert_eq!(
-            get_str(&ok(good).await, "id"),
-            id.as_string().unwrap_or_default()
-        );
-        // The same instance: a read, a write, a list.
-        ok(jobs.retrieve(id.clone(), JsValue::UNDEFINED)).await;
-        ok(jobs.update(id.clone(), obj(r#"{"name":"after the panic"}"#))).await;
-        ok(jobs.list(JsValue::UNDEFINED)).await;
-    }
-}
+// No case here makes the module trap. These suites run inside the very
+// instance they test: wasm-bindgen-test's harness is Rust in the same module.
+// After a trap that instance cannot be trusted (its shadow stack and allocator
+// are wherever the trap left them), so the only sound way on is a fresh
+// instance, which would take the harness and its pending tests down with it;
+// a case saying "the call rejects and the others go on" in the same instance
+// would assert what the package does not promise. The traps are tested on the
+// package built with the fault-injection feature (`make pkg-fault`), where
+// host.js replaces the instance: tests/js/traps.test.mjs (Node, 3,000 traps)
+// and tests/browser/traps.test.mjs (Chromium).

@@ -2,9 +2,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 
 import { MoveUgc, MoveUgcError, isMoveUgcError } from 'move-ugc';
@@ -131,6 +133,32 @@ describe('the package', () => {
     const ugc = new cjs.MoveUgc({ apiKey: api.fake.apiKey, endpointUrl: api.fake.url });
     const page = await ugc.jobs.list();
     assert.deepEqual(page, { items: [], limit: 10, nextToken: null });
+  });
+
+  it('holds one .wasm, which every entry loads', () => {
+    const dir = dirname(require.resolve('move-ugc/package.json'));
+    const wasm = [];
+    const walk = (at) => {
+      for (const entry of readdirSync(join(dir, at), { withFileTypes: true })) {
+        const path = join(at, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.wasm')) wasm.push(path);
+      }
+    };
+    walk('.');
+    assert.deepEqual(wasm, [join('web', 'move_ugc_bg.wasm')]);
+    for (const entry of ['node/index.mjs', 'browser/index.js']) {
+      assert.match(readFileSync(join(dir, entry), 'utf8'), /new URL\('\.\.\/web\/move_ugc_bg\.wasm', import\.meta\.url\)/, entry);
+    }
+  });
+
+  it('move-ugc/web before init() says to call init(), not that the module failed', () => {
+    // A process of its own: here the Node entry has initialised the module already.
+    const script = `import('move-ugc/web').then((m) => {
+      try { new m.MoveUgc({ apiKey: 'mv_key_0123456789abcdef' }); console.log('made'); } catch (e) { console.log(e.message); }
+    });`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dirname(fileURLToPath(import.meta.url)), encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), "move-ugc: the module is not initialised: call `await init()` (from 'move-ugc/web') first", run.stderr);
   });
 
   it('exports isMoveUgcError, which also knows errors of another copy', () => {

@@ -22,6 +22,20 @@ describe('require("move-ugc")', () => {
     assert.deepEqual(fake.violations, []);
   });
 
+  it('is the ESM entry itself, through require(esm): one module, one set of classes', async () => {
+    const esm = await import('move-ugc');
+    assert.equal(require('move-ugc').MoveUgc, esm.MoveUgc);
+    assert.equal(require('move-ugc').MoveUgcError, esm.MoveUgcError);
+  });
+
+  it('says which Node it needs where require(esm) is not there', () => {
+    // Node 20.19+ and 22.12+ have require(esm); this flag turns it off, as on older ones.
+    const { spawnSync } = require('node:child_process');
+    const run = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', "require('move-ugc')"], { cwd: __dirname, encoding: 'utf8' });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /move-ugc: require\('move-ugc'\) needs Node 20\.19\+ or 22\.12\+ \(this is v[\d.]+\); use import, or a newer Node/);
+  });
+
   it('rejects with the exported error class', async () => {
     const ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
     const error = await ugc.jobs.retrieve('job-nope').catch((e) => e);

@@ -56,7 +56,9 @@ export async function correctUsage(): Promise<void> {
     }
     if (isMoveUgcError(error)) {
       const code: ErrorCode = error.code;
-      void code;
+      // The module failed itself (a bug): the one code a caller cannot fix by retrying.
+      const internal: boolean = error.code === 'INTERNAL';
+      void [code, internal];
     }
   }
 }
