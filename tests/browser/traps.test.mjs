@@ -111,7 +111,7 @@ describe('a trap of the module, in Chromium', () => {
     );
     assert.deepEqual(result.codes, { INTERNAL: TRAPS });
     assert.equal(result.good, TRAPS / 50);
-    assert.match(result.firstMessage, /failed internally \(forced internal failure \(fault-injection build\) at src\/graphql\.rs:\d+\) and dropped this call/);
+    assert.match(result.firstMessage, /failed internally \(forced internal failure \(fault-injection build\) at src\/check\/mod\.rs:\d+\) and dropped this call/);
     assert.equal(result.hanging, 'INTERNAL');
     assert.equal(result.waiting, 'INTERNAL');
     assert.equal(result.after, 1);

@@ -1,6 +1,6 @@
 // Traps of the module itself (API.md §6), on the package built with the
 // fault-injection feature (`make pkg-fault` → target/pkg-fault/): a response
-// body holding `__move_ugc_force_panic__` makes the module panic (src/graphql.rs),
+// body holding `__move_ugc_force_panic__` makes the module panic (src/check/mod.rs),
 // which traps the WebAssembly instance. The call rejects with INTERNAL, so
 // does every call pending in that instance, and the next call runs on a fresh
 // instance, made by the same clients from the options they were made with.
@@ -57,7 +57,7 @@ async function rejectsInternal(promise, own = true) {
   if (own) {
     assert.match(error.message, /and dropped this call;/);
     // The panic's own words and place, for the report.
-    assert.match(error.message, /forced internal failure \(fault-injection build\) at src\/graphql\.rs:\d+/);
+    assert.match(error.message, /forced internal failure \(fault-injection build\) at src\/check\/mod\.rs:\d+/);
   } else {
     assert.match(error.message, /dropped this call, which was running beside the one that failed/);
   }
