@@ -148,7 +148,7 @@ describe('the package', () => {
     walk('.');
     assert.deepEqual(wasm, [join('web', 'move_ugc_bg.wasm')]);
     for (const entry of ['node/index.mjs', 'browser/index.js']) {
-      assert.match(readFileSync(join(dir, entry), 'utf8'), /new URL\('\.\.\/web\/move_ugc_bg\.wasm', import\.meta\.url\)/, entry);
+      assert.match(readFileSync(join(dir, entry), 'utf8'), /new URL\(\s*['"]\.\.\/web\/move_ugc_bg\.wasm['"],\s*import\.meta\.url\)/, entry);
     }
   });
 
