@@ -160,8 +160,12 @@ impl ClientConfig {
 /// Accepts `https:` anywhere and `http:` only to a loopback host.
 fn check_endpoint(url: &str) -> Result<()> {
     const ARG: &str = "options.endpointUrl";
+    // (A byte search: a `&str` pattern would link a general string searcher.)
     let (scheme, rest) = url
-        .split_once("://")
+        .as_bytes()
+        .windows(3)
+        .position(|w| w == b"://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid_argument(ARG, "must be an absolute http(s) URL"))?;
     let scheme = scheme.to_ascii_lowercase();
     if scheme != "https" && scheme != "http" {
@@ -195,12 +199,12 @@ fn check_endpoint(url: &str) -> Result<()> {
 fn host_of(authority: &str) -> Option<&str> {
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let end = v6.find(']')?;
-        let after = &v6[end + 1..];
+        let after = v6.get(end + 1..)?;
         let port = match after {
             "" => None,
             p => Some(p.strip_prefix(':')?),
         };
-        (&authority[..end + 2], port)
+        (authority.get(..end + 2)?, port)
     } else {
         match authority.rsplit_once(':') {
             Some((h, p)) => (h, Some(p)),

@@ -232,13 +232,39 @@ impl Transport {
     /// Removes the key from server-provided text, should a server echo it.
     fn scrub(&self, mut error: Error) -> Error {
         let key = self.config.api_key.as_str();
-        if error.message.contains(key) {
-            error.message = error.message.replace(key, "[redacted]");
-        }
-        if let Some(raw) = error.graphql_errors.as_mut().filter(|r| r.contains(key)) {
-            *raw = raw.replace(key, "[redacted]");
+        redact(&mut error.message, key);
+        if let Some(raw) = error.graphql_errors.as_mut() {
+            redact(raw, key);
         }
         error
+    }
+}
+
+/// Replaces every `key` in `text` with `[redacted]`. (A byte search: a
+/// `&str` pattern would link a general string searcher, 5 KB of the module
+/// with the panic messages it brings.) The key is visible ASCII
+/// (options.rs), so a match starts and ends on character boundaries.
+fn redact(text: &mut String, key: &str) {
+    let (hay, needle) = (text.as_bytes(), key.as_bytes());
+    if needle.is_empty() || !hay.windows(needle.len()).any(|w| w == needle) {
+        return;
+    }
+    let mut out = Vec::with_capacity(hay.len());
+    let mut i = 0;
+    while let Some(rest) = hay.get(i..) {
+        if rest.is_empty() {
+            break;
+        }
+        if rest.starts_with(needle) {
+            out.extend_from_slice(b"[redacted]");
+            i += needle.len();
+        } else {
+            out.extend_from_slice(rest.get(..1).unwrap_or_default());
+            i += 1;
+        }
+    }
+    if let Ok(redacted) = String::from_utf8(out) {
+        *text = redacted;
     }
 }
 
@@ -331,4 +357,19 @@ pub fn iterate(
             call(&transport, &page_params, false, build)
         });
     host::paginate(&fetch_page.into_js_value(), params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn the_key_is_redacted_wherever_it_appears() {
+        let mut text = String::from("key mv_key_abc é then mv_key_abcmv_key_abc.");
+        redact(&mut text, "mv_key_abc");
+        assert_eq!(text, "key [redacted] é then [redacted][redacted].");
+        let mut none = String::from("nothing here");
+        redact(&mut none, "mv_key_abc");
+        assert_eq!(none, "nothing here");
+    }
 }
