@@ -69,8 +69,8 @@ impl Transport {
             OperationKind::Mutation => 0,
         };
         let result = self
-            .with_retries(operation.name, retries, signal, || {
-                self.send(operation, signal)
+            .with_retries(operation.name, retries, signal, &mut || {
+                Box::pin(self.send(operation, signal))
             })
             .await;
         match operation.kind {
@@ -89,55 +89,56 @@ impl Transport {
         on_progress: Option<&js_sys::Function>,
     ) -> Result<()> {
         const NAME: &str = "upload";
-        self.with_retries(NAME, self.config.max_retries, signal, || async {
-            let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
-            match JsFuture::from(sent).await {
-                Ok(status) => {
-                    let status = status
-                        .as_f64()
-                        .filter(|s| (0.0..1000.0).contains(s))
-                        .unwrap_or(0.0) as u16;
-                    if (200..300).contains(&status) {
-                        Ok(())
-                    } else {
+        self.with_retries(NAME, self.config.max_retries, signal, &mut || {
+            Box::pin(async {
+                let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
+                match JsFuture::from(sent).await {
+                    Ok(status) => {
+                        let status = status
+                            .as_f64()
+                            .filter(|s| (0.0..1000.0).contains(s))
+                            .unwrap_or(0.0) as u16;
+                        if (200..300).contains(&status) {
+                            Ok(String::new())
+                        } else {
+                            let mut error = Error::new(
+                                crate::graphql::status_code(status),
+                                format!("{NAME}: the storage answered HTTP {status}"),
+                            );
+                            error.status = Some(status);
+                            Err(error)
+                        }
+                    }
+                    Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
+                    Err(reason) => {
                         let mut error = Error::new(
-                            crate::graphql::status_code(status),
-                            format!("{NAME}: the storage answered HTTP {status}"),
+                            ErrorCode::NetworkError,
+                            format!(
+                                "{NAME}: could not reach the storage: {}",
+                                describe_js_error(&reason)
+                            ),
                         );
-                        error.status = Some(status);
+                        error.cause = Some(reason);
                         Err(error)
                     }
                 }
-                Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
-                Err(reason) => {
-                    let mut error = Error::new(
-                        ErrorCode::NetworkError,
-                        format!(
-                            "{NAME}: could not reach the storage: {}",
-                            describe_js_error(&reason)
-                        ),
-                    );
-                    error.cause = Some(reason);
-                    Err(error)
-                }
-            }
+            })
         })
         .await
+        .map(|_| ())
     }
 
     /// Runs `attempt` until it succeeds, fails for good, or `retries` retries
     /// of transient failures are spent, waiting as the retry policy says.
-    async fn with_retries<T, F, Fut>(
+    async fn with_retries<'a>(
         &self,
         name: &str,
         retries: u32,
         signal: Option<&AbortSignal>,
-        mut attempt: F,
-    ) -> Result<T>
-    where
-        F: FnMut() -> Fut,
-        Fut: std::future::Future<Output = Result<T>>,
-    {
+        attempt: &mut dyn FnMut() -> std::pin::Pin<
+            Box<dyn std::future::Future<Output = Result<String>> + 'a>,
+        >,
+    ) -> Result<String> {
         let mut retry = 0;
         loop {
             if signal.is_some_and(|s| s.aborted()) {
