@@ -27,7 +27,9 @@ const ALIASES: &[(&str, &str)] = &[
 /// A name matches when it differs only in letter case or separators, when it
 /// is a known alias, when one holds the other as a whole `_`-separated part or
 /// as a prefix (`FBX` → `MAIN_FBX`, `timeout` → `timeoutMs`), or when it is at
-/// most a couple of typing mistakes away (`MIAN_FBX` → `MAIN_FBX`).
+/// most a couple of typing mistakes away (`MIAN_FBX` → `MAIN_FBX`). Names are
+/// compared as bytes: the known ones are ASCII, and a caller's non-ASCII
+/// letters simply count as other letters.
 pub fn did_you_mean<'a>(given: &str, known: &[&'a str]) -> Vec<&'a str> {
     let wanted = squash(given);
     if wanted.is_empty() {
@@ -40,11 +42,11 @@ pub fn did_you_mean<'a>(given: &str, known: &[&'a str]) -> Vec<&'a str> {
             Some(0)
         } else if ALIASES
             .iter()
-            .any(|&(alias, to)| alias == wanted && to == name)
+            .any(|&(alias, to)| alias.as_bytes() == wanted && to == name)
         {
             Some(1)
-        } else if holds_part(name, given)
-            || holds_part(given, name)
+        } else if holds_part(name.as_bytes(), given.as_bytes())
+            || holds_part(given.as_bytes(), name.as_bytes())
             || (candidate.len() >= 3 && wanted.starts_with(&candidate))
         {
             Some(2)
@@ -80,44 +82,41 @@ pub fn hint(given: &str, known: &[&str]) -> String {
 }
 
 /// Lower case without `_`, `-` and spaces: `MAIN_FBX`, `main-fbx` → `mainfbx`.
-fn squash(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, '_' | '-' | ' '))
-        .map(|c| c.to_ascii_lowercase())
+fn squash(name: &str) -> Vec<u8> {
+    name.bytes()
+        .filter(|b| !matches!(b, b'_' | b'-' | b' '))
+        .map(|b| b.to_ascii_lowercase())
         .collect()
 }
 
 /// Whether `whole` holds `part` as one of its `_`-separated parts, or starts
 /// with it as a camelCase word (`timeoutMs` starts with `timeout`).
-fn holds_part(whole: &str, part: &str) -> bool {
+fn holds_part(whole: &[u8], part: &[u8]) -> bool {
     if part.len() < 3 || part.len() >= whole.len() {
         return false;
     }
-    let (whole_l, part_l) = (whole.to_ascii_lowercase(), part.to_ascii_lowercase());
-    if whole.contains('_') {
-        return whole_l.split('_').any(|p| p == part_l);
+    if whole.contains(&b'_') {
+        return whole
+            .split(|&b| b == b'_')
+            .any(|p| p.eq_ignore_ascii_case(part));
     }
     // camelCase: the part must end where a new word starts.
-    whole_l.starts_with(&part_l)
-        && whole
-            .chars()
-            .nth(part.chars().count())
-            .is_some_and(|c| c.is_ascii_uppercase())
+    whole
+        .get(..part.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(part))
+        && whole.get(part.len()).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Whether the two share a beginning of at least five letters that is most
 /// of the shorter one (`maxretry` and `maxretries`).
-fn shares_most_of(a: &str, b: &str) -> bool {
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let shorter = a.chars().count().min(b.chars().count());
-    common >= 5 && common * 4 >= shorter * 3
+fn shares_most_of(a: &[u8], b: &[u8]) -> bool {
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    common >= 5 && common * 4 >= a.len().min(b.len()) * 3
 }
 
 /// The optimal-string-alignment distance (Levenshtein plus swaps of two
-/// neighbouring letters), on short ASCII-ish names.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+/// neighbouring letters), on short names.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
     // Three rows: the one before last, the last, and the current.
     let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut last: Vec<usize> = (0..=b.len()).collect();
@@ -183,9 +182,9 @@ mod tests {
 
     #[test]
     fn distances() {
-        assert_eq!(edit_distance("mainfbx", "mainfbx"), 0);
-        assert_eq!(edit_distance("mianfbx", "mainfbx"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance(b"mainfbx", b"mainfbx"), 0);
+        assert_eq!(edit_distance(b"mianfbx", b"mainfbx"), 1);
+        assert_eq!(edit_distance(b"", b"abc"), 3);
+        assert_eq!(edit_distance(b"kitten", b"sitting"), 3);
     }
 }
