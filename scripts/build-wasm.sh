@@ -22,7 +22,8 @@ cargo build --quiet --lib --release --target wasm32-unknown-unknown --target-dir
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name move_ugc --experimental-reset-state-function \
   "$target_dir/wasm32-unknown-unknown/release/move_ugc.wasm"
-# wasm-opt from PATH (npm `binaryen`), never downloaded. The features are those
+# wasm-opt from PATH (npm `binaryen`), never downloaded; the producers and
+# target-features sections are of no use to a runtime. The features are those
 # rustc's wasm32 target emits.
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers --strip-target-features \
   "$out/move_ugc_bg.wasm" -o "$out/move_ugc_bg.wasm"

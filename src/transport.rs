@@ -223,10 +223,12 @@ impl Transport {
             .into();
         let status = response.status();
         let retry_after = response.headers().get("retry-after");
+        // (gloo's error is not formatted: its Display brings code for every
+        // variant; a body that cannot be read is a network failure either way.)
         let body = response
             .binary()
             .await
-            .map_err(|e| NoAnswer::new(e.to_string()))?;
+            .map_err(|_| NoAnswer::new("the answer's body could not be read"))?;
         Ok((status, retry_after, body))
     }
 
