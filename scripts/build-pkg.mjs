@@ -105,10 +105,20 @@ export function initSync(input) {
 export { ${passed.join(', ')} } from './move_ugc.js';
 export { MoveUgcError, isMoveUgcError } from '${host}';
 
-// The JavaScript is minified (below): the names users see in consoles and
-// stack traces are given back to what the package exports.
+// Methods made of others (declared beside their class in the crate):
+// create is createSingleCam under the name of Move's older SDKs; iterate walks
+// every page through list, which reads and checks each one.
 import * as glue from './move_ugc.js';
 import * as hostExports from '${host}';
+glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
+for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
+  Service.prototype.iterate = function iterate(params) {
+    return hostExports.paginate((page) => this.list(page), params);
+  };
+}
+
+// The JavaScript is minified (below): the names users see in consoles and
+// stack traces are given back to what the package exports.
 for (const [name, value] of Object.entries({ ...glue, ...hostExports, MoveUgc })) {
   if (${JSON.stringify(publicNames)}.includes(name)) Object.defineProperty(value, 'name', { value: name });
 }

@@ -76,7 +76,9 @@ fn install_panic_hook() {
 /// or rejects with a `MoveUgcError` (`INTERNAL`) should the module fail while
 /// running it or another call.
 pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
-    let id = TASKS.with(|tasks| {
+    // (`try_with` rather than `with`, whose failure message costs the module
+    // code it never needs: a thread-local outlives every call here.)
+    let id = TASKS.try_with(|tasks| {
         let mut tasks = tasks.borrow_mut();
         let task: Task = Box::pin(future);
         match tasks
@@ -94,35 +96,43 @@ pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -
             }
         }
     });
+    let Ok(id) = id else {
+        return js_sys::Promise::reject(&JsValue::from_str("move-ugc: no executor"));
+    };
     host::start_task(id as u32, &poll_function())
 }
 
 /// The function host.js calls to poll task `id`.
 fn poll_function() -> Rc<JsValue> {
-    POLL.with(|cell| {
+    POLL.try_with(|cell| {
         Rc::clone(cell.borrow_mut().get_or_insert_with(|| {
             install_panic_hook();
             Rc::new(Closure::<dyn FnMut(u32)>::new(poll_task).into_js_value())
         }))
     })
+    .unwrap_or_else(|_| Rc::new(JsValue::UNDEFINED))
 }
 
 /// Polls task `id` once; settles its promise through host.js when it is done.
 fn poll_task(id: u32) {
     let slot = id as usize;
     // Take the task out: nothing stays borrowed while it runs.
-    let Some(mut task) =
-        TASKS.with(|tasks| tasks.borrow_mut().get_mut(slot).and_then(Option::take))
+    let Some(mut task) = TASKS
+        .try_with(|tasks| tasks.borrow_mut().get_mut(slot).and_then(Option::take))
+        .ok()
+        .flatten()
     else {
         return; // already finished: a late wake-up
     };
     let waker = Waker::from(Arc::new(TaskWaker { id }));
     match task.as_mut().poll(&mut Context::from_waker(&waker)) {
-        Poll::Pending => TASKS.with(|tasks| {
-            if let Some(place) = tasks.borrow_mut().get_mut(slot) {
-                *place = Some(task);
-            }
-        }),
+        Poll::Pending => {
+            let _ = TASKS.try_with(|tasks| {
+                if let Some(place) = tasks.borrow_mut().get_mut(slot) {
+                    *place = Some(task);
+                }
+            });
+        }
         Poll::Ready(result) => {
             let (ok, value) = match result {
                 Ok(value) => (true, value),

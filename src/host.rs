@@ -52,9 +52,6 @@ extern "C" {
     /// Resolves after `ms`; rejects when `signal` aborts.
     pub fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
 
-    /// An AsyncIterable over every item of the pages `fetch_page` lists.
-    pub fn paginate(fetch_page: &JsValue, params: &JsValue) -> JsValue;
-
     /// Starts call `id`: a promise that host.js settles, polling through `poll`.
     #[wasm_bindgen(js_name = startTask)]
     pub fn start_task(id: u32, poll: &JsValue) -> js_sys::Promise;

@@ -121,17 +121,18 @@ impl ClientConfig {
                  verbatim as the Authorization header",
             ));
         }
-        if key.chars().count() < MIN_KEY_LEN {
-            return Err(Error::invalid_argument(
-                "options.apiKey",
-                format!("is too short to be a Move API key (at least {MIN_KEY_LEN} characters)"),
-            ));
-        }
         // fetch() would throw on these; say so before anything is sent.
         if !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
             return Err(Error::invalid_argument(
                 "options.apiKey",
                 "may only hold visible ASCII characters (no spaces or line breaks)",
+            ));
+        }
+        // Visible ASCII by now: its length in bytes is its length in characters.
+        if key.len() < MIN_KEY_LEN {
+            return Err(Error::invalid_argument(
+                "options.apiKey",
+                format!("is too short to be a Move API key (at least {MIN_KEY_LEN} characters)"),
             ));
         }
 

@@ -347,21 +347,6 @@ async fn run(
     js_sys::JSON::parse(&json)
 }
 
-/// `iterate(params)`: an AsyncIterable over every item of every page that
-/// `build` lists, each page fetched (and validated) like a `list` call.
-pub fn iterate(
-    transport: &Rc<Transport>,
-    params: &JsValue,
-    build: fn(&JsValue) -> Result<Operation>,
-) -> JsValue {
-    let transport = Rc::clone(transport);
-    let fetch_page =
-        Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |page_params: JsValue| {
-            call(&transport, &page_params, false, build)
-        });
-    host::paginate(&fetch_page.into_js_value(), params)
-}
-
 #[cfg(test)]
 mod tests {
     use super::redact;

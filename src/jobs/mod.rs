@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
-use crate::transport::{call, call_with_id, iterate, Transport};
+use crate::transport::{call, call_with_id, Transport};
 use wait::Phase;
 
 /// The jobs service, `ugc.jobs`. A job turns a take into animation; creating
@@ -32,21 +32,6 @@ impl Jobs {
     /// second attempt could start (and bill) a second job.
     #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Expanded<Job, E>>")]
     pub fn create_single_cam(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams<E> & RequestOptions")]
-        params: JsValue,
-    ) -> js_sys::Promise {
-        call(
-            &self.transport,
-            &params,
-            true,
-            operations::create_single_cam,
-        )
-    }
-
-    /// The same as `createSingleCam`, under the name of Move's older SDKs.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<Job, E>>")]
-    pub fn create(
         &self,
         #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams<E> & RequestOptions")]
         params: JsValue,
@@ -115,17 +100,6 @@ impl Jobs {
         call(&self.transport, &params, false, operations::list)
     }
 
-    /// Every job of every page, for `for await (const job of ugc.jobs.iterate())`.
-    /// `limit` is the page size; pages are fetched as the loop goes.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<Job, E>>")]
-    pub fn iterate(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobListParams<E> & RequestOptions")]
-        params: JsValue,
-    ) -> JsValue {
-        iterate(&self.transport, &params, operations::list)
-    }
-
     /// Polls a job until it is `FINISHED` and every output has its download
     /// URL, and resolves with it (outputs expanded). Rejects with `JOB_FAILED`
     /// if it ends `FAILED` or `CANCELLED`, `TIMEOUT` after `timeoutMs`, or
@@ -189,5 +163,21 @@ const WAIT_OPTIONS_TS: &'static str = r#"
 export interface WaitOptions extends RequestOptions {
   /** Called with the job whenever its state or percentage changes. */
   onProgress?: (job: Job) => void;
+}
+"#;
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js) rather than exported by the module.
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Jobs` that the package's JavaScript adds to the class. */
+export interface Jobs {
+  /** The same as `createSingleCam`, under the name of Move's older SDKs. */
+  create<E extends JobExpand = never>(params: JobCreateSingleCamParams<E> & RequestOptions): Promise<Expanded<Job, E>>;
+  /**
+   * Every job of every page, for `for await (const job of ugc.jobs.iterate())`.
+   * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.
+   */
+  iterate<E extends JobExpand = never>(params?: JobListParams<E> & RequestOptions): AsyncIterable<Expanded<Job, E>>;
 }
 "#;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::transport::{call, call_with_id, iterate, Transport};
+use crate::transport::{call, call_with_id, Transport};
 
 /// The takes service, `ugc.takes`. A take is the videos of one performance.
 #[wasm_bindgen]
@@ -94,14 +94,18 @@ impl Takes {
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
-
-    /// Every take of every page, for `for await (const take of ugc.takes.iterate())`.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<Take, E>>")]
-    pub fn iterate(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
-        params: JsValue,
-    ) -> JsValue {
-        iterate(&self.transport, &params, operations::list)
-    }
 }
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js) rather than exported by the module.
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Takes` that the package's JavaScript adds to the class. */
+export interface Takes {
+  /**
+   * Every take of every page, for `for await (const take of ugc.takes.iterate())`.
+   * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.
+   */
+  iterate<E extends TakeExpand = never>(params?: ListParams<E> & RequestOptions): AsyncIterable<Expanded<Take, E>>;
+}
+"#;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::transport::{call, call_with_id, iterate, Transport};
+use crate::transport::{call, call_with_id, Transport};
 
 /// The volumes service, `ugc.volumes`. A multi-camera take needs a volume.
 #[wasm_bindgen]
@@ -67,14 +67,18 @@ impl Volumes {
     ) -> js_sys::Promise {
         call(&self.transport, &params, false, operations::list)
     }
-
-    /// Every volume of every page, for `for await (const v of ugc.volumes.iterate())`.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterable<Expanded<HumanVolume, E>>")]
-    pub fn iterate(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
-        params: JsValue,
-    ) -> JsValue {
-        iterate(&self.transport, &params, operations::list)
-    }
 }
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js) rather than exported by the module.
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Volumes` that the package's JavaScript adds to the class. */
+export interface Volumes {
+  /**
+   * Every volume of every page, for `for await (const volume of ugc.volumes.iterate())`.
+   * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.
+   */
+  iterate<E extends VolumeExpand = never>(params?: ListParams<E> & RequestOptions): AsyncIterable<Expanded<HumanVolume, E>>;
+}
+"#;

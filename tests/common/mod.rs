@@ -280,7 +280,7 @@ pub async fn upload_take_job_and_wait() {
     )
     .unchecked_into())
     .await;
-    let job = ok(ugc.jobs_handle().create(obj(&format!(
+    let job = ok(ugc.jobs_handle().create_single_cam(obj(&format!(
         r#"{{"takeId":"{}","outputs":["MAIN_FBX"]}}"#,
         get_str(&take, "id")
     ))))
