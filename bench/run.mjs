@@ -44,6 +44,19 @@ console.log(`  total ${(total / 1024).toFixed(1)} KiB gz; budget 64 KiB: ${total
   console.log(`  ${packed.size} B, ${packed.entryCount} files, ${wasm.length} .wasm (${wasm.join(', ')}); budget 150,000 B with one .wasm: ${packed.size <= TARBALL_BUDGET && wasm.length === 1 ? 'met' : 'not met'}`);
 }
 
+// ---- what the module's bytes buy, by crate and by part of move-ugc ----
+try {
+  const { breakdown } = await import('./breakdown.mjs');
+  const groups = breakdown(root);
+  const all = groups.reduce((sum, [, size]) => sum + size, 0);
+  console.log('\nThe module by crate and part (bytes before gzip, wasm-opt -Oz, names kept for twiggy)');
+  for (const [group, size] of groups.filter(([, s]) => s >= 300)) {
+    console.log(`  ${group.padEnd(34)} ${String(size).padStart(7)} B  ${((100 * size) / all).toFixed(1).padStart(4)} %`);
+  }
+} catch (error) {
+  console.log(`\n(no breakdown: ${error.message.split('\n')[0]})`);
+}
+
 // ---- the canned server ----
 const server = spawn(process.execPath, [join(here, 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim().split(' ')[1])));

@@ -4,7 +4,7 @@
 #   build: the wasm target, wasm-pack, wasm-bindgen (the exact version of Cargo.lock), npm packages
 #   test:  the same, plus Debian's chromium and chromedriver for the browser tests, and cargo-fuzz
 #   fuzz:  the build set, plus cargo-fuzz
-#   bench: the build set, plus chromium and Move's Python SDK in target/bench-venv
+#   bench: the build set, plus chromium, Move's Python SDK in target/bench-venv, and twiggy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want=${1:-build}
@@ -52,6 +52,11 @@ if [ "$want" = bench ]; then
     say "installing move-ugc-python into target/bench-venv"
     python3 -m venv target/bench-venv
     target/bench-venv/bin/pip install --quiet --disable-pip-version-check move-ugc-python==4.1.0
+  fi
+  # twiggy: the size breakdown of the module by crate (bench/breakdown.mjs).
+  if ! command -v twiggy >/dev/null; then
+    say "installing twiggy"
+    cargo install twiggy --version 0.8.0
   fi
 fi
 
