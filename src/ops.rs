@@ -51,6 +51,59 @@ pub struct Op {
     pub extra_expands: &'static [&'static str],
 }
 
+impl Op {
+    /// `get<Resource>(<id>: ID!)`: one object by its id, with expands.
+    pub const fn get(answer: Answer, id: &'static [Var]) -> Op {
+        Op {
+            answer,
+            kind: OperationKind::Query,
+            params: &EXPAND_PARAMS,
+            variables: id,
+            extra_expands: &[],
+        }
+    }
+
+    /// `update<Resource>(id, name, metadata)`.
+    pub const fn update(answer: Answer) -> Op {
+        Op {
+            answer,
+            kind: OperationKind::Mutation,
+            params: &UPDATE_PARAMS,
+            variables: UPDATE_VARIABLES,
+            extra_expands: &[],
+        }
+    }
+
+    /// A query with its own params and variables (a page of a list, with its
+    /// paging variables).
+    pub const fn query(answer: Answer, params: &'static Input, variables: &'static [Var]) -> Op {
+        Op {
+            answer,
+            kind: OperationKind::Query,
+            params,
+            variables,
+            extra_expands: &[],
+        }
+    }
+
+    /// A mutation (a create, an upsert…) with its own params and variables.
+    pub const fn mutation(answer: Answer, params: &'static Input, variables: &'static [Var]) -> Op {
+        Op {
+            answer,
+            kind: OperationKind::Mutation,
+            params,
+            variables,
+            extra_expands: &[],
+        }
+    }
+
+    /// The same operation, also accepting `extra` as expands (always selected).
+    pub const fn with_extra_expands(mut self, extra: &'static [&'static str]) -> Op {
+        self.extra_expands = extra;
+        self
+    }
+}
+
 /// Params keys that are not data: read by the transport, skipped by the read.
 const CONTROL: &[&str] = &["signal"];
 

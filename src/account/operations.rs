@@ -2,7 +2,7 @@
 //! client, its webhooks, and the rigs and camera settings it can use.
 
 use crate::error::{Error, Result};
-use crate::graphql::{Operation, OperationKind::*};
+use crate::graphql::Operation;
 use crate::input::read::shown_str;
 use crate::input::value::Value;
 use crate::input::{param, Arg, In, Input};
@@ -53,29 +53,20 @@ pub static WEBHOOK_UPSERT_PARAMS: Input = Input {
 };
 
 /// `client`.
-pub static CLIENT: Op = Op {
-    answer: api::one("client", &api::CLIENT),
-    kind: Query,
-    params: &ops::NO_PARAMS,
-    variables: &[],
-    extra_expands: &[],
-};
+pub static CLIENT: Op = Op::query(api::one("client", &api::CLIENT), &ops::NO_PARAMS, &[]);
 
 /// `updateClient`.
-pub static UPDATE_CLIENT: Op = Op {
-    answer: api::one("updateClient", &api::CLIENT),
-    kind: Mutation,
-    params: &CLIENT_UPDATE_PARAMS,
-    variables: &[var("metadata", "AWSJSON!")],
-    extra_expands: &[],
-};
+pub static UPDATE_CLIENT: Op = Op::mutation(
+    api::one("updateClient", &api::CLIENT),
+    &CLIENT_UPDATE_PARAMS,
+    &[var("metadata", "AWSJSON!")],
+);
 
 /// `upsertWebhookEndpoint`.
-pub static UPSERT_WEBHOOK: Op = Op {
-    answer: api::one("upsertWebhookEndpoint", &api::WEBHOOK_ENDPOINT),
-    kind: Mutation,
-    params: &WEBHOOK_UPSERT_PARAMS,
-    variables: &[
+pub static UPSERT_WEBHOOK: Op = Op::mutation(
+    api::one("upsertWebhookEndpoint", &api::WEBHOOK_ENDPOINT),
+    &WEBHOOK_UPSERT_PARAMS,
+    &[
         var("uid", "String!"),
         var("url", "String!"),
         var("events", "[String!]"),
@@ -83,26 +74,17 @@ pub static UPSERT_WEBHOOK: Op = Op {
         var("secret", "String"),
         var("metadata", "AWSJSON"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `listRigs`.
-pub static LIST_RIGS: Op = Op {
-    answer: api::items("listRigs", &api::RIG),
-    kind: Query,
-    params: &ops::NO_PARAMS,
-    variables: &[],
-    extra_expands: &[],
-};
+pub static LIST_RIGS: Op = Op::query(api::items("listRigs", &api::RIG), &ops::NO_PARAMS, &[]);
 
 /// `listCameraSettings`.
-pub static LIST_CAMERA_SETTINGS: Op = Op {
-    answer: api::items("listCameraSettings", &api::CAMERA_SETTINGS),
-    kind: Query,
-    params: &ops::NO_PARAMS,
-    variables: &[],
-    extra_expands: &[],
-};
+pub static LIST_CAMERA_SETTINGS: Op = Op::query(
+    api::items("listCameraSettings", &api::CAMERA_SETTINGS),
+    &ops::NO_PARAMS,
+    &[],
+);
 
 /// `client.retrieve()`.
 pub fn retrieve_client<V: Value>(params: &V) -> Result<Operation> {

@@ -301,20 +301,9 @@ fn decoded(text: &str, (start, end): (usize, usize)) -> String {
     }
 }
 
-/// The error code of a non-2xx HTTP status.
-fn status_code(status: u16) -> ErrorCode {
-    match status {
-        401 => ErrorCode::Unauthenticated,
-        403 => ErrorCode::PermissionDenied,
-        429 => ErrorCode::RateLimited,
-        500..=599 => ErrorCode::ServerError,
-        _ => ErrorCode::HttpError,
-    }
-}
-
 /// The error for a non-2xx status, with the API's errors if the body has them.
 fn http_error(field: &str, status: u16, retry_after: Option<String>, body: &[u8]) -> Error {
-    let code = status_code(status);
+    let code = crate::graphql::status_code(status);
     let mut message = format!("{field}: HTTP {status}");
     let mut error_type = None;
     let mut graphql_errors = None;

@@ -2,54 +2,38 @@
 //! type rules of `create` and `upload`.
 
 use crate::error::{Error, Result};
-use crate::graphql::{Operation, OperationKind::*};
+use crate::graphql::Operation;
 use crate::input::read::{self, shown_str, Context};
 use crate::input::value::{Kind, Value};
 use crate::input::{Arg, Args};
 use crate::model::api;
-use crate::ops::{self, var, Op, UPDATE_VARIABLES};
+use crate::ops::{self, var, Op};
 
 use super::params;
 
 /// `createFile`.
-pub static CREATE: Op = Op {
-    answer: api::one("createFile", &api::FILE),
-    kind: Mutation,
-    params: &params::CREATE,
-    variables: &[
+pub static CREATE: Op = Op::mutation(
+    api::one("createFile", &api::FILE),
+    &params::CREATE,
+    &[
         var("type", "String!"),
         var("name", "String"),
         var("metadata", "AWSJSON"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `getFile`.
-pub static GET: Op = Op {
-    answer: api::one("getFile", &api::FILE),
-    kind: Query,
-    params: &ops::EXPAND_PARAMS,
-    variables: &[var("fileId", "ID!")],
-    extra_expands: &[],
-};
+pub static GET: Op = Op::get(api::one("getFile", &api::FILE), &[var("fileId", "ID!")]);
 
 /// `updateFile`.
-pub static UPDATE: Op = Op {
-    answer: api::one("updateFile", &api::FILE),
-    kind: Mutation,
-    params: &ops::UPDATE_PARAMS,
-    variables: UPDATE_VARIABLES,
-    extra_expands: &[],
-};
+pub static UPDATE: Op = Op::update(api::one("updateFile", &api::FILE));
 
 /// `generateShareCode`.
-pub static SHARE_CODE: Op = Op {
-    answer: api::one("generateShareCode", &api::SHARE_CODE),
-    kind: Mutation,
-    params: &ops::NO_PARAMS,
-    variables: &[var("fileId", "String!")],
-    extra_expands: &[],
-};
+pub static SHARE_CODE: Op = Op::mutation(
+    api::one("generateShareCode", &api::SHARE_CODE),
+    &ops::NO_PARAMS,
+    &[var("fileId", "String!")],
+);
 
 /// `files.create(params)`.
 pub fn create<V: Value>(params: &V) -> Result<Operation> {

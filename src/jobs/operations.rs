@@ -2,20 +2,19 @@
 //! params and variables), then the checks that involve several values.
 
 use crate::error::Result;
-use crate::graphql::{Operation, OperationKind::*};
+use crate::graphql::Operation;
 use crate::input::value::Value;
 use crate::input::Args;
 use crate::model::api;
-use crate::ops::{self, var, Op, PAGE_VARIABLES, UPDATE_VARIABLES};
+use crate::ops::{self, var, Op, PAGE_VARIABLES};
 
 use super::params;
 
 /// `createSingleCamJob`.
-pub static CREATE_SINGLE_CAM: Op = Op {
-    answer: api::one("createSingleCamJob", &api::JOB),
-    kind: Mutation,
-    params: &params::CREATE_SINGLE_CAM,
-    variables: &[
+pub static CREATE_SINGLE_CAM: Op = Op::mutation(
+    api::one("createSingleCamJob", &api::JOB),
+    &params::CREATE_SINGLE_CAM,
+    &[
         var("takeId", "String!"),
         var("name", "String"),
         var("metadata", "AWSJSON"),
@@ -23,15 +22,13 @@ pub static CREATE_SINGLE_CAM: Op = Op {
         var("outputs", "[OutputType]"),
         var("clipWindow", "ClipWindowInput"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `createMultiCamJob`.
-pub static CREATE_MULTI_CAM: Op = Op {
-    answer: api::one("createMultiCamJob", &api::JOB),
-    kind: Mutation,
-    params: &params::CREATE_MULTI_CAM,
-    variables: &[
+pub static CREATE_MULTI_CAM: Op = Op::mutation(
+    api::one("createMultiCamJob", &api::JOB),
+    &params::CREATE_MULTI_CAM,
+    &[
         var("takeId", "String!"),
         var("numberOfActors", "Int!"),
         var("name", "String"),
@@ -41,40 +38,25 @@ pub static CREATE_MULTI_CAM: Op = Op {
         var("rig", "String"),
         var("clipWindow", "ClipWindowInput"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `getJob`.
-pub static GET: Op = Op {
-    answer: api::one("getJob", &api::JOB),
-    kind: Query,
-    params: &ops::EXPAND_PARAMS,
-    variables: &[var("jobId", "ID!")],
-    extra_expands: &[],
-};
+pub static GET: Op = Op::get(api::one("getJob", &api::JOB), &[var("jobId", "ID!")]);
 
 /// `updateJob`.
-pub static UPDATE: Op = Op {
-    answer: api::one("updateJob", &api::JOB),
-    kind: Mutation,
-    params: &ops::UPDATE_PARAMS,
-    variables: UPDATE_VARIABLES,
-    extra_expands: &[],
-};
+pub static UPDATE: Op = Op::update(api::one("updateJob", &api::JOB));
 
 /// `listJobs`.
-pub static LIST: Op = Op {
-    answer: api::page("listJobs", &api::JOB),
-    kind: Query,
-    params: &params::LIST,
-    variables: &[
+pub static LIST: Op = Op::query(
+    api::page("listJobs", &api::JOB),
+    &params::LIST,
+    &[
         PAGE_VARIABLES[0],
         PAGE_VARIABLES[1],
         PAGE_VARIABLES[2],
         var("takeId", "String"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// Checks shared by both creates, then the operation.
 fn create(op: &'static Op, args: Args) -> Result<Operation> {

@@ -2,67 +2,49 @@
 //! of their sources and sync method.
 
 use crate::error::Result;
-use crate::graphql::{Operation, OperationKind::*};
+use crate::graphql::Operation;
 use crate::input::value::Value;
 use crate::model::api;
-use crate::ops::{self, var, Op, PAGE_VARIABLES, UPDATE_VARIABLES};
+use crate::ops::{self, var, Op, PAGE_VARIABLES};
 
 use super::params::{self, Cameras};
 
 /// `createSingleCamTake`.
-pub static CREATE_SINGLE_CAM: Op = Op {
-    answer: api::one("createSingleCamTake", &api::TAKE),
-    kind: Mutation,
-    params: &params::CREATE_SINGLE_CAM,
-    variables: &[
+pub static CREATE_SINGLE_CAM: Op = Op::mutation(
+    api::one("createSingleCamTake", &api::TAKE),
+    &params::CREATE_SINGLE_CAM,
+    &[
         var("sources", "[SourceInput!]"),
         var("name", "String"),
         var("metadata", "AWSJSON"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `createMultiCamTake`.
-pub static CREATE_MULTI_CAM: Op = Op {
-    answer: api::one("createMultiCamTake", &api::TAKE),
-    kind: Mutation,
-    params: &params::CREATE_MULTI_CAM,
-    variables: &[
+pub static CREATE_MULTI_CAM: Op = Op::mutation(
+    api::one("createMultiCamTake", &api::TAKE),
+    &params::CREATE_MULTI_CAM,
+    &[
         var("sources", "[SourceInput!]"),
         var("volumeId", "String!"),
         var("syncMethod", "SyncMethodInput"),
         var("name", "String"),
         var("metadata", "AWSJSON"),
     ],
-    extra_expands: &[],
-};
+);
 
 /// `getTake`.
-pub static GET: Op = Op {
-    answer: api::one("getTake", &api::TAKE),
-    kind: Query,
-    params: &ops::EXPAND_PARAMS,
-    variables: &[var("takeId", "ID!")],
-    extra_expands: &[],
-};
+pub static GET: Op = Op::get(api::one("getTake", &api::TAKE), &[var("takeId", "ID!")]);
 
 /// `updateTake`.
-pub static UPDATE: Op = Op {
-    answer: api::one("updateTake", &api::TAKE),
-    kind: Mutation,
-    params: &ops::UPDATE_PARAMS,
-    variables: UPDATE_VARIABLES,
-    extra_expands: &[],
-};
+pub static UPDATE: Op = Op::update(api::one("updateTake", &api::TAKE));
 
 /// `listTakes`.
-pub static LIST: Op = Op {
-    answer: api::page("listTakes", &api::TAKE),
-    kind: Query,
-    params: &ops::LIST_PARAMS,
-    variables: &PAGE_VARIABLES,
-    extra_expands: &[],
-};
+pub static LIST: Op = Op::query(
+    api::page("listTakes", &api::TAKE),
+    &ops::LIST_PARAMS,
+    &PAGE_VARIABLES,
+);
 
 /// `takes.createSingleCam(params)`.
 pub fn create_single_cam<V: Value>(params: &V) -> Result<Operation> {

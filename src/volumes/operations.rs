@@ -2,7 +2,7 @@
 //! union (of `HumanVolume` alone, so far): reads select through a fragment.
 
 use crate::error::Result;
-use crate::graphql::{Operation, OperationKind::*};
+use crate::graphql::Operation;
 use crate::input::value::Value;
 use crate::model::{api, Answer};
 use crate::ops::{self, var, Op, PAGE_VARIABLES};
@@ -15,11 +15,10 @@ use super::params;
 const CLIP_WINDOW: &[&str] = &["clipWindow"];
 
 /// `createVolumeWithHuman` (it returns a `HumanVolume`, not the union).
-pub static CREATE_HUMAN: Op = Op {
-    answer: api::one("createVolumeWithHuman", &api::HUMAN_VOLUME),
-    kind: Mutation,
-    params: &params::CREATE_HUMAN,
-    variables: &[
+pub static CREATE_HUMAN: Op = Op::mutation(
+    api::one("createVolumeWithHuman", &api::HUMAN_VOLUME),
+    &params::CREATE_HUMAN,
+    &[
         var("sources", "[SourceInput!]"),
         var("humanHeight", "Float!"),
         var("areaType", "AreaType!"),
@@ -28,32 +27,29 @@ pub static CREATE_HUMAN: Op = Op {
         var("name", "String"),
         var("metadata", "AWSJSON"),
     ],
-    extra_expands: CLIP_WINDOW,
-};
+)
+.with_extra_expands(CLIP_WINDOW);
 
 /// `getVolume`.
-pub static GET: Op = Op {
-    answer: Answer {
+pub static GET: Op = Op::get(
+    Answer {
         union_member: true,
         ..api::one("getVolume", &api::HUMAN_VOLUME)
     },
-    kind: Query,
-    params: &ops::EXPAND_PARAMS,
-    variables: &[var("id", "ID!")],
-    extra_expands: CLIP_WINDOW,
-};
+    &[var("id", "ID!")],
+)
+.with_extra_expands(CLIP_WINDOW);
 
 /// `listVolumes`.
-pub static LIST: Op = Op {
-    answer: Answer {
+pub static LIST: Op = Op::query(
+    Answer {
         union_member: true,
         ..api::page("listVolumes", &api::HUMAN_VOLUME)
     },
-    kind: Query,
-    params: &ops::LIST_PARAMS,
-    variables: &PAGE_VARIABLES,
-    extra_expands: CLIP_WINDOW,
-};
+    &ops::LIST_PARAMS,
+    &PAGE_VARIABLES,
+)
+.with_extra_expands(CLIP_WINDOW);
 
 /// `volumes.createHumanVolume(params)`.
 pub fn create_human_volume<V: Value>(params: &V) -> Result<Operation> {
