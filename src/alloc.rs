@@ -66,7 +66,10 @@ fn grow(pages: usize) -> Option<usize> {
     #[cfg(target_arch = "wasm32")]
     {
         let old = core::arch::wasm32::memory_grow(0, pages);
-        (old != usize::MAX).then_some(old * PAGE)
+        if old == usize::MAX {
+            return None;
+        }
+        old.checked_mul(PAGE)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -94,16 +97,34 @@ unsafe impl GlobalAlloc for Blocks {
         }
         let size = 1usize << k;
         let align = size.min(MAX_ALIGN);
-        let mut start = (state.next + align - 1) & !(align - 1);
-        if start + size > state.end || state.end == 0 {
-            // A new region (what is left of the old one stays unused).
-            let pages = ((size + align) / PAGE + 1).max(GROW_PAGES);
-            let Some(base) = grow(pages) else {
-                return ptr::null_mut();
-            };
-            state.end = base + pages * PAGE;
-            start = (base + align - 1) & !(align - 1);
-        }
+        // Checked sums: on wasm32 a usize is 32 bits, and a request of a
+        // gigabyte must fail, not wrap around.
+        let aligned = |at: usize| at.checked_add(align - 1).map(|v| v & !(align - 1));
+        let fits = |start: usize, end: usize| start.checked_add(size).is_some_and(|e| e <= end);
+        let start = match aligned(state.next) {
+            Some(start) if state.end != 0 && fits(start, state.end) => start,
+            _ => {
+                // A new region (what is left of the old one stays unused).
+                let Some(pages) = size
+                    .checked_add(align)
+                    .map(|bytes| (bytes / PAGE + 1).max(GROW_PAGES))
+                else {
+                    return ptr::null_mut();
+                };
+                let Some((base, end)) = grow(pages)
+                    .and_then(|base| Some((base, base.checked_add(pages.checked_mul(PAGE)?)?)))
+                else {
+                    return ptr::null_mut();
+                };
+                match aligned(base) {
+                    Some(start) if fits(start, end) => {
+                        state.end = end;
+                        start
+                    }
+                    _ => return ptr::null_mut(),
+                }
+            }
+        };
         state.next = start + size;
         start as *mut u8
     }
