@@ -101,6 +101,10 @@ impl Value for JsValue {
     }
 
     fn items(&self) -> Vec<Self> {
+        // (`Array.from` throws on null: only an array is walked.)
+        if !js_sys::Array::is_array(self) {
+            return Vec::new();
+        }
         js_sys::Array::from(self).iter().collect()
     }
 
