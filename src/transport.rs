@@ -222,7 +222,12 @@ impl Transport {
             .map_err(|_| NoAnswer::new("fetch did not resolve with a Response"))?
             .into();
         let status = response.status();
-        let retry_after = response.headers().get("retry-after");
+        // Only a refusal (429, 503…) says when to come back.
+        let retry_after = if (200..300).contains(&status) {
+            None
+        } else {
+            response.headers().get("retry-after")
+        };
         // (gloo's error is not formatted: its Display brings code for every
         // variant; a body that cannot be read is a network failure either way.)
         let body = response
