@@ -57,8 +57,17 @@ function invalid(path, problem, cause) {
  * `an object`, `a function`, `NaN`.
  */
 export function shown(value) {
+  try {
+    return shownValue(value);
+  } catch {
+    return 'a value'; // a revoked Proxy, or one whose trap throws
+  }
+}
+
+function shownValue(value) {
   switch (typeof value) {
     case 'string':
+      if (value.isWellFormed?.() === false) return 'a string with a lone surrogate';
       return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
     case 'number':
     case 'boolean':
@@ -107,21 +116,36 @@ function shownAt(path, value) {
  * JSON cannot carry whole (a function, a symbol, a BigInt, a Map…).
  */
 export function kindOf(value) {
-  switch (typeof value) {
-    case 'undefined':
-      return 0;
-    case 'boolean':
-      return 2;
-    case 'number':
-      return 3;
-    case 'string':
-      return 4;
-    case 'object':
-      if (value === null) return 1;
-      if (Array.isArray(value)) return 5;
-      return lossy(value) ? 7 : 6;
-    default:
-      return 7;
+  try {
+    switch (typeof value) {
+      case 'undefined':
+        return 0;
+      case 'boolean':
+        return 2;
+      case 'number':
+        return 3;
+      case 'string':
+        // A lone surrogate would reach the API altered (as U+FFFD): refused.
+        return value.isWellFormed?.() === false ? 7 : 4;
+      case 'object':
+        if (value === null) return 1;
+        if (Array.isArray(value)) return 5;
+        return lossy(value) ? 7 : 6;
+      default:
+        return 7;
+    }
+  } catch {
+    // A revoked Proxy, or one whose trap throws: not a value to send.
+    return 7;
+  }
+}
+
+/** `Object.keys(value)`, or none if the value throws (a Proxy's trap). */
+export function keysOf(value) {
+  try {
+    return Object.keys(value);
+  } catch {
+    return [];
   }
 }
 
@@ -278,7 +302,8 @@ export function paginate(fetchPage, params) {
   return {
     async *[Symbol.asyncIterator]() {
       let nextToken = isObject ? (params.nextToken ?? null) : null;
-      const seen = new Set();
+      // The token we start from counts as seen: a server sending it back loops.
+      const seen = new Set(nextToken === null ? [] : [nextToken]);
       do {
         if (generation !== born) throw internalError(droppedWhy, false);
         const page = await callModule(() => fetchPage(pageParams(nextToken)));

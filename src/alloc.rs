@@ -4,9 +4,13 @@
 //!
 //! A block of class `k` holds `2^k` bytes (16 bytes to 2 GiB) and goes back
 //! to its class's free list when freed, to serve the next request of that
-//! class; blocks are never split or merged. That costs at most twice the
-//! memory a call asks for at its peak, and a WebAssembly memory cannot shrink
-//! anyway. The module is single-threaded: no locking.
+//! class; blocks are never split or merged, and what is left of a region when
+//! a new one is grown stays unused. So memory is traded for code: a block is
+//! up to twice its request, and blocks freed in one class do not serve
+//! another (a list grown by doubling leaves about its final size behind in
+//! smaller classes, for the next such list). What a call pattern needs, it
+//! keeps and reuses; a WebAssembly memory cannot shrink anyway. The module is
+//! single-threaded: no locking.
 
 use core::alloc::{GlobalAlloc, Layout};
 use core::cell::UnsafeCell;

@@ -265,7 +265,6 @@ pub const METADATA: crate::input::Param = param(
     In::Json,
     "Your own data to store with it: any JSON value.",
 )
-.nullable()
 .ts("Metadata");
 
 /// Params of methods that take none beside `signal`.
@@ -311,7 +310,6 @@ macro_rules! paging {
                 In::String,
                 "The `nextToken` of the previous page; omit or `null` for the first page.",
             )
-            .nullable()
             .ts("string | null"),
             param(
                 "sortBy",

@@ -47,21 +47,18 @@ pub static OPTIONS: Input = Input {
             In::String,
             "The GraphQL endpoint. Default `https://api.move.ai/ugc/graphql`. Plain `http:` is \
              refused unless the host is loopback.",
-        )
-        .nullable(),
+        ),
         param(
             "timeoutMs",
             In::Number(&TIMEOUT),
             "Limit of each HTTP attempt in milliseconds. Default `30000`.",
-        )
-        .nullable(),
+        ),
         param(
             "maxRetries",
             In::Int(0, 10),
             "How many times a read operation (a query) is retried after a network error, HTTP \
              429 or 5xx, from 0 to 10. Mutations are never retried. Default `2`.",
-        )
-        .nullable(),
+        ),
     ],
 };
 

@@ -60,10 +60,8 @@ pub struct Param {
     pub ty: In,
     /// Whether it must be given.
     pub required: bool,
-    /// Whether `null` is accepted (and means the same as leaving it out,
-    /// unless [`Param::null_clears`]).
-    pub nullable: bool,
-    /// `null` is a value of its own (an update's `metadata: null` clears it).
+    /// `null` is a value of its own (an update's `metadata: null` clears it);
+    /// otherwise `null` on an optional property means it was not given.
     pub null_clears: bool,
     /// Messages show only the kind of its value, never the value.
     pub secret: bool,
@@ -83,7 +81,6 @@ pub const fn param(name: &'static str, ty: In, doc: &'static str) -> Param {
         name,
         ty,
         required: false,
-        nullable: false,
         null_clears: false,
         secret: false,
         #[cfg(not(target_arch = "wasm32"))]
@@ -100,15 +97,8 @@ impl Param {
         self
     }
 
-    /// `null` is accepted and means "not given".
-    pub const fn nullable(mut self) -> Self {
-        self.nullable = true;
-        self
-    }
-
     /// `null` is accepted and kept (see [`Param::null_clears`]).
     pub const fn null_clears(mut self) -> Self {
-        self.nullable = true;
         self.null_clears = true;
         self
     }

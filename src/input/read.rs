@@ -7,6 +7,11 @@ use super::{Arg, Args, In, Input, Param};
 use crate::error::{Error, Result};
 use crate::suggest;
 
+/// The longest list a params object may hold (sources, outputs, events…):
+/// a list is walked item by item, and a billion-slot array must be refused,
+/// not walked.
+pub const MAX_ITEMS: usize = 10_000;
+
 /// What a read needs beside the value and its description.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
@@ -71,7 +76,9 @@ fn object<V: Value>(
                 args.0.push((param.name, Arg::Json("null".to_string())))
             }
             Kind::Null if param.null_clears => args.0.push((param.name, Arg::Null)),
-            Kind::Null if param.nullable && !param.required => {}
+            // An optional property given as `null` is not given (as serde's
+            // `Option` read it): JavaScript callers fill params with nulls.
+            Kind::Null if !param.required => {}
             _ => args
                 .0
                 .push((param.name, one(&v, &param.ty, &at, param, context)?)),
@@ -125,9 +132,17 @@ fn one<V: Value>(value: &V, ty: &In, path: &str, param: &Param, context: Context
             &e.values.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
             None,
         )),
+        (In::Expand | In::List(_), Kind::Array) if value.length() > MAX_ITEMS => {
+            Err(Error::invalid_argument(
+                path,
+                format!("expected at most {MAX_ITEMS} items, got {}", value.length()),
+            ))
+        }
         (In::Expand, Kind::Array) => {
             let mut names = Vec::new();
-            for (i, item) in value.items().iter().enumerate() {
+            for i in 0..value.length() {
+                let item = value.item(i);
+                let item = &item;
                 let at = format!("{path}[{i}]");
                 let name = match item.kind() {
                     Kind::String(s) => context
@@ -148,13 +163,19 @@ fn one<V: Value>(value: &V, ty: &In, path: &str, param: &Param, context: Context
             object(value, input, path, context, false).map(Arg::Object)
         }
         (In::Object(_), _) => Err(wrong(value, path, "an object", secret)),
-        (In::List(item), Kind::Array) => value
-            .items()
-            .iter()
-            .enumerate()
-            .map(|(i, v)| one(v, item, &format!("{path}[{i}]"), param, context))
-            .collect::<Result<Vec<_>>>()
-            .map(Arg::List),
+        (In::List(item), Kind::Array) => {
+            let mut items = Vec::with_capacity(value.length());
+            for i in 0..value.length() {
+                items.push(one(
+                    &value.item(i),
+                    item,
+                    &format!("{path}[{i}]"),
+                    param,
+                    context,
+                )?);
+            }
+            Ok(Arg::List(items))
+        }
         (In::List(_), _) => Err(wrong(value, path, "an array", secret)),
     }
 }
@@ -252,8 +273,8 @@ mod tests {
             param("outputs", In::List(&ONE_FORMAT), ""),
             param("expand", In::Expand, ""),
             param("secret", In::String, "").secret(),
-            param("metadata", In::Json, "").nullable(),
-            param("nextToken", In::String, "").nullable(),
+            param("metadata", In::Json, ""),
+            param("nextToken", In::String, ""),
             param("on", In::Boolean, ""),
         ],
     };
@@ -380,6 +401,30 @@ mod tests {
         assert_eq!(
             args.get("metadata"),
             Some(&Arg::Json(r#"{"a":[1]}"#.into()))
+        );
+    }
+
+    #[test]
+    fn null_means_not_given_unless_required_and_long_lists_are_refused() {
+        let args = read(
+            &of(r#"{"takeId":"t","limit":null,"outputs":null,"window":null,"on":null}"#),
+            &PARAMS,
+            "params",
+            true,
+            CONTEXT,
+        )
+        .unwrap();
+        assert_eq!(args.0.len(), 1);
+        let many = format!(
+            r#"{{"takeId":"t","outputs":[{}"MAIN_FBX"]}}"#,
+            r#""MAIN_FBX","#.repeat(MAX_ITEMS)
+        );
+        assert_eq!(
+            message(&many),
+            format!(
+                "params.outputs: expected at most {MAX_ITEMS} items, got {}",
+                MAX_ITEMS + 1
+            )
         );
     }
 

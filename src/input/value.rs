@@ -36,8 +36,14 @@ pub trait Value: Sized {
     fn get(&self, key: &str) -> Self;
     /// Its own enumerable property names, in order.
     fn keys(&self) -> Vec<String>;
+    /// Its `length`, if it is an array (0 otherwise).
+    fn length(&self) -> usize;
+    /// Its item `index` (`Undefined` when not there).
+    fn item(&self, index: usize) -> Self;
     /// Its items, if it is an array.
-    fn items(&self) -> Vec<Self>;
+    fn items(&self) -> Vec<Self> {
+        (0..self.length()).map(|i| self.item(i)).collect()
+    }
     /// The JSON text of a finite number, as JavaScript writes it.
     fn number_text(&self) -> String;
     /// The value as a message shows it: `2.5`, `"FBX"`, `null`, `an object`.
@@ -60,6 +66,10 @@ extern "C" {
     #[wasm_bindgen(js_name = shown)]
     fn host_shown(value: &JsValue) -> String;
 
+    /// `Object.keys`, or none should the value throw (a Proxy's trap).
+    #[wasm_bindgen(js_name = keysOf)]
+    fn keys_of(value: &JsValue) -> Vec<String>;
+
     /// JSON.stringify with every refusal named by its path (throws a MoveUgcError).
     #[wasm_bindgen(js_name = encodeJson, catch)]
     fn encode_json(value: &JsValue, path: &str) -> std::result::Result<String, JsValue>;
@@ -67,10 +77,6 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Object.keys`.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys)]
-    fn object_keys(value: &JsValue) -> Vec<String>;
-
     /// `String(number)`: JavaScript's own shortest text of a number, valid JSON
     /// for a finite one (the module never formats floats itself).
     #[wasm_bindgen(js_name = String)]
@@ -97,15 +103,24 @@ impl Value for JsValue {
     }
 
     fn keys(&self) -> Vec<String> {
-        object_keys(self)
+        keys_of(self)
     }
 
-    fn items(&self) -> Vec<Self> {
-        // (`Array.from` throws on null: only an array is walked.)
+    fn length(&self) -> usize {
+        // Read with Reflect (which cannot throw into the module): an array's
+        // length, or 0 for anything else.
         if !js_sys::Array::is_array(self) {
-            return Vec::new();
+            return 0;
         }
-        js_sys::Array::from(self).iter().collect()
+        js_sys::Reflect::get(self, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or(0, |n| n as usize)
+    }
+
+    fn item(&self, index: usize) -> Self {
+        // A getter that throws reads as absent, like a property (see `get`).
+        js_sys::Reflect::get_u32(self, index as u32).unwrap_or(JsValue::UNDEFINED)
     }
 
     fn number_text(&self) -> String {
@@ -164,10 +179,17 @@ impl Value for Option<serde_json::Value> {
         }
     }
 
-    fn items(&self) -> Vec<Self> {
+    fn length(&self) -> usize {
         match self {
-            Some(serde_json::Value::Array(items)) => items.iter().cloned().map(Some).collect(),
-            _ => Vec::new(),
+            Some(serde_json::Value::Array(items)) => items.len(),
+            _ => 0,
+        }
+    }
+
+    fn item(&self, index: usize) -> Self {
+        match self {
+            Some(serde_json::Value::Array(items)) => items.get(index).cloned(),
+            _ => None,
         }
     }
 

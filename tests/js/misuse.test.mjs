@@ -172,6 +172,12 @@ describe('messages show what came, and enums read in any letter case', () => {
     assert.equal(api.fake.requests.at(-1).variables.areaType, 'LARGE');
   });
 
+  it('null on an optional param means it was not given, as before', async () => {
+    const ugc = clientOf(api.fake);
+    await ugc.jobs.list({ limit: null, sortBy: null, expand: null, takeId: null, nextToken: null });
+    assert.deepEqual(api.fake.requests.at(-1).variables, { first: 10, sortDirection: 'DESC' });
+  });
+
   it('a shared object is not a cycle, whatever its keys look like', async () => {
     const ugc = clientOf(api.fake);
     const shared = { v: 1 };
@@ -201,6 +207,11 @@ describe('messages show what came, and enums read in any letter case', () => {
     ['a missing required param', (u) => u.jobs.createMultiCam({ takeId: 't' }), 'params.numberOfActors: is required'],
     ['a webhook secret of the wrong type, not shown', (u) => u.webhooks.upsert({ uid: 'u', url: 'https://x.example', events: ['e'], secret: 42n }), 'params.secret: expected a string, got a bigint'],
     ['onProgress of the wrong kind', (u) => u.files.upload(new Uint8Array(1), { type: 'mp4', onProgress: 'log' }), 'params.onProgress: expected a function, got "log"'],
+    // Values that throw when looked at are refused, never a failure of the module.
+    ['a revoked Proxy as options', (u) => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return u.jobs.create({ takeId: 't', options: proxy }); }, 'params.options: expected an object, got a value'],
+    ['a list item whose getter throws', (u) => { const outputs = ['MAIN_FBX']; Object.defineProperty(outputs, 0, { get() { throw new Error('no'); } }); return u.jobs.create({ takeId: 't', outputs }); }, 'params.outputs[0]: expected one of MAIN_BLEND'],
+    ['a billion-slot array', (u) => u.jobs.create({ takeId: 't', outputs: new Array(1e9) }), 'params.outputs: expected at most 10000 items, got 1000000000'],
+    ['a name with a lone surrogate (it would be sent altered)', (u) => u.jobs.create({ takeId: 't', name: 'take \ud800' }), 'params.name: expected a string, got a string with a lone surrogate'],
   ];
   for (const [what, call, expected] of messages) {
     it(what, async () => {
