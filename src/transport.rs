@@ -296,19 +296,12 @@ fn describe_js_error(value: &JsValue) -> String {
 pub fn call(
     transport: &Rc<Transport>,
     params: &JsValue,
-    required: bool,
     build: fn(&JsValue) -> Result<Operation>,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
     let params = params.clone();
     crate::executor::spawn(async move {
         let signal = host::read_signal(&params, "params")?;
-        if required && (params.is_undefined() || params.is_null()) {
-            let problem = format!("expected an object, got {}", host::shown(&params));
-            return Err(host::to_js_error(&Error::invalid_argument(
-                "params", problem,
-            )));
-        }
         let operation = build(&params).map_err(|e| host::to_js_error(&e))?;
         run(&transport, &operation, signal.as_ref()).await
     })
@@ -320,7 +313,6 @@ pub fn call_with_id(
     id: &JsValue,
     id_name: &'static str,
     params: &JsValue,
-    required: bool,
     build: fn(&str, &JsValue) -> Result<Operation>,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
@@ -328,12 +320,6 @@ pub fn call_with_id(
     crate::executor::spawn(async move {
         let id = host::read_string(&id, id_name).map_err(|e| host::to_js_error(&e))?;
         let signal = host::read_signal(&params, "params")?;
-        if required && (params.is_undefined() || params.is_null()) {
-            let problem = format!("expected an object, got {}", host::shown(&params));
-            return Err(host::to_js_error(&Error::invalid_argument(
-                "params", problem,
-            )));
-        }
         let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
         run(&transport, &operation, signal.as_ref()).await
     })

@@ -23,7 +23,7 @@ impl ClientService {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::retrieve_client)
+        call(&self.transport, &params, operations::retrieve_client)
     }
 
     /// Replaces the account's metadata.
@@ -33,7 +33,7 @@ impl ClientService {
         #[wasm_bindgen(unchecked_param_type = "ClientUpdateParams & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::update_client)
+        call(&self.transport, &params, operations::update_client)
     }
 }
 
@@ -53,7 +53,7 @@ impl Webhooks {
         #[wasm_bindgen(unchecked_param_type = "WebhookUpsertParams & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::upsert_webhook)
+        call(&self.transport, &params, operations::upsert_webhook)
     }
 }
 
@@ -71,7 +71,7 @@ impl Rigs {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::list_rigs)
+        call(&self.transport, &params, operations::list_rigs)
     }
 }
 
@@ -89,12 +89,7 @@ impl CameraSettingsService {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call(
-            &self.transport,
-            &params,
-            false,
-            operations::list_camera_settings,
-        )
+        call(&self.transport, &params, operations::list_camera_settings)
     }
 }
 

@@ -153,7 +153,13 @@ impl<T> At<T> for Faulty<T> {
 /// Server text in a message: at most [`MAX_SHOWN_CHARS`] characters, `…`
 /// where it was cut.
 pub(super) fn shown(text: &str) -> String {
-    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+    cut(text, MAX_SHOWN_CHARS)
+}
+
+/// `text` cut to at most `max` characters, on a character boundary, `…`
+/// where it was cut.
+pub(super) fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
         None => text.to_string(),
     }

@@ -361,8 +361,5 @@ fn graphql_error(field: &str, status: u16, text: &str, errors: &Errors) -> Error
 
 /// Server text, cut to a readable length on a character boundary.
 fn clip(text: &str) -> String {
-    match text.char_indices().nth(MAX_SERVER_TEXT) {
-        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or_default()),
-        None => text.to_string(),
-    }
+    fault::cut(text, MAX_SERVER_TEXT)
 }

@@ -33,7 +33,7 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "FileCreateParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create)
+        call(&self.transport, &params, operations::create)
     }
 
     /// Reads one file; its `presignedUrl` is a download URL.
@@ -46,14 +46,7 @@ impl Files {
         )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            false,
-            operations::retrieve,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::retrieve)
     }
 
     /// Renames a file or replaces its metadata.
@@ -63,14 +56,7 @@ impl Files {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            true,
-            operations::update,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::update)
     }
 
     /// Makes a share code for a file (typically a job output).
@@ -85,7 +71,6 @@ impl Files {
             &file_id,
             "fileId",
             &params,
-            false,
             operations::generate_share_code,
         )
     }

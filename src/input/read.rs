@@ -283,6 +283,10 @@ mod tests {
         control: &["signal"],
     };
 
+    fn ok(json: &str) -> Args {
+        read(&of(json), &PARAMS, "params", true, CONTEXT).unwrap()
+    }
+
     fn message(json: &str) -> String {
         read(&of(json), &PARAMS, "params", true, CONTEXT)
             .unwrap_err()
@@ -344,14 +348,9 @@ mod tests {
 
     #[test]
     fn enums_and_expands_read_in_any_case_and_suggest() {
-        let args = read(
-            &of(r#"{"takeId":"t","outputs":["main_fbx","Render_Video"],"expand":["TAKE"],"signal":null}"#),
-            &PARAMS,
-            "params",
-            true,
-            CONTEXT,
-        )
-        .unwrap();
+        let args = ok(
+            r#"{"takeId":"t","outputs":["main_fbx","Render_Video"],"expand":["TAKE"],"signal":null}"#,
+        );
         assert_eq!(
             args.get("outputs"),
             Some(&Arg::List(vec![
@@ -380,24 +379,10 @@ mod tests {
             message(r#"{"takeId":"t","secret":42}"#),
             "params.secret: expected a string, got a number"
         );
-        let args = read(
-            &of(r#"{"takeId":"t","metadata":null,"nextToken":null}"#),
-            &PARAMS,
-            "params",
-            true,
-            CONTEXT,
-        )
-        .unwrap();
+        let args = ok(r#"{"takeId":"t","metadata":null,"nextToken":null}"#);
         assert_eq!(args.get("metadata"), None);
         assert_eq!(args.get("nextToken"), None);
-        let args = read(
-            &of(r#"{"takeId":"t","metadata":{"a":[1]}}"#),
-            &PARAMS,
-            "params",
-            true,
-            CONTEXT,
-        )
-        .unwrap();
+        let args = ok(r#"{"takeId":"t","metadata":{"a":[1]}}"#);
         assert_eq!(
             args.get("metadata"),
             Some(&Arg::Json(r#"{"a":[1]}"#.into()))
@@ -406,14 +391,7 @@ mod tests {
 
     #[test]
     fn null_means_not_given_unless_required_and_long_lists_are_refused() {
-        let args = read(
-            &of(r#"{"takeId":"t","limit":null,"outputs":null,"window":null,"on":null}"#),
-            &PARAMS,
-            "params",
-            true,
-            CONTEXT,
-        )
-        .unwrap();
+        let args = ok(r#"{"takeId":"t","limit":null,"outputs":null,"window":null,"on":null}"#);
         assert_eq!(args.0.len(), 1);
         let many = format!(
             r#"{{"takeId":"t","outputs":[{}"MAIN_FBX"]}}"#,

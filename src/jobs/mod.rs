@@ -36,12 +36,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "JobCreateSingleCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(
-            &self.transport,
-            &params,
-            true,
-            operations::create_single_cam,
-        )
+        call(&self.transport, &params, operations::create_single_cam)
     }
 
     /// Starts a multi-camera job on a take. Never retried automatically.
@@ -51,7 +46,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "JobCreateMultiCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_multi_cam)
+        call(&self.transport, &params, operations::create_multi_cam)
     }
 
     /// Reads one job. `expand` adds related objects. Retried on transient failures.
@@ -62,14 +57,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_optional_param_type = "ExpandParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            false,
-            operations::retrieve,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::retrieve)
     }
 
     /// Renames a job or replaces its metadata. Never retried automatically.
@@ -79,14 +67,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            true,
-            operations::update,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::update)
     }
 
     /// Reads one page of jobs, newest first unless `sortBy` says otherwise.
@@ -97,7 +78,7 @@ impl Jobs {
         #[wasm_bindgen(unchecked_optional_param_type = "JobListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::list)
+        call(&self.transport, &params, operations::list)
     }
 
     /// Polls a job until it is `FINISHED` and every output has its download

@@ -30,12 +30,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_param_type = "TakeCreateSingleCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(
-            &self.transport,
-            &params,
-            true,
-            operations::create_single_cam,
-        )
+        call(&self.transport, &params, operations::create_single_cam)
     }
 
     /// Creates a take from the videos of two or more cameras calibrated with a volume.
@@ -45,7 +40,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_param_type = "TakeCreateMultiCamParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, true, operations::create_multi_cam)
+        call(&self.transport, &params, operations::create_multi_cam)
     }
 
     /// Reads one take. `expand` adds related objects.
@@ -58,14 +53,7 @@ impl Takes {
         )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            false,
-            operations::retrieve,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::retrieve)
     }
 
     /// Renames a take or replaces its metadata.
@@ -75,14 +63,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "UpdateParams<E> & RequestOptions")] params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            true,
-            operations::update,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::update)
     }
 
     /// Reads one page of takes.
@@ -92,7 +73,7 @@ impl Takes {
         #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::list)
+        call(&self.transport, &params, operations::list)
     }
 }
 

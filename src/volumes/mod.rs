@@ -30,12 +30,7 @@ impl Volumes {
         #[wasm_bindgen(unchecked_param_type = "VolumeCreateHumanParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(
-            &self.transport,
-            &params,
-            true,
-            operations::create_human_volume,
-        )
+        call(&self.transport, &params, operations::create_human_volume)
     }
 
     /// Reads one volume. `expand` adds related objects.
@@ -48,14 +43,7 @@ impl Volumes {
         )]
         params: JsValue,
     ) -> js_sys::Promise {
-        call_with_id(
-            &self.transport,
-            &id,
-            "id",
-            &params,
-            false,
-            operations::retrieve,
-        )
+        call_with_id(&self.transport, &id, "id", &params, operations::retrieve)
     }
 
     /// Reads one page of volumes.
@@ -65,7 +53,7 @@ impl Volumes {
         #[wasm_bindgen(unchecked_optional_param_type = "ListParams<E> & RequestOptions")]
         params: JsValue,
     ) -> js_sys::Promise {
-        call(&self.transport, &params, false, operations::list)
+        call(&self.transport, &params, operations::list)
     }
 }
 
