@@ -2,6 +2,11 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
+# The tests make their own clients: a key or endpoint of the real API in the
+# environment (MOVE_API_KEY, MOVE_API_URL, which `make demo` uses) must not
+# reach them.
+NO_MOVE_ENV := env -u MOVE_API_KEY -u MOVE_API_URL
+
 # The fake Move API that the wasm-bindgen tests (Node and Chromium) talk to.
 FAKE_PORT ?= 4010
 export MOVE_UGC_FAKE_URL := http://127.0.0.1:$(FAKE_PORT)
@@ -59,14 +64,14 @@ test-native:
 # exits 0 without a summary: the summary line is required.
 test-wasm:
 	@mkdir -p target
-	scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node 2>&1 | tee target/wasm-test-node.log; test $${PIPESTATUS[0]} -eq 0
+	$(NO_MOVE_ENV) scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --node --test node 2>&1 | tee target/wasm-test-node.log; test $${PIPESTATUS[0]} -eq 0
 	@grep -q '^test result: ok\.' target/wasm-test-node.log || { echo 'wasm tests in Node: no summary (did every test run?)' >&2; exit 1; }
-	CHROMEDRIVER=/usr/bin/chromedriver scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
+	CHROMEDRIVER=/usr/bin/chromedriver $(NO_MOVE_ENV) scripts/with-fake-api.sh $(FAKE_PORT) wasm-pack test --headless --chrome --test browser
 
 # The package in Node, the examples, the web app (Playwright) and the Vite consumer,
 # in one run so that one summary closes `make test`; the trap tests load target/pkg-fault.
 test-js: pkg-for-tests pkg-fault
-	node --test tests/js/ tests/browser/
+	$(NO_MOVE_ENV) node --test tests/js/ tests/browser/
 
 # tsc --strict on usage and misuse; then "are the types wrong" on the package: the
 # root entry must resolve cleanly for every consumer (CommonJS included), and the

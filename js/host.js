@@ -113,7 +113,7 @@ function shownAt(path, value) {
 /**
  * What a value is, for the module's walk of a params object: 0 undefined,
  * 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 plain object, 7 anything
- * JSON cannot carry whole (a function, a symbol, a BigInt, a Map…).
+ * else JSON cannot carry whole (a symbol, a BigInt, a Map…), 8 a function.
  */
 export function kindOf(value) {
   try {
@@ -131,6 +131,8 @@ export function kindOf(value) {
         if (value === null) return 1;
         if (Array.isArray(value)) return 5;
         return lossy(value) ? 7 : 6;
+      case 'function':
+        return 8;
       default:
         return 7;
     }
@@ -240,13 +242,12 @@ export class Attempt {
    * a `Request` object built first would be built a second time by fetch
    * (undici), which costs a tenth of a small call.
    */
-  post(url, key, body) {
-    return fetch(url, {
-      method: 'POST',
-      headers: { authorization: key, 'content-type': 'application/json' },
-      body,
-      signal: this.controller.signal,
-    });
+  post(url, key, body, fetchFn, defaultHeaders) {
+    // The client's headers first: the SDK's own cannot be replaced (the
+    // module refused those names already).
+    const headers = { ...defaultHeaders, 'content-type': 'application/json' };
+    if (key) headers.authorization = key;
+    return send(fetchFn, url, { method: 'POST', headers, body, signal: this.controller.signal });
   }
   get aborted() {
     return Boolean(this.callerSignal && this.callerSignal.aborted);
@@ -256,6 +257,39 @@ export class Attempt {
     if (this.callerSignal) this.callerSignal.removeEventListener('abort', this.onAbort);
     inFlight.delete(this.stop);
   }
+}
+
+/**
+ * `fetch(url, init)` through the client's own fetch (`options.fetch`) if it
+ * has one: whatever that function throws or returns, a promise comes back
+ * (a throw must not unwind through the module).
+ */
+function send(fetchFn, url, init) {
+  if (!fetchFn) return fetch(url, init);
+  try {
+    return Promise.resolve(fetchFn(url, init));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** An environment variable (Node's `process.env`), if set and not empty. */
+export function envVar(name) {
+  try {
+    const value = globalThis.process?.env?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined; // a runtime that guards its environment (Deno without --allow-env)
+  }
+}
+
+/**
+ * Whether this is a browser page, where an API key is visible to anyone
+ * using it: a `window` with a `document` (workers, Node, Deno, Bun and edge
+ * runtimes are not pages).
+ */
+export function isBrowserPage() {
+  return typeof window !== 'undefined' && typeof window.document !== 'undefined';
 }
 
 /** Waits `ms` milliseconds; rejects early if `signal` aborts. */
@@ -438,7 +472,7 @@ export async function readUploadData(data, name) {
  * it reports the start and the end. No value is reported twice in a row, so
  * the final `loaded === total` comes once.
  */
-export function putBytes(url, body, signal, onProgress) {
+export function putBytes(url, body, signal, onProgress, fetchFn) {
   fromModule();
   const total = body instanceof Uint8Array ? body.byteLength : body.size;
   let last;
@@ -446,7 +480,9 @@ export function putBytes(url, body, signal, onProgress) {
     if (onProgress && loaded !== last) notify(onProgress, { loaded, total });
     last = loaded;
   };
-  if (typeof XMLHttpRequest !== 'undefined') {
+  // XMLHttpRequest reports progress as bytes go; the caller's own fetch, if
+  // any, is used all the same (tests, proxies).
+  if (typeof XMLHttpRequest !== 'undefined' && !fetchFn) {
     return new Promise((resolve, reject) => {
       if (signal && signal.aborted) {
         reject(new Error('aborted'));
@@ -469,7 +505,7 @@ export function putBytes(url, body, signal, onProgress) {
     });
   }
   report(0);
-  return fetch(url, { method: 'PUT', body, signal }).then(async (response) => {
+  return send(fetchFn, url, { method: 'PUT', body, signal }).then(async (response) => {
     await response.arrayBuffer().catch(() => undefined);
     if (response.ok) report(total);
     return response.status;
@@ -677,6 +713,8 @@ export function settleTask(id, ok, value) {
 const clients = new WeakMap();
 // The getters of MoveUgc that are plain values; every other getter is a service.
 const CLIENT_VALUES = new Set(['endpointUrl']);
+// The methods of MoveUgc that return a promise (`ugc.request`).
+const ASYNC_METHODS = new Set(['request']);
 
 function freedError(where, what) {
   return new MoveUgcError(
@@ -876,7 +914,18 @@ export function defineClient(Inner, reset) {
               }
               return callModule(() => method.apply(innerOf(state), args));
             };
-      Object.defineProperty(ours, key, { configurable: true, writable: true, enumerable: descriptor.enumerable, value });
+      // A method that returns a promise rejects instead of throwing: detached,
+      // after free(), or when the module fails.
+      const guarded = ASYNC_METHODS.has(key)
+        ? function guardedAsync(...args) {
+            try {
+              return value.apply(this, args);
+            } catch (error) {
+              return Promise.reject(error);
+            }
+          }
+        : value;
+      Object.defineProperty(ours, key, { configurable: true, writable: true, enumerable: descriptor.enumerable, value: guarded });
     }
   }
   // Node's util.inspect shows the settings, never the key.

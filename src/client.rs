@@ -8,7 +8,7 @@ use crate::account;
 use crate::files::Files;
 use crate::host;
 use crate::jobs::Jobs;
-use crate::options::ClientConfig;
+use crate::options::{ClientConfig, Surroundings};
 use crate::takes::Takes;
 use crate::transport::Transport;
 use crate::volumes::Volumes;
@@ -42,17 +42,30 @@ impl MoveUgc {
 
 #[wasm_bindgen]
 impl MoveUgc {
-    /// Creates a client. Throws a `MoveUgcError` with code `INVALID_ARGUMENT`
-    /// for an unknown option (with a "did you mean": a typo must not send your
-    /// calls to production), a missing or short key or one with a `Bearer `
-    /// prefix, an endpoint that is not an absolute URL, or plain `http:` to a
-    /// host that is not loopback.
+    /// Creates a client. In Node, `new MoveUgc()` takes the key and the
+    /// endpoint from `MOVE_API_KEY` and `MOVE_API_URL`. Throws a `MoveUgcError`
+    /// with code `INVALID_ARGUMENT` for an unknown option (with a "did you
+    /// mean": a typo must not send your calls to production), no key (unless
+    /// `endpointUrl` names your own backend), a short key or one with a
+    /// `Bearer ` prefix, an endpoint that is not an absolute URL, plain `http:`
+    /// to a host that is not loopback, or a key in a browser page without
+    /// `dangerouslyAllowBrowser: true`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "MoveUgcOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MoveUgcOptions")] options: JsValue,
     ) -> Result<MoveUgc, JsValue> {
-        let config = ClientConfig::read(&options).map_err(|e| host::to_js_error(&e))?;
-        let transport = Rc::new(Transport::new(config));
+        let around = Surroundings {
+            env: &host::env_var,
+            browser_page: host::is_browser_page(),
+        };
+        let config = ClientConfig::read(&options, &around).map_err(|e| host::to_js_error(&e))?;
+        // The options were read: a `fetch` there is a function.
+        let fetch = if config.custom_fetch {
+            js_sys::Reflect::get(&options, &"fetch".into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let transport = Rc::new(Transport::new(config, fetch));
         let (client, webhooks, rigs, camera_settings) = account::services(&transport);
         Ok(MoveUgc {
             jobs: Jobs::new(Rc::clone(&transport)).into(),
@@ -113,6 +126,26 @@ impl MoveUgc {
     #[wasm_bindgen(getter, js_name = cameraSettings, unchecked_return_type = "CameraSettingsService")]
     pub fn camera_settings(&self) -> JsValue {
         self.camera_settings.clone()
+    }
+
+    /// Sends a GraphQL document of your own (for a field this SDK does not
+    /// cover yet) through the client's transport: its key, headers, timeout
+    /// and typed errors. A query is retried on transient failures; a document
+    /// with a mutation never is. Resolves with the answer's `data` as the API
+    /// sent it (`AWSJSON` fields, such as `metadata`, stay strings).
+    ///
+    /// ```ts
+    /// const data = await ugc.request('query { client { id name } }');
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
+    pub fn request(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, unknown>")]
+        variables: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        crate::transport::call_document(&self.transport, query, variables, options)
     }
 
     /// The endpoint this client talks to.

@@ -22,8 +22,9 @@ pub struct Operation {
     pub kind: OperationKind,
     /// The HTTP body: `{"query", "variables", "operationName"}`.
     pub body: String,
-    /// What the answer's `data` holds.
-    pub answer: Answer,
+    /// What the answer's `data` holds; none for a caller's own document
+    /// (`ugc.request`), whose `data` is handed over as it is.
+    pub answer: Option<Answer>,
     /// The expands selected: the answer must have them.
     pub expand: Vec<&'static str>,
     /// The page size asked for (pages only): the page's `limit` if the API
@@ -35,14 +36,17 @@ impl Operation {
     /// Reads one HTTP answer: the caller's result as JSON text, or the error
     /// it means (one pass over the bytes, see [`crate::check`]).
     pub fn read(&self, status: u16, retry_after: Option<String>, body: &[u8]) -> Result<String> {
-        crate::check::read_answer(
-            &self.answer,
-            &self.expand,
-            self.limit,
-            status,
-            retry_after,
-            body,
-        )
+        match &self.answer {
+            Some(answer) => crate::check::read_answer(
+                answer,
+                &self.expand,
+                self.limit,
+                status,
+                retry_after,
+                body,
+            ),
+            None => crate::check::read_raw(self.name, status, retry_after, body),
+        }
     }
 }
 

@@ -22,6 +22,14 @@ extern "C" {
     /// A value as an error message shows it (`2.5`, `"FBX"`, `undefined`, `an object`).
     pub fn shown(value: &JsValue) -> String;
 
+    /// An environment variable (Node's `process.env`), if set and not empty.
+    #[wasm_bindgen(js_name = envVar)]
+    pub fn env_var(name: &str) -> Option<String>;
+
+    /// Whether this is a browser page (a `window` with a `document`).
+    #[wasm_bindgen(js_name = isBrowserPage)]
+    pub fn is_browser_page() -> bool;
+
     /// Reads `params.signal`: undefined, or an AbortSignal.
     #[wasm_bindgen(js_name = readSignal, catch)]
     pub fn read_signal(params: &JsValue, name: &str) -> Result<Option<AbortSignal>, JsValue>;
@@ -33,9 +41,18 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     pub fn new(timeout_ms: u32, signal: Option<AbortSignal>) -> Attempt;
 
-    /// POSTs a GraphQL body to the API under the attempt's signal: `fetch`'s promise.
+    /// POSTs a GraphQL body to the API under the attempt's signal, with the
+    /// key (if not empty) and the client's headers, through the client's
+    /// `fetch` (the global one if undefined): `fetch`'s promise.
     #[wasm_bindgen(method)]
-    pub fn post(this: &Attempt, url: &str, key: &str, body: &str) -> js_sys::Promise;
+    pub fn post(
+        this: &Attempt,
+        url: &str,
+        key: &str,
+        body: &str,
+        fetch: &JsValue,
+        headers: &JsValue,
+    ) -> js_sys::Promise;
 
     /// Whether the timeout fired.
     #[wasm_bindgen(method, getter, js_name = timedOut)]
@@ -85,13 +102,15 @@ extern "C" {
     #[wasm_bindgen(js_name = readUploadData)]
     pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
 
-    /// PUTs bytes to a presigned URL; resolves with the HTTP status.
+    /// PUTs bytes to a presigned URL (through the client's `fetch`, if it
+    /// has one); resolves with the HTTP status.
     #[wasm_bindgen(js_name = putBytes)]
     pub fn put_bytes(
         url: &str,
         body: &JsValue,
         signal: Option<AbortSignal>,
         on_progress: Option<js_sys::Function>,
+        fetch: &JsValue,
     ) -> js_sys::Promise;
 }
 

@@ -33,6 +33,7 @@ pub mod jobs;
 pub mod model;
 pub mod ops;
 pub mod options;
+pub mod request;
 pub mod retry;
 pub mod suggest;
 pub mod takes;

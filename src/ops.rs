@@ -184,7 +184,7 @@ impl Op {
             name: self.answer.field,
             kind: self.kind,
             body: crate::input::write::body(&document, self.answer.field, variables),
-            answer: self.answer,
+            answer: Some(self.answer),
             expand,
             limit,
         }

@@ -13,6 +13,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("token", "apiKey"),
     ("apitoken", "apiKey"),
     ("retries", "maxRetries"),
+    ("headers", "defaultHeaders"),
     ("expands", "expand"),
     ("sort", "sortBy"),
     ("sortdirection", "sortBy"),

@@ -43,12 +43,29 @@ impl NoAnswer {
 /// Sends operations to the API for one client.
 pub struct Transport {
     config: ClientConfig,
+    /// The caller's `fetch`, or undefined for the global one.
+    fetch: JsValue,
+    /// The client's `defaultHeaders` as a JS object, made once (undefined if none).
+    headers: JsValue,
 }
 
 impl Transport {
-    /// A transport for validated settings.
-    pub fn new(config: ClientConfig) -> Self {
-        Transport { config }
+    /// A transport for validated settings and the caller's `fetch` (undefined: the global one).
+    pub fn new(config: ClientConfig, fetch: JsValue) -> Self {
+        let headers = if config.default_headers.is_empty() {
+            JsValue::UNDEFINED
+        } else {
+            let object = js_sys::Object::new();
+            for (name, value) in &config.default_headers {
+                let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
+            }
+            object.into()
+        };
+        Transport {
+            config,
+            fetch,
+            headers,
+        }
     }
 
     /// The client's settings.
@@ -91,7 +108,13 @@ impl Transport {
         const NAME: &str = "upload";
         self.with_retries(NAME, self.config.max_retries, signal, &mut || {
             Box::pin(async {
-                let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
+                let sent = host::put_bytes(
+                    url,
+                    body,
+                    signal.cloned(),
+                    on_progress.cloned(),
+                    &self.fetch,
+                );
                 match JsFuture::from(sent).await {
                     Ok(status) => {
                         let status = status
@@ -210,8 +233,10 @@ impl Transport {
         // failure keeps the runtime's error as the `cause`.
         let sent = attempt.post(
             &self.config.endpoint_url,
-            &self.config.api_key,
+            self.config.api_key.as_deref().unwrap_or_default(),
             &operation.body,
+            &self.fetch,
+            &self.headers,
         );
         let answer = JsFuture::from(sent).await.map_err(|cause| NoAnswer {
             message: describe_js_error(&cause),
@@ -219,7 +244,13 @@ impl Transport {
         })?;
         let response: Response = answer
             .dyn_into::<web_sys::Response>()
-            .map_err(|_| NoAnswer::new("fetch did not resolve with a Response"))?
+            .map_err(|_| {
+                NoAnswer::new(if self.config.custom_fetch {
+                    "options.fetch did not resolve with a Response"
+                } else {
+                    "fetch did not resolve with a Response"
+                })
+            })?
             .into();
         let status = response.status();
         // Only a refusal (429, 503…) says when to come back.
@@ -239,7 +270,9 @@ impl Transport {
 
     /// Removes the key from server-provided text, should a server echo it.
     fn scrub(&self, mut error: Error) -> Error {
-        let key = self.config.api_key.as_str();
+        let Some(key) = self.config.api_key.as_deref() else {
+            return error;
+        };
         redact(&mut error.message, key);
         if let Some(raw) = error.graphql_errors.as_mut() {
             redact(raw, key);
@@ -321,6 +354,29 @@ pub fn call_with_id(
         let id = host::read_string(&id, id_name).map_err(|e| host::to_js_error(&e))?;
         let signal = host::read_signal(&params, "params")?;
         let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
+        run(&transport, &operation, signal.as_ref()).await
+    })
+}
+
+/// Runs `ugc.request(query, variables, options)`: a caller's own document
+/// (see [`crate::request`]), read and checked before anything is sent.
+pub fn call_document(
+    transport: &Rc<Transport>,
+    query: JsValue,
+    variables: JsValue,
+    options: JsValue,
+) -> js_sys::Promise {
+    let transport = Rc::clone(transport);
+    crate::executor::spawn(async move {
+        let context = crate::input::read::Context {
+            expands: &[],
+            control: &["signal"],
+        };
+        let operation =
+            crate::input::read::read(&options, &crate::ops::NO_PARAMS, "options", false, context)
+                .and_then(|_| crate::request::build(&query, &variables))
+                .map_err(|e| host::to_js_error(&e))?;
+        let signal = host::read_signal(&options, "options")?;
         run(&transport, &operation, signal.as_ref()).await
     })
 }

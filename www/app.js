@@ -93,7 +93,9 @@ async function main() {
       const options = real
         ? { apiKey: byId('api-key').value.trim(), endpointUrl: byId('endpoint').value.trim() }
         : { apiKey: config.fakeApiKey, endpointUrl: config.fakeApiUrl };
-      const ugc = new MoveUgc(options);
+      // The key is the user's own, typed into this page (or the local fake's):
+      // nobody else's key is exposed by this page, so the browser guard is lifted.
+      const ugc = new MoveUgc({ ...options, dangerouslyAllowBrowser: true });
       const client = await ugc.client.retrieve();
       state.ugc?.free();
       state.ugc = ugc;

@@ -64,7 +64,10 @@ pub fn read_answer(
         return Err(not_graphql(field, "it is not UTF-8 text"));
     };
     let mut checker = Checker::new(text, body.len().saturating_add(64));
-    let envelope = match envelope(&mut checker, Some((answer, expand, requested_limit))) {
+    let envelope = match envelope(
+        &mut checker,
+        Wanted::Checked(answer, expand, requested_limit),
+    ) {
         Ok(envelope) => envelope,
         Err(Failure::Body(fault)) => {
             let mut problem = String::new();
@@ -79,9 +82,42 @@ pub fn read_answer(
     match envelope.data {
         Data::Checked => Ok(checker.out),
         Data::Faulty(fault) => Err(Error::invalid_response(fault.message(field))),
-        Data::Absent | Data::Skipped => Err(Error::invalid_response(format!(
+        Data::Absent | Data::Skipped | Data::Raw(..) => Err(Error::invalid_response(format!(
             "{field}: the answer has neither data nor errors"
         ))),
+    }
+}
+
+/// Reads one HTTP answer of a caller's own GraphQL document (`ugc.request`):
+/// its `data` as JSON text, as the server sent it (checked to be JSON, at
+/// most [`json::MAX_DEPTH`] deep), or the error the answer means. `field`
+/// names the call in messages.
+pub fn read_raw(
+    field: &str,
+    status: u16,
+    retry_after: Option<String>,
+    body: &[u8],
+) -> Result<String> {
+    if !(200..300).contains(&status) {
+        return Err(http_error(field, status, retry_after, body));
+    }
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(not_graphql(field, "it is not UTF-8 text"));
+    };
+    let mut checker = Checker::new(text, 0);
+    let envelope = envelope(&mut checker, Wanted::Raw).map_err(|failure| match failure {
+        Failure::Body(fault) | Failure::Answer(fault) => {
+            let mut problem = String::new();
+            fault.problem(&mut problem);
+            not_graphql(field, &problem)
+        }
+    })?;
+    if let Some(errors) = envelope.errors.filter(|e| e.count > 0) {
+        return Err(graphql_error(field, status, text, &errors));
+    }
+    match envelope.data {
+        Data::Raw(start, end) => Ok(checker.r.slice(start, end).to_string()),
+        _ => Ok("null".to_string()),
     }
 }
 
@@ -121,6 +157,8 @@ enum Data {
     Checked,
     /// Not what the schema promises.
     Faulty(Box<Fault>),
+    /// Read over as JSON and kept as it is (the span of its text).
+    Raw(usize, usize),
 }
 
 /// An answer's envelope, read.
@@ -142,8 +180,16 @@ fn body(fault: Box<Fault>) -> Failure {
     Failure::Body(fault)
 }
 
-/// What the operation needs of `data`: its answer, the expands, the page size.
-type Wanted<'x> = Option<(&'x Answer, &'x [&'x str], i64)>;
+/// What the operation needs of `data`.
+#[derive(Clone, Copy)]
+enum Wanted<'x> {
+    /// Nothing: only the errors matter (an HTTP error's body).
+    Nothing,
+    /// Checked against the answer, with the expands and the page size.
+    Checked(&'x Answer, &'x [&'x str], i64),
+    /// Kept as it is, whatever it holds (a caller's own document).
+    Raw,
+}
 
 /// Reads the envelope `{"data": …, "errors": […]}` in one pass, checking
 /// `data` as `wanted` says (or only reading over it).
@@ -167,8 +213,13 @@ fn envelope(c: &mut Checker<'_>, wanted: Wanted<'_>) -> std::result::Result<Enve
                     }
                     let has_errors = matches!(&errors, Some(Some(e)) if e.count > 0);
                     data = Some(match wanted {
-                        Some((answer, expand, limit)) if !has_errors => {
+                        Wanted::Checked(answer, expand, limit) if !has_errors => {
                             read_data(c, answer, expand, limit, errors.is_some())?
+                        }
+                        Wanted::Raw if !has_errors => {
+                            let start = c.r.pos;
+                            c.r.skip(1).map_err(body)?;
+                            Data::Raw(start, c.r.pos)
                         }
                         _ => {
                             c.r.skip(1).map_err(body)?;
@@ -309,7 +360,7 @@ fn http_error(field: &str, status: u16, retry_after: Option<String>, body: &[u8]
     let mut graphql_errors = None;
     if let Ok(text) = std::str::from_utf8(body) {
         let mut c = Checker::new(text, 0);
-        let errors = envelope(&mut c, None)
+        let errors = envelope(&mut c, Wanted::Nothing)
             .ok()
             .and_then(|e| e.errors)
             .filter(|e| e.count > 0);

@@ -49,6 +49,10 @@ pub enum In {
     Object(&'static Input),
     /// An array of values of this kind.
     List(&'static In),
+    /// A function, kept by the wasm edge (the client's `fetch`).
+    Function,
+    /// HTTP headers: an object of header names and string values.
+    Headers,
 }
 
 /// One property of a params object.
@@ -160,6 +164,10 @@ pub enum Arg {
     List(Vec<Arg>),
     /// An object.
     Object(Args),
+    /// A function was given (the wasm edge reads it from the caller's object).
+    Function,
+    /// HTTP headers, names in lower case, in the caller's order.
+    Headers(Vec<(String, String)>),
 }
 
 /// The properties read from one object, in the caller's order.

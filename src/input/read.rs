@@ -56,7 +56,15 @@ fn object<V: Value>(
         if value.get(&key).kind() == Kind::Undefined {
             continue;
         }
-        let known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
+        // The names the caller could have meant: the data, and at the top
+        // the controls (`signal`…) too.
+        let controls = if top { context.control } else { &[] };
+        let known: Vec<&str> = input
+            .params
+            .iter()
+            .map(|p| p.name)
+            .chain(controls.iter().copied())
+            .collect();
         return Err(Error::invalid_argument(
             &format!("{path}.{key}"),
             unknown_property(&key, &known),
@@ -177,7 +185,67 @@ fn one<V: Value>(value: &V, ty: &In, path: &str, param: &Param, context: Context
             Ok(Arg::List(items))
         }
         (In::List(_), _) => Err(wrong(value, path, "an array", secret)),
+        (In::Function, Kind::Function) => Ok(Arg::Function),
+        (In::Function, _) => Err(wrong(value, path, "a function", secret)),
+        (In::Headers, Kind::Object) => headers(value, path),
+        (In::Headers, _) => Err(wrong(
+            value,
+            path,
+            "an object of header names and string values",
+            secret,
+        )),
     }
+}
+
+/// Headers sent with every API request: names that HTTP allows (kept in
+/// lower case), string values that `fetch` can send (visible ASCII, spaces
+/// and tabs; no line break could smuggle in another header). The SDK's own
+/// `content-type` cannot be replaced.
+fn headers<V: Value>(value: &V, path: &str) -> Result<Arg> {
+    let keys = value.keys();
+    if keys.len() > MAX_ITEMS {
+        return Err(Error::invalid_argument(
+            path,
+            format!("expected at most {MAX_ITEMS} headers, got {}", keys.len()),
+        ));
+    }
+    let mut out = Vec::with_capacity(keys.len());
+    for key in keys {
+        let at = format!("{path}.{key}");
+        let v = value.get(&key);
+        if v.kind() == Kind::Undefined {
+            continue;
+        }
+        let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+        if key.is_empty() || !key.bytes().all(token) {
+            return Err(Error::invalid_argument(
+                &at,
+                "is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+            ));
+        }
+        let name = key.to_ascii_lowercase();
+        if name == "content-type" || name == "content-length" {
+            return Err(Error::invalid_argument(
+                &at,
+                "is set by the SDK for every request and cannot be replaced",
+            ));
+        }
+        let text = match v.kind() {
+            Kind::String(s) => s,
+            _ => return Err(wrong(&v, &at, "a string", false)),
+        };
+        if !text
+            .bytes()
+            .all(|b| b == b'\t' || (0x20..=0x7e).contains(&b))
+        {
+            return Err(Error::invalid_argument(
+                &at,
+                "may only hold visible ASCII characters, spaces and tabs (no line breaks)",
+            ));
+        }
+        out.push((name, text));
+    }
+    Ok(Arg::Headers(out))
 }
 
 /// An identifier: not empty, no whitespace around it.
@@ -330,7 +398,7 @@ mod tests {
         );
         assert_eq!(
             message(r#"{"takeId": "t", "limt": 5}"#),
-            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on)"
+            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on, signal)"
         );
         // Unknown names are refused before any value is looked at.
         assert!(message(r#"{"takeId": 5, "x": 1}"#).starts_with("params.x: unknown property"));

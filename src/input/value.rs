@@ -23,7 +23,9 @@ pub enum Kind {
     Array,
     /// A plain object.
     Object,
-    /// Anything JSON cannot carry whole: a function, a symbol, a BigInt, a
+    /// A function (an option such as `fetch`).
+    Function,
+    /// Anything else JSON cannot carry whole: a function, a symbol, a BigInt, a
     /// `Map`, a typed array…
     Other,
 }
@@ -59,7 +61,7 @@ pub trait Value: Sized {
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
     /// 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 plain
-    /// object, 7 anything else.
+    /// object, 7 anything else, 8 a function.
     #[wasm_bindgen(js_name = kindOf)]
     fn kind_of(value: &JsValue) -> u32;
 
@@ -93,6 +95,7 @@ impl Value for JsValue {
             4 => Kind::String(self.as_string().unwrap_or_default()),
             5 => Kind::Array,
             6 => Kind::Object,
+            8 => Kind::Function,
             _ => Kind::Other,
         }
     }

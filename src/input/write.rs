@@ -45,7 +45,8 @@ pub fn arg(out: &mut String, value: &Arg) {
         Arg::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Arg::Enum(name) => string(out, name),
         Arg::Json(text) => string(out, text),
-        Arg::Null => out.push_str("null"),
+        // Settings of the client, never variables of an operation.
+        Arg::Null | Arg::Function | Arg::Headers(_) => out.push_str("null"),
         Arg::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {

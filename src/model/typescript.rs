@@ -77,6 +77,8 @@ fn in_type(ty: &In) -> String {
         In::Json => "JsonValue".into(),
         In::Object(input) => input.name.into(),
         In::List(item) => format!("Array<{}>", in_type(item)),
+        In::Function => "(...args: never[]) => unknown".into(),
+        In::Headers => "Record<string, string>".into(),
     }
 }
 

@@ -89,7 +89,7 @@ describe('a trap of the module, in Chromium', () => {
     const result = await page.evaluate(
       async ({ url, key, takeId, runningId, traps }) => {
         const { MoveUgc, MoveUgcError } = window.pkg;
-        const ugc = new MoveUgc({ apiKey: key, endpointUrl: url, maxRetries: 0 });
+        const ugc = new MoveUgc({ apiKey: key, endpointUrl: url, maxRetries: 0, dangerouslyAllowBrowser: true });
         const { id } = await ugc.jobs.create({ takeId, name: 'survivor' });
         const outcome = (promise) => promise.then(() => 'ok', (e) => (e instanceof MoveUgcError ? e.code : `not a MoveUgcError: ${e}`));
         // Caught in the first trap: a request that hangs, and a wait between polls.

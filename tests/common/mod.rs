@@ -51,7 +51,7 @@ pub fn get_str(value: &JsValue, key: &str) -> String {
 
 pub fn client(extra: &str) -> MoveUgc {
     let options = format!(
-        r#"{{"apiKey":"{KEY}","endpointUrl":"{}/graphql"{extra}}}"#,
+        r#"{{"apiKey":"{KEY}","endpointUrl":"{}/graphql","dangerouslyAllowBrowser":true{extra}}}"#,
         fake_origin()
     );
     MoveUgc::new(obj(&options)).expect("client")

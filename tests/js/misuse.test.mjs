@@ -49,9 +49,12 @@ describe('options that would silently call production are refused', () => {
   });
 
   it('an option with no near name lists the ones there are', () => {
-    const error = thrown(() => new MoveUgc({ apiKey: KEY, headers: { 'x-trace': '1' } }));
+    const error = thrown(() => new MoveUgc({ apiKey: KEY, onRetry: () => {} }));
     assert.equal(error.code, 'INVALID_ARGUMENT');
-    assert.equal(error.message, 'options.headers: unknown property (the properties are apiKey, endpointUrl, timeoutMs, maxRetries)');
+    assert.equal(error.message, 'options.onRetry: unknown property (the properties are apiKey, endpointUrl, timeoutMs, maxRetries, fetch, defaultHeaders, dangerouslyAllowBrowser)');
+    // `headers` (other SDKs' name) points at ours.
+    const headers = thrown(() => new MoveUgc({ apiKey: KEY, headers: { 'x-trace': '1' } }));
+    assert.match(headers.message, /^options\.headers: unknown property; did you mean "defaultHeaders"\?/);
   });
 
   it('a key given as "Bearer mv_key_…" says: no Bearer prefix', () => {

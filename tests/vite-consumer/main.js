@@ -7,7 +7,7 @@ const result = document.getElementById('result');
 try {
   const { apiUrl, apiKey } = await fetch('/config.json').then((r) => r.json());
   if (BundlerMoveUgc !== MoveUgc) throw new Error("move-ugc/bundler is another copy of the package's module");
-  const ugc = new MoveUgc({ apiKey, endpointUrl: apiUrl });
+  const ugc = new MoveUgc({ apiKey, endpointUrl: apiUrl, dangerouslyAllowBrowser: true });
   const client = await ugc.client.retrieve();
   result.textContent = `client: ${client.name}`;
 } catch (error) {

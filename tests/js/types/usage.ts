@@ -64,8 +64,8 @@ export async function correctUsage(): Promise<void> {
 }
 
 export async function misuse(ugc: MoveUgc): Promise<void> {
-  // @ts-expect-error the key is required
-  new MoveUgc({});
+  // @ts-expect-error an option is a known name (a typo must not compile)
+  new MoveUgc({ apiKey: 'mv_key_0123456789', baseURL: 'https://api.move.ai' });
   // @ts-expect-error the id is a string, not a number
   await ugc.jobs.retrieve(123);
   // @ts-expect-error a multi-camera job needs numberOfActors
