@@ -41,7 +41,7 @@ describe('options that would silently call production are refused', () => {
   }
 
   it('an unknown option is named as such whatever its value, a function included', () => {
-    for (const [option, value] of [['fetch', () => 1], ['onRetry', () => 1], ['signal', new AbortController().signal]]) {
+    for (const [option, value] of [['transport', () => 1], ['onRetry', () => 1], ['signal', new AbortController().signal]]) {
       const error = thrown(() => new MoveUgc({ apiKey: KEY, [option]: value }));
       assert.equal(error.code, 'INVALID_ARGUMENT');
       assert.ok(error.message.startsWith(`options.${option}: unknown property`), error.message);
