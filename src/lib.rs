@@ -39,6 +39,7 @@ pub mod suggest;
 pub mod takes;
 pub mod transport;
 pub mod volumes;
+pub mod webhooks;
 
 pub use client::MoveUgc;
 pub use error::{Error, ErrorCode};
