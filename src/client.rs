@@ -145,7 +145,7 @@ impl MoveUgc {
         variables: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        crate::transport::call_document(&self.transport, query, variables, options)
+        crate::request::call(&self.transport, query, variables, options)
     }
 
     /// The endpoint this client talks to.

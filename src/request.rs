@@ -4,10 +4,16 @@
 //! query is retried like every read; a document with a mutation never is.
 //! Its `data` is handed over as the API sent it (`AWSJSON` fields stay strings).
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+
 use crate::error::{Error, Result};
 use crate::graphql::{Operation, OperationKind};
-use crate::input::read::shown_str;
+use crate::host;
+use crate::input::read::{self, shown_str, Context};
 use crate::input::value::{Kind, Value};
+use crate::transport::{self, Transport};
 
 /// The name of the call in messages (`request: HTTP 500`).
 pub const NAME: &str = "request";
@@ -51,6 +57,28 @@ pub fn build<V: Value>(query: &V, variables: &V) -> Result<Operation> {
         answer: None,
         expand: Vec::new(),
         limit: 0,
+    })
+}
+
+/// Runs `ugc.request(query, variables, options)`: the options and the
+/// document read and checked before anything is sent, in the call's task.
+pub fn call(
+    transport: &Rc<Transport>,
+    query: JsValue,
+    variables: JsValue,
+    options: JsValue,
+) -> js_sys::Promise {
+    let transport = Rc::clone(transport);
+    crate::executor::spawn(async move {
+        let context = Context {
+            expands: &[],
+            control: &["signal"],
+        };
+        let operation = read::read(&options, &crate::ops::NO_PARAMS, "options", false, context)
+            .and_then(|_| build(&query, &variables))
+            .map_err(|e| host::to_js_error(&e))?;
+        let signal = host::read_signal(&options, "options")?;
+        transport::run(&transport, &operation, signal.as_ref()).await
     })
 }
 

@@ -358,31 +358,8 @@ pub fn call_with_id(
     })
 }
 
-/// Runs `ugc.request(query, variables, options)`: a caller's own document
-/// (see [`crate::request`]), read and checked before anything is sent.
-pub fn call_document(
-    transport: &Rc<Transport>,
-    query: JsValue,
-    variables: JsValue,
-    options: JsValue,
-) -> js_sys::Promise {
-    let transport = Rc::clone(transport);
-    crate::executor::spawn(async move {
-        let context = crate::input::read::Context {
-            expands: &[],
-            control: &["signal"],
-        };
-        let operation =
-            crate::input::read::read(&options, &crate::ops::NO_PARAMS, "options", false, context)
-                .and_then(|_| crate::request::build(&query, &variables))
-                .map_err(|e| host::to_js_error(&e))?;
-        let signal = host::read_signal(&options, "options")?;
-        run(&transport, &operation, signal.as_ref()).await
-    })
-}
-
 /// Executes an operation and hands its result to JavaScript.
-async fn run(
+pub(crate) async fn run(
     transport: &Transport,
     operation: &Operation,
     signal: Option<&AbortSignal>,
