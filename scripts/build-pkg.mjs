@@ -20,10 +20,12 @@
 //   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
 //                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
 //   LICENSE                the licence texts
+//   bin/move-ugc.mjs       the move-ugc command (cli/, with its modules): Node only, on
+//                          node/index.mjs; no entry loads it
 
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -267,6 +269,14 @@ manifest.version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.tom
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 cpSync(join(template, 'README.md'), join(pkg, 'README.md'));
 cpSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
+
+// ---- bin/: the move-ugc command ----
+// cli/ as it is: move-ugc.mjs imports ../node/index.mjs, so it runs only from
+// the package, and only the bin loads it (the web entry never pays for it).
+cpSync(join(root, 'cli'), join(pkg, 'bin'), { recursive: true });
+if (!manifest.bin || manifest.bin['move-ugc'] !== './bin/move-ugc.mjs' || !manifest.files.includes('bin/')) {
+  throw new Error('pkg-template/package.json must declare the bin move-ugc (./bin/move-ugc.mjs) and ship bin/');
+}
 // ---- minified JavaScript ----
 // What a page downloads is counted in the budget of the web entry: every
 // shipped .js is minified (whitespace, comments, local names; the sources are
@@ -277,6 +287,10 @@ for (const file of walk(pkg).filter((f) => /\.(m|c)?js$/.test(f))) {
   const { code } = transformSync(source, { minify: true, legalComments: 'none', target: 'es2022' });
   writeFileSync(file, code);
 }
+// esbuild keeps a hashbang; the command needs it (and to be executable, for `node_modules/.bin` links).
+const bin = join(pkg, 'bin', 'move-ugc.mjs');
+if (!readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error('bin/move-ugc.mjs lost its #! line');
+chmodSync(bin, 0o755);
 
 console.log(`${pkgArg}: move-ugc ${manifest.version} (${publicNames.join(', ')})`);
 
