@@ -1,10 +1,10 @@
 // move-ugc webhooks verify
 
-import { text } from 'node:stream/consumers';
+import { buffer } from 'node:stream/consumers';
 
 import { CliError, invalidArgument } from '../errors.mjs';
 import { fields, when } from '../output.mjs';
-import { command, group, requirePipedStdin } from './common.mjs';
+import { command, group, namedBy, requirePipedStdin } from './common.mjs';
 
 const verify = command({
   path: ['webhooks', 'verify'],
@@ -26,11 +26,12 @@ const verify = command({
   async run({ values, sdk }) {
     const headers = headersOf(values.header ?? []);
     requirePipedStdin('the delivery\'s body');
-    const body = await text(process.stdin);
+    // The exact bytes received: the signature covers them, not a decoding of them.
+    const body = await buffer(process.stdin);
     if (typeof sdk.verifyWebhook !== 'function') {
       throw new CliError('INTERNAL', 'this build of move-ugc has no verifyWebhook', 1);
     }
-    const event = await sdk.verifyWebhook(body, headers, values.secret);
+    const event = await namedBy({ secret: '--secret', headers: '--header', body: 'stdin' }, sdk.verifyWebhook(body, headers, values.secret));
     return { data: event, text: eventText(event) };
   },
 });
