@@ -9,16 +9,37 @@
 // it is read, accepts uploads, checks the Authorization header, and injects
 // faults on demand.
 //
+// It delivers signed webhook events (webhooks.mjs) as Move does through Svix:
+// when a read moves a job to FINISHED (`ugc.job.state.completed`) or FAILED
+// (`ugc.job.state.failed`), each endpoint registered with
+// upsertWebhookEndpoint (or seeded) and subscribed to that event (its `events`,
+// or every event when it has none) gets a POST of the event's JSON, signed
+// with its secret in `svix-id`, `svix-timestamp` and `svix-signature`, in the
+// background. Only loopback URLs are sent to; a receiver that is down, slow
+// (`webhookTimeoutMs`) or answers non-2xx is recorded, never a failure of the
+// fake; nothing is retried.
+//
 // In-process:   const fake = await startFakeApi({ ...options }); fake.url; fake.store.addJob({...});
 //               fake.inject({...}); await fake.close();   (options: see startFakeApi)
+//               await fake.deliverWebhook({ uid?, jobId, eventName? }); await fake.webhooksSettled();
+//               fake.deliveries (every delivery since the last reset)
 // Over HTTP:    POST /__fake/reset, POST /__fake/faults, POST /__fake/seed, POST /__fake/fate,
-//               GET /__fake/requests, GET /__fake/violations (see handleControl).
+//               GET /__fake/requests, GET /__fake/violations (see handleControl);
+//               POST /__fake/webhooks/deliver {uid?, jobId, eventName?}: sends one event now
+//                 (to endpoint uid whatever it subscribed to, or to every subscribed
+//                 endpoint; eventName defaults to the end of the job's fate) and answers
+//                 {deliveries: [record]} once sent;
+//               GET /__fake/webhooks/deliveries: every delivery since the last reset, once
+//                 those in flight are done. A record: {id, uid, url, eventName, jobId,
+//                 headers, body, status (the receiver's HTTP status, or null), ok,
+//                 error (why it failed to send, or null), pending}.
 
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
 
 import { Store, AppSyncError } from './store.mjs';
+import { Deliveries } from './webhooks.mjs';
 
 export { Store, AppSyncError, JOB_STATES, VOLUME_STATES, storedMetadata } from './store.mjs';
 
@@ -94,12 +115,14 @@ export const STORE_OPTIONS = [
  *   before; 'same'; 'respell': the other NOT STARTED spelling);
  * - `volumePollsToFinish` (pollsToFinish): getVolume reads to a volume's end;
  * - `clientMetadata` (null).
+ * And `webhookTimeoutMs` (15000, as Svix): how long a webhook delivery waits
+ * for the receiver's answer.
  * An unknown option throws. Resolves with the handle described at the top of
  * this file.
  */
-export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE_API_KEY, ...storeOptions } = {}) {
+export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE_API_KEY, webhookTimeoutMs = 15000, ...storeOptions } = {}) {
   const unknown = Object.keys(storeOptions).filter((k) => !STORE_OPTIONS.includes(k));
-  if (unknown.length) throw new TypeError(`startFakeApi: unknown option ${unknown.join(', ')} (known: port, host, apiKey, ${STORE_OPTIONS.join(', ')})`);
+  if (unknown.length) throw new TypeError(`startFakeApi: unknown option ${unknown.join(', ')} (known: port, host, apiKey, webhookTimeoutMs, ${STORE_OPTIONS.join(', ')})`);
   // Fails now, not on the first request, on a bad value.
   new Store(storeOptions);
   const state = {
@@ -108,12 +131,16 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     violations: [],
     faults: [],
     uploadAttempts: 0,
+    deliveries: new Deliveries({ timeoutMs: webhookTimeoutMs }),
   };
   const sockets = new Set();
   let origin = '';
 
   const reset = () => {
     state.store = new Store({ ...storeOptions, origin });
+    const store = state.store;
+    store.onJobState = (job, jobState) => state.deliveries.jobEnded(store, job, jobState);
+    state.deliveries.reset();
     state.requests = [];
     state.violations = [];
     state.faults = [];
@@ -273,6 +300,11 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
         return send(res, 200, state.requests.map(({ authorization, ...r }) => ({ ...r, authorized: authorization === apiKey })));
       case 'GET /__fake/violations':
         return send(res, 200, state.violations);
+      case 'POST /__fake/webhooks/deliver':
+        return send(res, 200, { deliveries: await state.deliveries.deliver(state.store, input) });
+      case 'GET /__fake/webhooks/deliveries':
+        await state.deliveries.settled();
+        return send(res, 200, state.deliveries.records);
       default:
         return send(res, 404, { message: 'unknown control path' });
     }
@@ -347,12 +379,26 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     inject(fault) {
       state.faults.push({ times: 1, ...fault });
     },
+    /** Every webhook delivery since the last reset (see the top of this file), pending ones included. */
+    get deliveries() {
+      return state.deliveries.records;
+    },
+    /** Sends one webhook event now: `{ uid?, jobId, eventName? }`; resolves with the records once sent. */
+    deliverWebhook(input) {
+      return state.deliveries.deliver(state.store, input);
+    },
+    /** Resolves once every webhook delivery in flight is done. */
+    webhooksSettled() {
+      return state.deliveries.settled();
+    },
     /** Drops the faults still queued. */
     clearFaults() {
       state.faults = [];
     },
     reset,
     async close() {
+      state.deliveries.abort();
+      await state.deliveries.settled();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
     },

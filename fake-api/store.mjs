@@ -19,7 +19,7 @@
 //   RUNNING to FINISHED or FAILED (`state` is the schema's JobState enum,
 //   `progress.state` a free string).
 
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Error in AppSync's shape; `errorType` decides the SDK's error code. */
 export class AppSyncError extends Error {
@@ -150,6 +150,9 @@ export class Store {
     this.shareCodes = [];
     this.uploads = new Map();
     this.rigs = [{ name: 'move_mo' }, { name: 'move_ve' }];
+    // Called with (job, state) when a read moves a job to another state (the
+    // server sends webhook events from it: see webhooks.mjs).
+    this.onJobState = null;
     this.cameraSettings = [{ lens: 'iphone-13-pro-wide' }, { lens: 'gopro-hero-11-linear' }];
   }
 
@@ -343,7 +346,7 @@ export class Store {
       events,
       description,
       metadata: storedMetadata({ metadata, metadataValue }),
-      secret: secret ?? `whsec_${Buffer.from(randomUUID()).toString('base64')}`,
+      secret: secret ?? newSecret(),
     };
     this.webhooks.set(uid, endpoint);
     return endpoint;
@@ -398,8 +401,11 @@ export class Store {
       return;
     }
     if (job.hold) return;
+    const before = this.progressOf(job).state;
     job.polls += 1;
     this.settle(job);
+    const after = this.progressOf(job).state;
+    if (after !== before) this.onJobState?.(job, after);
   }
 
   /** Records when the job finished and attaches its outputs when it is time. */
@@ -663,7 +669,7 @@ export class Store {
       },
       upsertWebhookEndpoint: ({ uid, url, events = null, description = null, metadata = null, secret = null }) => {
         const existing = this.webhooks.get(uid);
-        const endpoint = { uid, url, events, description, metadata, secret: existing ? existing.secret : (secret ?? `whsec_${randomUUID().replace(/-/g, '')}`) };
+        const endpoint = { uid, url, events, description, metadata, secret: existing ? existing.secret : (secret ?? newSecret()) };
         this.webhooks.set(uid, endpoint);
         // The secret is only returned when the endpoint is first created.
         return this.webhookView(endpoint, { withSecret: !existing });
@@ -671,6 +677,9 @@ export class Store {
     };
   }
 }
+
+/** A signing secret as Svix makes them: `whsec_` and the base64 of 24 random bytes. */
+const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 /** The arguments of createSingleCamJob / createMultiCamJob that addJob takes. */
 const JOB_ARGS = ['name', 'metadata', 'outputs', 'options', 'clipWindow', 'numberOfActors', 'rig'];

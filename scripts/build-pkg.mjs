@@ -12,6 +12,7 @@
 //   web/index.js           the core of every entry, and the no-bundler entry itself
 //                          (`import init, { MoveUgc } from 'move-ugc/web'; await init();`):
 //                          the package's MoveUgc made once around the module's (defineClient)
+//   web/webhooks.js        js/webhooks.js (verifyWebhook), imported by web/index.js on the first call
 //   browser/index.js       the default for browsers and bundlers (also `move-ugc/bundler`):
 //                          init() on import from `new URL('../web/move_ugc_bg.wasm', import.meta.url)`,
 //                          which Vite and webpack 5 resolve with no plugin
@@ -68,6 +69,14 @@ if (!/^export function __wbg_reset_state\b/m.test(glue)) {
 }
 writeFileSync(join(pkg, 'web', 'move_ugc.js'), glue);
 
+// verifyWebhook is plain JavaScript beside host.js in the sources; in the
+// package it sits in web/ and imports the one host.js snippet, so that its
+// errors are the same MoveUgcError class as every other.
+const webhooks = readFileSync(join(root, 'js', 'webhooks.js'), 'utf8');
+const HOST_IMPORT = "from './host.js';";
+if (!webhooks.includes(HOST_IMPORT)) throw new Error('js/webhooks.js no longer imports ./host.js as scripts/build-pkg.mjs expects');
+writeFileSync(join(pkg, 'web', 'webhooks.js'), webhooks.replace(HOST_IMPORT, `from '${host}';`));
+
 // What the glue exports: its classes and functions, and init/initSync.
 const glueNames = [...glue.matchAll(/^export (?:class|function|const|let) (\w+)/gm)].map((m) => m[1]);
 if (!glueNames.includes('MoveUgc')) throw new Error('the glue exports no MoveUgc');
@@ -75,7 +84,7 @@ if (!/^export \{ initSync, __wbg_init as default \};$/m.test(glue)) throw new Er
 // The package's names: the glue's, with the package's own MoveUgc, without the
 // instance reset (host.js's business), plus the error class.
 const passed = glueNames.filter((name) => name !== 'MoveUgc' && name !== '__wbg_reset_state');
-const publicNames = ['MoveUgc', ...passed, 'MoveUgcError', 'isMoveUgcError'].sort();
+const publicNames = ['MoveUgc', ...passed, 'MoveUgcError', 'isMoveUgcError', 'verifyWebhook'].sort();
 
 // ---- web/index.js: the core every entry imports, and the no-bundler entry ----
 writeFileSync(
@@ -107,6 +116,15 @@ export function initSync(input) {
 export { ${passed.join(', ')} } from './move_ugc.js';
 export { MoveUgcError, isMoveUgcError } from '${host}';
 
+/**
+ * Verifies a webhook delivery (declared in src/webhooks.rs). The code is in
+ * ./webhooks.js, loaded on the first call: pages that never verify a delivery
+ * (webhooks reach servers) never download it.
+ */
+export async function verifyWebhook(body, headers, secret, options) {
+  return (await import('./webhooks.js')).verifyWebhook(body, headers, secret, options);
+}
+
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
 // every page through list, which reads and checks each one.
@@ -121,7 +139,7 @@ for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
 
 // The JavaScript is minified (below): the names users see in consoles and
 // stack traces are given back to what the package exports.
-for (const [name, value] of Object.entries({ ...glue, ...hostExports, MoveUgc })) {
+for (const [name, value] of Object.entries({ ...glue, ...hostExports, MoveUgc, verifyWebhook })) {
   if (${JSON.stringify(publicNames)}.includes(name)) Object.defineProperty(value, 'name', { value: name });
 }
 `,

@@ -74,8 +74,14 @@ pub enum ErrorCode {
     InvalidResponse,
     /// A job that was waited on ended `FAILED` or `CANCELLED`.
     JobFailed,
+    /// `verifyWebhook`: a delivery that is not an authentic Move event (a
+    /// missing header, a stale timestamp, no matching signature, a payload
+    /// that is not an event); the message says which check failed.
+    InvalidSignature,
     /// The SDK's WebAssembly module failed internally (a bug: please report
     /// it); the call was dropped, and the next call runs on a fresh module.
+    /// Also `verifyWebhook` in a runtime without WebCrypto (`crypto.subtle`),
+    /// where it cannot check anything: the message says so.
     Internal,
 }
 
@@ -96,6 +102,7 @@ impl ErrorCode {
             ErrorCode::Aborted => "ABORTED",
             ErrorCode::InvalidResponse => "INVALID_RESPONSE",
             ErrorCode::JobFailed => "JOB_FAILED",
+            ErrorCode::InvalidSignature => "INVALID_SIGNATURE",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -206,6 +213,11 @@ mod tests {
         assert_eq!(ErrorCode::InvalidArgument.as_str(), "INVALID_ARGUMENT");
         assert_eq!(ErrorCode::GraphqlError.as_str(), "GRAPHQL_ERROR");
         assert_eq!(ErrorCode::JobFailed.as_str(), "JOB_FAILED");
+        assert_eq!(ErrorCode::InvalidSignature.as_str(), "INVALID_SIGNATURE");
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::InvalidSignature).unwrap(),
+            "\"INVALID_SIGNATURE\""
+        );
         assert_eq!(ErrorCode::Internal.as_str(), "INTERNAL");
         assert_eq!(
             serde_json::to_string(&ErrorCode::Internal).unwrap(),
@@ -227,6 +239,7 @@ mod tests {
         assert!(!ErrorCode::InvalidResponse.is_retryable());
         assert!(!ErrorCode::HttpError.is_retryable());
         assert!(!ErrorCode::Internal.is_retryable());
+        assert!(!ErrorCode::InvalidSignature.is_retryable());
     }
 
     #[test]

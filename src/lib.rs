@@ -38,6 +38,7 @@ pub mod suggest;
 pub mod takes;
 pub mod transport;
 pub mod volumes;
+pub mod webhooks;
 
 pub use client::MoveUgc;
 pub use error::{Error, ErrorCode};
