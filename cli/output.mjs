@@ -112,15 +112,22 @@ export class Progress {
     this.open = true;
   }
 
-  /** Shows a step with its share done: `[######..........] Job job-1 RUNNING 40%`. */
-  fraction(label, fraction) {
-    this.show(`${bar(fraction)} ${label}`);
+  /**
+   * Shows a step with its share done, the bar as wide as the terminal leaves
+   * room for (at most 24): `Job job-1 [##########..............] RUNNING 40%`.
+   */
+  fraction(label, fraction, status) {
+    if (!this.enabled) return;
+    const room = (this.stream.columns || 80) - 1 - label.length - status.length - 4;
+    const width = Math.min(24, room);
+    this.show(width >= 8 ? `${label} ${bar(fraction, width)} ${status}` : `${label} ${status}`);
   }
 
   /** Shows a step's bytes: `Uploading clip.mp4 [####....] 45% 2.3 MB / 5.1 MB`. */
   bytes(label, loaded, total) {
-    if (total) this.show(`${label} ${bar(loaded / total)} ${String(Math.floor((100 * loaded) / total)).padStart(3)}%  ${size(loaded)} / ${size(total)}`);
-    else this.show(`${label} ${size(loaded)}`);
+    if (!total) return this.show(`${label} ${size(loaded)}`);
+    const percent = `${String(Math.floor((100 * loaded) / total)).padStart(3)}%`;
+    this.fraction(label, loaded / total, `${percent}  ${size(loaded)} / ${size(total)}`);
   }
 
   /** Leaves `line` on the terminal for good. */

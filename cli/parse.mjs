@@ -74,6 +74,8 @@ export function parseCommandLine(command, argv) {
   // Not strict: every mistake is reported here, in our words, from the tokens.
   const { values, positionals, tokens } = parseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
   const where = `see move-ugc ${command.title} --help`;
+  // --help wins over anything else on the line: who asks for help may not know the rest.
+  if (values.help === true) return { args: {}, values };
   const known = Object.keys(options).map((n) => `--${n}`);
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
@@ -93,7 +95,6 @@ export function parseCommandLine(command, argv) {
       }
     }
   }
-  if (values.help) return { args: {}, values };
   for (const [name, option] of Object.entries(options)) {
     if (option.required && values[name] === undefined) {
       throw usageError(`missing --${name} ${option.value}: ${command.usage} (${where})`);

@@ -88,7 +88,7 @@ export async function waitFor(ugc, id, { signal, progress }, flags = {}) {
     ugc.jobs.waitForCompletion(id, {
       expand: JOB_EXPAND,
       signal,
-      onProgress: (j) => progress.fraction(`Job ${id} ${progressOf(j)}`, (j.progress?.percentageComplete ?? 0) / 100),
+      onProgress: (j) => progress.fraction(`Job ${id}`, (j.progress?.percentageComplete ?? 0) / 100, progressOf(j)),
     }),
   );
   progress.clear();

@@ -2,7 +2,7 @@
 
 import { buffer } from 'node:stream/consumers';
 
-import { CliError, invalidArgument } from '../errors.mjs';
+import { invalidArgument } from '../errors.mjs';
 import { fields, when } from '../output.mjs';
 import { command, group, namedBy, requirePipedStdin } from './common.mjs';
 
@@ -28,9 +28,6 @@ const verify = command({
     requirePipedStdin('the delivery\'s body');
     // The exact bytes received: the signature covers them, not a decoding of them.
     const body = await buffer(process.stdin);
-    if (typeof sdk.verifyWebhook !== 'function') {
-      throw new CliError('INTERNAL', 'this build of move-ugc has no verifyWebhook', 1);
-    }
     const event = await namedBy({ secret: '--secret', headers: '--header', body: 'stdin' }, sdk.verifyWebhook(body, headers, values.secret));
     return { data: event, text: eventText(event) };
   },

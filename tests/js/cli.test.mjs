@@ -80,10 +80,10 @@ async function fails(args, code, errorCode, message, options) {
  */
 function inTerminal(args, fake, stdoutFile) {
   const quote = (a) => `'${a.replaceAll("'", "'\\''")}'`;
-  const line = [BIN, ...args].map(quote).join(' ') + (stdoutFile ? ` > ${quote(stdoutFile)}` : '');
+  const line = `stty cols 80 rows 24; ${[BIN, ...args].map(quote).join(' ')}${stdoutFile ? ` > ${quote(stdoutFile)}` : ''}`;
   // Not spawnSync: the fake answers from this very process.
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qfec', line, '/dev/null'], { env: envOf(fake, { COLUMNS: '120' }), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('script', ['-qfec', line, '/dev/null'], { env: envOf(fake), stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
@@ -573,8 +573,13 @@ describe('move-ugc, the command', () => {
       const job = api.fake.store.addJob({ pollsToFinish: 2, startedPolls: 0 });
       const { code, output } = await inTerminal(['jobs', 'wait', job.id], api.fake);
       assert.equal(code, 0, output);
-      assert.match(output, new RegExp(`\\[#{12}\\.{12}\\] Job ${job.id} RUNNING 50%`));
-      assert.match(output, new RegExp(`\\[#{24}\\] Job ${job.id} FINISHED 100%`));
+      // An 80-column terminal: the bar is as wide as the job's id leaves room for.
+      const running = new RegExp(`\r\x1b\\[KJob ${job.id} \\[(#+)(\\.+)\\] RUNNING 50%\r`).exec(output);
+      assert.ok(running, output);
+      assert.equal(running[1].length, running[2].length, 'half done');
+      const finished = new RegExp(`\r\x1b\\[KJob ${job.id} \\[#+\\] FINISHED 100%\r`).exec(output);
+      assert.ok(finished, output);
+      assert.ok(finished[0].length - '\r\x1b[K\r'.length <= 79, 'within the terminal');
     });
 
     it('--json with stderr on a terminal: the bar there, stdout one document', async () => {
