@@ -109,7 +109,7 @@ const download = command({
   json: 'the files written, [{ format, path, bytes }]',
   examples: ['move-ugc jobs download job-123 --dir out', 'move-ugc jobs download job-123 --output MAIN_FBX --output RENDER_VIDEO'],
   async run({ args, values, ugc, signal, progress }) {
-    const files = await downloadOutputs(ugc(), args.id, values, { signal, progress }, ID_FLAGS);
+    const files = await downloadOutputs(ugc(), args.id, values, { signal, progress }, { jobOrId: '<id>' });
     return { data: files, text: filesText(files, args.id) };
   },
 });
