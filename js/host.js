@@ -219,10 +219,8 @@ export class Attempt {
     this.controller = new AbortController();
     this.callerSignal = signal ?? undefined;
     this.timedOut = false;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort();
-    }, timeoutMs);
+    this.timeoutMs = timeoutMs;
+    this.arm();
     if (this.callerSignal) {
       this.onAbort = () => this.controller.abort();
       this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
@@ -247,6 +245,14 @@ export class Attempt {
       body,
       signal: this.controller.signal,
     });
+  }
+  /** (Re)starts the timeout: a download's bounds each wait for data, not the transfer. */
+  arm() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, this.timeoutMs);
   }
   get aborted() {
     return Boolean(this.callerSignal && this.callerSignal.aborted);
@@ -351,10 +357,15 @@ function baseName(path) {
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
 
 let registeredFs;
+let nodeOutputFiles;
 
-/** The Node entry hands over `node:fs` (no static import here: bundlers would trip on it). */
-export function useNodeFs(fs) {
+/**
+ * The Node entry hands over `node:fs` and the files of jobs.downloadOutputs
+ * (no static import here: bundlers would trip on them).
+ */
+export function useNodeFs(fs, outputFiles) {
   registeredFs = fs;
+  nodeOutputFiles = outputFiles;
 }
 
 /** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
@@ -476,6 +487,87 @@ export function putBytes(url, body, signal, onProgress) {
   });
 }
 
+// ---- downloads ----
+
+/**
+ * One GET of a presigned storage URL under `attempt`, with no Authorization
+ * and no API header (the key never goes to storage), through `fetchImpl`
+ * (undefined: the global fetch). The attempt's timeout bounds the wait for
+ * the answer, then each wait for the next chunk, never the whole transfer.
+ * A 2xx body goes into `sink` as it arrives (`open()`, `write(chunk)`
+ * awaited, so a slow disk holds back the network; then `sink.result =
+ * close()`); a failure on the way calls `fail()`. Resolves with the Response,
+ * whose status and Retry-After are the module's to read. `onProgress` gets
+ * `{ ...sink.tag, loaded, total }`, `total` null when storage does not say.
+ */
+export async function download(attempt, url, fetchImpl, sink, onProgress) {
+  fromModule();
+  const response = await (fetchImpl ?? fetch)(url, { signal: attempt.controller.signal });
+  if (!response.ok) {
+    await response.arrayBuffer().catch(() => undefined);
+    return response;
+  }
+  const length = response.headers.get('content-length');
+  const total = length === null ? null : Number(length);
+  let loaded = 0;
+  const report = () => onProgress && notify(onProgress, { ...sink.tag, loaded, total });
+  try {
+    await sink.open();
+    report();
+    const reader = response.body?.getReader();
+    for (let step; reader && !(step = await reader.read()).done; ) {
+      attempt.arm();
+      await sink.write(step.value);
+      loaded += step.value.byteLength;
+      report();
+    }
+    if (total !== null && loaded !== total) throw new Error(`the body ended after ${loaded} of ${total} bytes`);
+    sink.result = await sink.close();
+  } catch (error) {
+    await sink.fail?.();
+    throw error;
+  }
+  return response;
+}
+
+/** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */
+export function bytesSink() {
+  let chunks;
+  let size;
+  return {
+    open() {
+      chunks = [];
+      size = 0;
+    },
+    write(chunk) {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+    },
+    close() {
+      if (!registeredFs) return new Blob(chunks);
+      const bytes = new Uint8Array(size);
+      size = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, size);
+        size += chunk.byteLength;
+      }
+      return bytes;
+    },
+  };
+}
+
+/**
+ * Where jobs.downloadOutputs writes in `dir`: `(name, format) => sink` from
+ * the Node entry, which checks the directory first. Elsewhere there is no
+ * file system to write to.
+ */
+export async function outputFiles(dir) {
+  fromModule();
+  if (!nodeOutputFiles) {
+    throw invalid('jobs.downloadOutputs', 'writes files, so it runs only in Node; in a browser, download each output with files.download(output.file), which resolves with a Blob');
+  }
+  return nodeOutputFiles(dir);
+}
 
 // ---- the module's health: a trap, and a fresh instance after it ----
 //

@@ -17,6 +17,8 @@
 //                          which Vite and webpack 5 resolve with no plugin
 //   node/index.mjs         Node ESM: initSync() from the bytes of the same .wasm, read with fs
 //   node/index.cjs         Node CommonJS: require() of node/index.mjs (require(esm): Node 20.19+, 22.12+)
+//   node/files.mjs         js/node-files.js: the files of jobs.downloadOutputs (Node only, so
+//                          never part of what a browser loads)
 //   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
 //                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
 //   LICENSE                the licence texts
@@ -150,14 +152,19 @@ writeFileSync(
 import * as fs from 'node:fs';
 import { initSync } from '../web/index.js';
 import { useNodeFs } from '../web/${host.slice(2)}';
+import { outputFiles } from './files.mjs';
 
 initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths with it.
-useNodeFs(fs);
+// files.upload reads file paths with fs; jobs.downloadOutputs writes with outputFiles.
+useNodeFs(fs, outputFiles);
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,
 );
+// The Node-only files of downloadOutputs import host.js from beside them in js/.
+const nodeFiles = readFileSync(join(root, 'js', 'node-files.js'), 'utf8');
+if (!nodeFiles.includes("from './host.js';")) throw new Error('js/node-files.js no longer imports ./host.js: check scripts/build-pkg.mjs');
+writeFileSync(join(pkg, 'node', 'files.mjs'), nodeFiles.replace("from './host.js';", `from '../web/${host.slice(2)}';`));
 writeFileSync(
   join(pkg, 'node', 'index.cjs'),
   `'use strict';

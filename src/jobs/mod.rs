@@ -1,5 +1,6 @@
 //! `ugc.jobs`: start animation jobs on takes, read, rename and list them.
 
+pub mod download;
 pub mod operations;
 pub mod params;
 pub mod wait;
@@ -7,6 +8,7 @@ pub mod wait;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
@@ -136,7 +138,79 @@ impl Jobs {
             }
         })
     }
+
+    /// Node only: streams outputs of a finished job to files in `dir`, named
+    /// `<jobId>-<FORMAT>.<ext>` (the extension from the file's type), each
+    /// written under a temporary name and renamed once complete (an existing
+    /// file is replaced only by a whole one). Every output, or those of
+    /// `formats`. The job is read with its outputs first: one not finished,
+    /// or an output without its URL, is `NOT_FOUND` (wait with
+    /// `waitForCompletion`), a failed one `JOB_FAILED`. Each download is
+    /// retried like a read; your API key is not sent to storage. In a
+    /// browser it rejects (`INVALID_ARGUMENT`): use `files.download`.
+    #[wasm_bindgen(js_name = downloadOutputs, unchecked_return_type = "Promise<DownloadedOutput[]>")]
+    pub fn download_outputs(
+        &self,
+        #[wasm_bindgen(js_name = jobOrId, unchecked_param_type = "string | { id: string }")]
+        job: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "JobDownloadOutputsParams & OutputDownloadOptions")]
+        params: JsValue,
+    ) -> js_sys::Promise {
+        let transport = Rc::clone(&self.transport);
+        crate::executor::spawn(async move {
+            let to_js = |e: crate::error::Error| host::to_js_error(&e);
+            let signal = host::read_signal(&params, "params")?;
+            let on_progress = host::read_callback(&params, "params", "onProgress")?;
+            let request = download::request(&job, &params).map_err(to_js)?;
+            // Node only, and a directory that can be written: before anything is sent.
+            let files = JsFuture::from(host::output_files(&request.dir)).await?;
+            let files: &js_sys::Function = files.unchecked_ref();
+            let job = transport
+                .execute(&request.read, signal.as_ref())
+                .await
+                .map_err(to_js)?;
+            let planned =
+                download::plan(&js_sys::JSON::parse(&job)?, &request.id, &request.formats)
+                    .map_err(to_js)?;
+            let done = js_sys::Array::new();
+            for output in planned {
+                let sink =
+                    files.call2(&JsValue::NULL, &output.name.into(), &output.format.into())?;
+                transport
+                    .download(&output.url, signal.as_ref(), on_progress.as_ref(), &sink)
+                    .await
+                    .map_err(to_js)?;
+                done.push(&js_sys::Reflect::get(&sink, &JsValue::from_str("result"))?);
+            }
+            Ok(done.into())
+        })
+    }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const DOWNLOAD_OUTPUTS_TS: &'static str = r#"
+/** How far `jobs.downloadOutputs` has come with one output. */
+export interface OutputDownloadProgress extends DownloadProgress {
+  /** The output being downloaded (`null` if the API named none). */
+  format: OutputType | null;
+}
+
+/** Options of `jobs.downloadOutputs` beside its params. */
+export interface OutputDownloadOptions extends RequestOptions {
+  /** Called at the start of each output (`loaded: 0`) and as each chunk arrives. */
+  onProgress?: (progress: OutputDownloadProgress) => void;
+}
+
+/** An output written by `jobs.downloadOutputs`. */
+export interface DownloadedOutput {
+  /** Which output it is (`null` if the API named none). */
+  format: OutputType | null;
+  /** Where it was written: `dir` joined with `<jobId>-<FORMAT>.<ext>`. */
+  path: string;
+  /** Its size in bytes. */
+  bytes: number;
+}
+"#;
 
 #[wasm_bindgen(typescript_custom_section)]
 const WAIT_OPTIONS_TS: &'static str = r#"
