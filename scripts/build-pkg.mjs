@@ -109,10 +109,14 @@ export { MoveUgcError, isMoveUgcError } from '${host}';
 
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
-// every page through list, which reads and checks each one.
+// every page through list, which reads and checks each one; files.download and
+// jobs.downloadOutputs (Node's, js/node-files.js) run the module's checks and
+// transfers (js/host.js).
 import * as glue from './move_ugc.js';
 import * as hostExports from '${host}';
 glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
+glue.Files.prototype.download = hostExports.downloadFile;
+glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
   Service.prototype.iterate = function iterate(params) {
     return hostExports.paginate((page) => this.list(page), params);
@@ -152,11 +156,11 @@ writeFileSync(
 import * as fs from 'node:fs';
 import { initSync } from '../web/index.js';
 import { useNodeFs } from '../web/${host.slice(2)}';
-import { outputFiles } from './files.mjs';
+import { downloadOutputs } from './files.mjs';
 
 initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths with fs; jobs.downloadOutputs writes with outputFiles.
-useNodeFs(fs, outputFiles);
+// files.upload reads file paths with fs; jobs.downloadOutputs writes files.
+useNodeFs(fs, downloadOutputs);
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,

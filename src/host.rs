@@ -104,21 +104,6 @@ extern "C" {
         sink: &JsValue,
         on_progress: Option<js_sys::Function>,
     ) -> js_sys::Promise;
-
-    /// A sink that keeps a download's bytes: `result` is a `Uint8Array` in
-    /// Node, a `Blob` elsewhere.
-    #[wasm_bindgen(js_name = bytesSink)]
-    pub fn bytes_sink() -> JsValue;
-
-    /// Where `jobs.downloadOutputs` writes, in `dir`: a promise of a function
-    /// `(name, format) => sink`, or a rejection (`INVALID_ARGUMENT`) outside
-    /// Node or for a directory that cannot be written.
-    #[wasm_bindgen(js_name = outputFiles)]
-    pub fn output_files(dir: &str) -> js_sys::Promise;
-
-    /// Whether a thrown value is a `MoveUgcError`.
-    #[wasm_bindgen(js_name = isMoveUgcError)]
-    pub fn is_move_ugc_error(value: &JsValue) -> bool;
 }
 
 /// The JavaScript `MoveUgcError` for an [`Error`].

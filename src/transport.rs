@@ -149,11 +149,6 @@ impl Transport {
                         ErrorCode::Timeout,
                         format!("{NAME}: the storage sent nothing for {timeout_ms} ms"),
                     )),
-                    // The sink's own refusal (a directory that cannot be written).
-                    Err(reason) if host::is_move_ugc_error(&reason) => Err(Error::new(
-                        ErrorCode::InvalidArgument,
-                        describe_js_error(&reason),
-                    )),
                     Err(reason) => Err(unreachable_storage(NAME, reason)),
                 }
             })
@@ -385,6 +380,30 @@ pub fn call_with_id(
         let signal = host::read_signal(&params, "params")?;
         let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
         run(&transport, &operation, signal.as_ref()).await
+    })
+}
+
+/// Runs one storage download of a method written in JavaScript (host.js
+/// `downloadFile`, js/node-files.js): `url`'s bytes into `sink`, retried like
+/// a read, with `options.signal` and `options.onProgress`. The caller checked
+/// its arguments. (Not inlined: each service's export of it stays a call.)
+#[inline(never)]
+pub fn transfer(
+    transport: &Rc<Transport>,
+    url: JsValue,
+    options: JsValue,
+    sink: JsValue,
+) -> js_sys::Promise {
+    let transport = Rc::clone(transport);
+    crate::executor::spawn(async move {
+        let signal = host::read_signal(&options, "params")?;
+        let on_progress = host::read_callback(&options, "params", "onProgress")?;
+        let url = url.as_string().unwrap_or_default();
+        transport
+            .download(&url, signal.as_ref(), on_progress.as_ref(), &sink)
+            .await
+            .map_err(|e| host::to_js_error(&e))?;
+        Ok(JsValue::UNDEFINED)
     })
 }
 

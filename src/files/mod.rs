@@ -1,6 +1,5 @@
 //! `ugc.files`: upload videos, read and rename files, share outputs.
 
-pub mod download;
 pub mod operations;
 pub mod params;
 
@@ -11,7 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
 use crate::transport::{call, call_with_id, Transport};
-use download::Source;
 
 /// The files service, `ugc.files`.
 #[wasm_bindgen]
@@ -116,43 +114,41 @@ impl Files {
         })
     }
 
-    /// Downloads a file's bytes from storage, from its presigned URL (your
-    /// API key is not sent there). `fileOrId` is an id (the file is read for
-    /// its download URL) or a file as the SDK returns it, e.g.
-    /// `job.outputs[0].file` (its `presignedUrl`, else a read by its `id`).
-    /// Resolves with a `Uint8Array` in Node, a `Blob` in browsers. Retried
-    /// like a read; `timeoutMs` bounds each wait for data, not the transfer.
-    /// A file with no download URL yet is `NOT_FOUND`; storage's 403 (an
-    /// expired URL: pass the id for a fresh one) is `PERMISSION_DENIED`, its
-    /// 404 `NOT_FOUND`.
-    #[wasm_bindgen(unchecked_return_type = "Promise<Uint8Array | Blob>")]
-    pub fn download(
-        &self,
-        #[wasm_bindgen(js_name = fileOrId, unchecked_param_type = "string | FileRef")]
-        file: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "DownloadOptions")] params: JsValue,
-    ) -> js_sys::Promise {
-        let transport = Rc::clone(&self.transport);
-        crate::executor::spawn(async move {
-            let to_js = |e: crate::error::Error| host::to_js_error(&e);
-            let signal = host::read_signal(&params, "params")?;
-            let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let url = match download::download(&file, &params).map_err(to_js)? {
-                Source::Url(url) => url,
-                Source::Read(get) => {
-                    let file = transport
-                        .execute(&get, signal.as_ref())
-                        .await
-                        .map_err(to_js)?;
-                    download::download_url(&js_sys::JSON::parse(&file)?).map_err(to_js)?
-                }
-            };
-            let sink = host::bytes_sink();
-            transport
-                .download(&url, signal.as_ref(), on_progress.as_ref(), &sink)
-                .await
-                .map_err(to_js)?;
-            js_sys::Reflect::get(&sink, &JsValue::from_str("result"))
-        })
+    /// Checks the params of `files.download` (host.js `downloadFile` runs it
+    /// before anything is sent): `signal` and `onProgress` only. Not part of
+    /// the package's API.
+    #[wasm_bindgen(js_name = __checkDownload, skip_typescript)]
+    pub fn check_download(&self, params: JsValue) -> Result<(), JsValue> {
+        crate::input::read::check_params(&params, &crate::ops::NO_PARAMS)
+            .map_err(|e| host::to_js_error(&e))
+    }
+
+    /// One storage download of `files.download` (host.js `downloadFile`):
+    /// `url`'s bytes into `sink`, retried like a read, without your API key.
+    /// Not part of the package's API.
+    #[wasm_bindgen(js_name = __transfer, skip_typescript)]
+    pub fn transfer(&self, url: JsValue, options: JsValue, sink: JsValue) -> js_sys::Promise {
+        crate::transport::transfer(&self.transport, url, options, sink)
     }
 }
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js; js/host.js `downloadFile`).
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Files` that the package's JavaScript adds to the class. */
+export interface Files {
+  /**
+   * Downloads a file's bytes from storage, from its presigned URL (your API
+   * key is not sent there). `fileOrId` is an id (the file is read for its
+   * download URL) or a file as the SDK returns it, e.g. `job.outputs[0].file`
+   * (its `presignedUrl`, else it is read by its `id`). Resolves with a
+   * `Uint8Array` in Node, a `Blob` in browsers. Retried like a read (network
+   * error, 429, 5xx); `timeoutMs` bounds each wait for data, not the
+   * transfer. A file with no download URL yet is `NOT_FOUND`; storage's 403
+   * (often an expired URL: pass the id for a fresh one) is
+   * `PERMISSION_DENIED`, its 404 `NOT_FOUND`.
+   */
+  download(fileOrId: string | FileRef, params?: DownloadOptions): Promise<Uint8Array | Blob>;
+}
+"#;

@@ -1,6 +1,5 @@
 //! `ugc.jobs`: start animation jobs on takes, read, rename and list them.
 
-pub mod download;
 pub mod operations;
 pub mod params;
 pub mod wait;
@@ -8,7 +7,6 @@ pub mod wait;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
@@ -139,51 +137,20 @@ impl Jobs {
         })
     }
 
-    /// Node only: streams outputs of a finished job to files in `dir`, named
-    /// `<jobId>-<FORMAT>.<ext>` (the extension from the file's type), each
-    /// written under a temporary name and renamed once complete (an existing
-    /// file is replaced only by a whole one). Every output, or those of
-    /// `formats`. The job is read with its outputs first: one not finished,
-    /// or an output without its URL, is `NOT_FOUND` (wait with
-    /// `waitForCompletion`), a failed one `JOB_FAILED`. Each download is
-    /// retried like a read; your API key is not sent to storage. In a
-    /// browser it rejects (`INVALID_ARGUMENT`): use `files.download`.
-    #[wasm_bindgen(js_name = downloadOutputs, unchecked_return_type = "Promise<DownloadedOutput[]>")]
-    pub fn download_outputs(
-        &self,
-        #[wasm_bindgen(js_name = jobOrId, unchecked_param_type = "string | { id: string }")]
-        job: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "JobDownloadOutputsParams & OutputDownloadOptions")]
-        params: JsValue,
-    ) -> js_sys::Promise {
-        let transport = Rc::clone(&self.transport);
-        crate::executor::spawn(async move {
-            let to_js = |e: crate::error::Error| host::to_js_error(&e);
-            let signal = host::read_signal(&params, "params")?;
-            let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let request = download::request(&job, &params).map_err(to_js)?;
-            // Node only, and a directory that can be written: before anything is sent.
-            let files = JsFuture::from(host::output_files(&request.dir)).await?;
-            let files: &js_sys::Function = files.unchecked_ref();
-            let job = transport
-                .execute(&request.read, signal.as_ref())
-                .await
-                .map_err(to_js)?;
-            let planned =
-                download::plan(&js_sys::JSON::parse(&job)?, &request.id, &request.formats)
-                    .map_err(to_js)?;
-            let done = js_sys::Array::new();
-            for output in planned {
-                let sink =
-                    files.call2(&JsValue::NULL, &output.name.into(), &output.format.into())?;
-                transport
-                    .download(&output.url, signal.as_ref(), on_progress.as_ref(), &sink)
-                    .await
-                    .map_err(to_js)?;
-                done.push(&js_sys::Reflect::get(&sink, &JsValue::from_str("result"))?);
-            }
-            Ok(done.into())
-        })
+    /// Checks the params of `jobs.downloadOutputs` (js/node-files.js runs
+    /// it before anything is sent): `{ dir, formats? }` beside `signal` and
+    /// `onProgress`. Not part of the package's API.
+    #[wasm_bindgen(js_name = __checkDownloadOutputs, skip_typescript)]
+    pub fn check_download_outputs(&self, params: JsValue) -> Result<(), JsValue> {
+        crate::input::read::check_params(&params, &params::DOWNLOAD_OUTPUTS)
+            .map_err(|e| host::to_js_error(&e))
+    }
+
+    /// One download of `jobs.downloadOutputs` (js/node-files.js): see
+    /// `Files.__transfer`. Not part of the package's API.
+    #[wasm_bindgen(js_name = __transfer, skip_typescript)]
+    pub fn transfer(&self, url: JsValue, options: JsValue, sink: JsValue) -> js_sys::Promise {
+        crate::transport::transfer(&self.transport, url, options, sink)
     }
 }
 
@@ -234,5 +201,24 @@ export interface Jobs {
    * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.
    */
   iterate<E extends JobExpand = never>(params?: JobListParams<E> & RequestOptions): AsyncIterable<Expanded<Job, E>>;
+  /**
+   * Node only: streams the outputs of a finished job to files in `dir` (made
+   * if missing), named `<jobId>-<FORMAT>.<ext>` (the extension from the
+   * file's type), one after the other, never holding a whole file in memory.
+   * Every output, or those of `formats`. Each file is written under a
+   * temporary name and renamed once complete, so an existing file is only
+   * ever replaced by a whole one, and a failed or aborted download leaves no
+   * temporary file behind.
+   *
+   * The job is read with its outputs first: one not `FINISHED`, or an output
+   * without its download URL yet, is `NOT_FOUND` (wait with
+   * `waitForCompletion` first); a `FAILED` or `CANCELLED` one is
+   * `JOB_FAILED`; a format the job lacks is `NOT_FOUND`. Each download is
+   * retried like a read (network error, 429, 5xx); `timeoutMs` bounds each
+   * wait for data, not the transfer; your API key is never sent to storage.
+   * A directory that cannot be written is `INVALID_ARGUMENT`. In a browser it
+   * rejects with `INVALID_ARGUMENT`: use `files.download`.
+   */
+  downloadOutputs(jobOrId: string | { id: string }, params: JobDownloadOutputsParams & OutputDownloadOptions): Promise<DownloadedOutput[]>;
 }
 "#;
