@@ -264,8 +264,9 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
    * reached storage. Every request is recorded with its headers; one that
    * carries the API key or an Authorization header is a violation (the key
    * never goes to storage). Faults aimed at `target: 'download'` apply, plus
-   * `cut` (the body stops after `afterBytes` and the connection drops) and
-   * `stall` (it stops after `afterBytes` and the connection stays open).
+   * `cut` (the body stops after `afterBytes` and the connection drops),
+   * `stall` (it stops after `afterBytes` and the connection stays open) and
+   * `drip` (each chunk of 64 KiB waits `ms` first).
    */
   async function handleDownload(req, res, fileId) {
     const headers = { ...req.headers };
@@ -273,7 +274,8 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     if (req.headers.authorization) violation(null, 'a download carried an Authorization header');
     if (Object.values(req.headers).some((value) => String(value).includes(apiKey))) violation(null, 'a download carried the API key');
     const fault = takeFault(null, 'download');
-    if (fault && fault.kind !== 'cut' && fault.kind !== 'stall' && (await applyFault(fault, req, res))) return;
+    const inBody = ['cut', 'stall', 'drip'].includes(fault?.kind);
+    if (fault && !inBody && (await applyFault(fault, req, res))) return;
     const file = state.store.files.get(fileId);
     const stored = state.store.uploads.get(fileId);
     const size = stored ? stored.bytes.length : file?.outputBytes;
@@ -286,9 +288,11 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     let sent = 0;
     for (const whole of chunks) {
       let chunk = whole;
-      if (fault && sent + chunk.length >= (fault.afterBytes ?? 0)) {
+      if (fault?.kind === 'drip') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 100));
+      else if (inBody && sent + chunk.length >= (fault.afterBytes ?? 0)) {
         chunk = chunk.subarray(0, Math.max(0, (fault.afterBytes ?? 0) - sent));
-        if (chunk.length) await write(res, chunk);
+        // Handed to the system before the connection drops, so that the client gets exactly these bytes.
+        if (chunk.length) await new Promise((resolve) => res.write(chunk, resolve));
         // cut: the connection drops mid-body; stall: nothing more is sent (the fake's close ends it).
         if (fault.kind === 'cut') res.socket?.destroy();
         return;
@@ -416,8 +420,9 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
      * `target: 'download'` at download GETs. Kinds: status {status, headers?, body?}, html, raw
      * {body, status?}, graphqlError {errorType}, reset, hang, delay {ms},
      * transform {transform: name} (see transform()); for downloads also cut
-     * {afterBytes} (the body stops there and the connection drops) and stall
-     * {afterBytes} (it stops there, the connection left open).
+     * {afterBytes} (the body stops there and the connection drops), stall
+     * {afterBytes} (it stops there, the connection left open) and drip {ms}
+     * (each chunk of the body waits that long).
      */
     inject(fault) {
       state.faults.push({ times: 1, ...fault });
@@ -482,6 +487,10 @@ function transform(name, body) {
       return JSON.stringify(body).replace(/"percentageComplete":\d+/, '"percentageComplete":1e400');
     case 'itemsNotArray':
       if (field && data[field]) data[field].items = { not: 'an array' };
+      return body;
+    case 'noUrl':
+      // A file the API has no download URL for (yet): presignedUrl is nullable.
+      if (field && data[field]) data[field].presignedUrl = null;
       return body;
     default:
       throw new Error(`unknown transform ${name}`);
