@@ -219,10 +219,8 @@ export class Attempt {
     this.controller = new AbortController();
     this.callerSignal = signal ?? undefined;
     this.timedOut = false;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort();
-    }, timeoutMs);
+    this.timeoutMs = timeoutMs;
+    this.arm();
     if (this.callerSignal) {
       this.onAbort = () => this.controller.abort();
       this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
@@ -247,6 +245,14 @@ export class Attempt {
       body,
       signal: this.controller.signal,
     });
+  }
+  /** (Re)starts the timeout: a download's bounds each wait for data, not the transfer. */
+  arm() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, this.timeoutMs);
   }
   get aborted() {
     return Boolean(this.callerSignal && this.callerSignal.aborted);
@@ -295,7 +301,7 @@ export function paginate(fetchPage, params) {
   fromModule();
   // fetchPage belongs to this instance of the module: an iteration that was
   // going on when the module failed ends with INTERNAL, like any other call.
-  const born = generation;
+  const inModule = guard();
   const isObject = params !== null && typeof params === 'object' && !Array.isArray(params);
   // Anything that is not a params object goes to fetchPage as it is, to be refused there.
   const pageParams = (nextToken) => (isObject ? { ...params, nextToken } : params);
@@ -305,8 +311,7 @@ export function paginate(fetchPage, params) {
       // The token we start from counts as seen: a server sending it back loops.
       const seen = new Set(nextToken === null ? [] : [nextToken]);
       do {
-        if (generation !== born) throw internalError(droppedWhy, false);
-        const page = await callModule(() => fetchPage(pageParams(nextToken)));
+        const page = await inModule(() => fetchPage(pageParams(nextToken)));
         yield* page.items;
         nextToken = page.nextToken;
         if (nextToken !== null && seen.has(nextToken)) {
@@ -315,6 +320,19 @@ export function paginate(fetchPage, params) {
         seen.add(nextToken);
       } while (nextToken !== null);
     },
+  };
+}
+
+/**
+ * How a method written in JavaScript calls into the module after an await:
+ * through callModule, and with INTERNAL if the module was replaced meanwhile
+ * (the objects it holds belong to the failed instance).
+ */
+export function guard() {
+  const born = generation;
+  return (run) => {
+    if (generation !== born) throw internalError(droppedWhy, false);
+    return callModule(run);
   };
 }
 
@@ -351,10 +369,15 @@ function baseName(path) {
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
 
 let registeredFs;
+let nodeDownloadOutputs;
 
-/** The Node entry hands over `node:fs` (no static import here: bundlers would trip on it). */
-export function useNodeFs(fs) {
+/**
+ * The Node entry hands over `node:fs` and jobs.downloadOutputs, which writes
+ * files (js/node-files.js): no static import here, bundlers would trip on them.
+ */
+export function useNodeFs(fs, downloadOutputs) {
   registeredFs = fs;
+  nodeDownloadOutputs = downloadOutputs;
 }
 
 /** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
@@ -476,6 +499,90 @@ export function putBytes(url, body, signal, onProgress) {
   });
 }
 
+// ---- downloads ----
+
+/**
+ * `files.download` (declared in src/files/mod.rs), with `this` the module's
+ * Files: the arguments checked first (the params by the module), the file
+ * read by id unless the caller's has its URL, then the module's download
+ * (retries, timeouts, no key to storage) into a Uint8Array (Node) or a Blob.
+ */
+export async function downloadFile(fileOrId, params) {
+  const inModule = guard();
+  this.__checkDownload(params);
+  const signal = readSignal(params, 'params');
+  readCallback(params, 'params', 'onProgress');
+  const isFile = typeof fileOrId === 'object' && fileOrId !== null;
+  const id = isFile ? fileOrId.id : fileOrId;
+  if (typeof id !== 'string' || !id || id.trim() !== id) {
+    throw invalid(isFile ? 'fileOrId.id' : 'fileOrId', `expected a file id (a non-empty string, no spaces around it)${isFile ? '' : ' or a file ({ id, presignedUrl })'}, got ${shown(id)}`);
+  }
+  let url = isFile ? fileOrId.presignedUrl : null;
+  if (!/^https?:/.test(url)) {
+    url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
+    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+  }
+  const sink = bytesSink();
+  await inModule(() => this.__transfer(url, params, sink));
+  return sink.result;
+}
+
+/**
+ * `jobs.downloadOutputs` (declared in src/jobs/mod.rs), with `this` the
+ * module's Jobs: the Node entry's (js/node-files.js). Elsewhere there is no
+ * file system to write to.
+ */
+export async function downloadOutputs(jobOrId, params) {
+  if (!nodeDownloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
+  return nodeDownloadOutputs(this, jobOrId, params);
+}
+
+/**
+ * One GET of a presigned storage URL under `attempt`, with no Authorization
+ * and no API header (the key never goes to storage), through `fetchImpl`
+ * (undefined: the global fetch). The attempt's timeout bounds the wait for
+ * the answer, then each wait for the next chunk, never the whole transfer.
+ * A 2xx body goes into `sink` as it arrives: `open()` (each attempt starts
+ * afresh), `write(chunk)` awaited (a slow disk holds the network back), then
+ * `sink.result = close()`. Resolves with the Response, whose status and
+ * Retry-After are the module's to read. `onProgress` gets `{ loaded, total }`,
+ * `total` null when storage does not say.
+ */
+export async function download(attempt, url, fetchImpl, sink, onProgress) {
+  fromModule();
+  const response = await (fetchImpl ?? fetch)(url, { signal: attempt.controller.signal });
+  if (response.ok) {
+    const length = response.headers.get('content-length');
+    const total = length === null ? null : Number(length);
+    let loaded = 0;
+    const report = () => onProgress && notify(onProgress, { loaded, total });
+    await sink.open();
+    report();
+    // (A body cut short of its Content-Length fails the read: fetch checks it.)
+    for (const reader = response.body.getReader(); ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      attempt.arm();
+      await sink.write(value);
+      loaded += value.byteLength;
+      report();
+    }
+    sink.result = await sink.close();
+  } else {
+    await response.arrayBuffer().catch(() => undefined);
+  }
+  return response;
+}
+
+/** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */
+function bytesSink() {
+  let chunks;
+  return {
+    open: () => (chunks = []),
+    write: (chunk) => chunks.push(chunk),
+    close: () => (registeredFs ? new Blob(chunks).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : new Blob(chunks)),
+  };
+}
 
 // ---- the module's health: a trap, and a fresh instance after it ----
 //

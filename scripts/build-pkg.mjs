@@ -18,6 +18,8 @@
 //                          which Vite and webpack 5 resolve with no plugin
 //   node/index.mjs         Node ESM: initSync() from the bytes of the same .wasm, read with fs
 //   node/index.cjs         Node CommonJS: require() of node/index.mjs (require(esm): Node 20.19+, 22.12+)
+//   node/files.mjs         js/node-files.js: the files of jobs.downloadOutputs (Node only, so
+//                          never part of what a browser loads)
 //   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
 //                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
 //   LICENSE                the licence texts
@@ -127,10 +129,14 @@ export async function verifyWebhook(body, headers, secret, options) {
 
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
-// every page through list, which reads and checks each one.
+// every page through list, which reads and checks each one; files.download and
+// jobs.downloadOutputs (Node's, js/node-files.js) run the module's checks and
+// transfers (js/host.js).
 import * as glue from './move_ugc.js';
 import * as hostExports from '${host}';
 glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
+glue.Files.prototype.download = hostExports.downloadFile;
+glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
   Service.prototype.iterate = function iterate(params) {
     return hostExports.paginate((page) => this.list(page), params);
@@ -170,14 +176,19 @@ writeFileSync(
 import * as fs from 'node:fs';
 import { initSync } from '../web/index.js';
 import { useNodeFs } from '../web/${host.slice(2)}';
+import { downloadOutputs } from './files.mjs';
 
 initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths with it.
-useNodeFs(fs);
+// files.upload reads file paths with fs; jobs.downloadOutputs writes files.
+useNodeFs(fs, downloadOutputs);
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,
 );
+// The Node-only files of downloadOutputs import host.js from beside them in js/.
+const nodeFiles = readFileSync(join(root, 'js', 'node-files.js'), 'utf8');
+if (!nodeFiles.includes("from './host.js';")) throw new Error('js/node-files.js no longer imports ./host.js: check scripts/build-pkg.mjs');
+writeFileSync(join(pkg, 'node', 'files.mjs'), nodeFiles.replace("from './host.js';", `from '../web/${host.slice(2)}';`));
 writeFileSync(
   join(pkg, 'node', 'index.cjs'),
   `'use strict';

@@ -93,6 +93,17 @@ extern "C" {
         signal: Option<AbortSignal>,
         on_progress: Option<js_sys::Function>,
     ) -> js_sys::Promise;
+
+    /// One GET of a presigned storage URL under `attempt`, through `fetch`
+    /// (undefined: the global one): a 2xx body streamed into `sink`. Resolves
+    /// with the `Response` (its status and headers are the module's to read).
+    pub fn download(
+        attempt: &Attempt,
+        url: &str,
+        fetch: &JsValue,
+        sink: &JsValue,
+        on_progress: Option<js_sys::Function>,
+    ) -> js_sys::Promise;
 }
 
 /// The JavaScript `MoveUgcError` for an [`Error`].

@@ -98,29 +98,58 @@ impl Transport {
                             .as_f64()
                             .filter(|s| (0.0..1000.0).contains(s))
                             .unwrap_or(0.0) as u16;
-                        if (200..300).contains(&status) {
-                            Ok(String::new())
-                        } else {
-                            let mut error = Error::new(
-                                crate::graphql::status_code(status),
-                                format!("{NAME}: the storage answered HTTP {status}"),
-                            );
-                            error.status = Some(status);
-                            Err(error)
-                        }
+                        storage_answer(NAME, status, None)
                     }
                     Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
-                    Err(reason) => {
-                        let mut error = Error::new(
-                            ErrorCode::NetworkError,
-                            format!(
-                                "{NAME}: could not reach the storage: {}",
-                                describe_js_error(&reason)
-                            ),
-                        );
-                        error.cause = Some(reason);
-                        Err(error)
+                    Err(reason) => Err(unreachable_storage(NAME, reason)),
+                }
+            })
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// GETs a presigned storage URL into `sink` (see host.js `download`):
+    /// no `Authorization` and no API header goes there. Retried like a read;
+    /// `timeoutMs` bounds the wait for the answer and then each pause between
+    /// two chunks, not the whole transfer, however long.
+    pub async fn download(
+        &self,
+        url: &str,
+        signal: Option<&AbortSignal>,
+        on_progress: Option<&js_sys::Function>,
+        sink: &JsValue,
+    ) -> Result<()> {
+        const NAME: &str = "download";
+        let timeout_ms = self.config.timeout_ms;
+        self.with_retries(NAME, self.config.max_retries, signal, &mut || {
+            Box::pin(async move {
+                let attempt = Attempt::new(timeout_ms, signal.cloned());
+                // The client's `fetch` goes here once there is one (undefined: the global fetch).
+                let sent = host::download(
+                    &attempt,
+                    url,
+                    &JsValue::UNDEFINED,
+                    sink,
+                    on_progress.cloned(),
+                );
+                let result = JsFuture::from(sent).await;
+                attempt.finish();
+                match result {
+                    Ok(answer) => {
+                        let response: Response = answer
+                            .dyn_into::<web_sys::Response>()
+                            .map_err(|_| unreachable_storage(NAME, JsValue::UNDEFINED))?
+                            .into();
+                        let status = response.status();
+                        storage_answer(NAME, status, response.headers().get("retry-after"))
                     }
+                    Err(_) if attempt.aborted() => Err(host::aborted_error(NAME)),
+                    Err(_) if attempt.timed_out() => Err(Error::new(
+                        ErrorCode::Timeout,
+                        format!("{NAME}: the storage sent nothing for {timeout_ms} ms"),
+                    )),
+                    Err(reason) => Err(unreachable_storage(NAME, reason)),
                 }
             })
         })
@@ -285,6 +314,35 @@ fn describe_js_error(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown failure".to_string())
 }
 
+/// What a storage answer means: done (2xx), or the error of its status
+/// (as for the API, but 404 is `NOT_FOUND`: storage has no such object).
+fn storage_answer(name: &str, status: u16, retry_after: Option<String>) -> Result<String> {
+    if (200..300).contains(&status) {
+        return Ok(String::new());
+    }
+    let code = match status {
+        404 => ErrorCode::NotFound,
+        _ => crate::graphql::status_code(status),
+    };
+    let mut error = Error::new(code, format!("{name}: the storage answered HTTP {status}"));
+    error.status = Some(status);
+    error.retry_after = retry_after;
+    Err(error)
+}
+
+/// `NETWORK_ERROR`: storage could not be reached, or the transfer broke off.
+fn unreachable_storage(name: &str, reason: JsValue) -> Error {
+    let mut error = Error::new(
+        ErrorCode::NetworkError,
+        format!(
+            "{name}: could not reach the storage, or the transfer broke off: {}",
+            describe_js_error(&reason)
+        ),
+    );
+    error.cause = Some(reason);
+    error
+}
+
 /// Runs one SDK method: reads the params, builds the operation with `build`
 /// (all validation happens here, before anything is sent), executes it, and
 /// resolves with the decoded result. Every failure rejects with a MoveUgcError.
@@ -322,6 +380,30 @@ pub fn call_with_id(
         let signal = host::read_signal(&params, "params")?;
         let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
         run(&transport, &operation, signal.as_ref()).await
+    })
+}
+
+/// Runs one storage download of a method written in JavaScript (host.js
+/// `downloadFile`, js/node-files.js): `url`'s bytes into `sink`, retried like
+/// a read, with `options.signal` and `options.onProgress`. The caller checked
+/// its arguments. (Not inlined: each service's export of it stays a call.)
+#[inline(never)]
+pub fn transfer(
+    transport: &Rc<Transport>,
+    url: JsValue,
+    options: JsValue,
+    sink: JsValue,
+) -> js_sys::Promise {
+    let transport = Rc::clone(transport);
+    crate::executor::spawn(async move {
+        let signal = host::read_signal(&options, "params")?;
+        let on_progress = host::read_callback(&options, "params", "onProgress")?;
+        let url = url.as_string().unwrap_or_default();
+        transport
+            .download(&url, signal.as_ref(), on_progress.as_ref(), &sink)
+            .await
+            .map_err(|e| host::to_js_error(&e))?;
+        Ok(JsValue::UNDEFINED)
     })
 }
 

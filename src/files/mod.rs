@@ -113,4 +113,42 @@ impl Files {
             Ok(file)
         })
     }
+
+    /// Checks the params of `files.download` (host.js `downloadFile` runs it
+    /// before anything is sent): `signal` and `onProgress` only. Not part of
+    /// the package's API.
+    #[wasm_bindgen(js_name = __checkDownload, skip_typescript)]
+    pub fn check_download(&self, params: JsValue) -> Result<(), JsValue> {
+        crate::input::read::check_params(&params, &crate::ops::NO_PARAMS)
+            .map_err(|e| host::to_js_error(&e))
+    }
+
+    /// One storage download of `files.download` (host.js `downloadFile`):
+    /// `url`'s bytes into `sink`, retried like a read, without your API key.
+    /// Not part of the package's API.
+    #[wasm_bindgen(js_name = __transfer, skip_typescript)]
+    pub fn transfer(&self, url: JsValue, options: JsValue, sink: JsValue) -> js_sys::Promise {
+        crate::transport::transfer(&self.transport, url, options, sink)
+    }
 }
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js; js/host.js `downloadFile`).
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Files` that the package's JavaScript adds to the class. */
+export interface Files {
+  /**
+   * Downloads a file's bytes from storage, from its presigned URL (your API
+   * key is not sent there). `fileOrId` is an id (the file is read for its
+   * download URL) or a file as the SDK returns it, e.g. `job.outputs[0].file`
+   * (its `presignedUrl`, else it is read by its `id`). Resolves with a
+   * `Uint8Array` in Node, a `Blob` in browsers. Retried like a read (network
+   * error, 429, 5xx); `timeoutMs` bounds each wait for data, not the
+   * transfer. A file with no download URL yet is `NOT_FOUND`; storage's 403
+   * (often an expired URL: pass the id for a fresh one) is
+   * `PERMISSION_DENIED`, its 404 `NOT_FOUND`.
+   */
+  download(fileOrId: string | FileRef, params?: DownloadOptions): Promise<Uint8Array | Blob>;
+}
+"#;

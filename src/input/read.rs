@@ -56,7 +56,11 @@ fn object<V: Value>(
         if value.get(&key).kind() == Kind::Undefined {
             continue;
         }
-        let known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
+        let mut known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
+        // The control properties a method takes (`signal`, `onProgress`) are known too.
+        if top {
+            known.extend_from_slice(context.control);
+        }
         return Err(Error::invalid_argument(
             &format!("{path}.{key}"),
             unknown_property(&key, &known),
@@ -178,6 +182,18 @@ fn one<V: Value>(value: &V, ty: &In, path: &str, param: &Param, context: Context
         }
         (In::List(_), _) => Err(wrong(value, path, "an array", secret)),
     }
+}
+
+/// Checks the params object of a method the package's JavaScript runs
+/// (`files.download`, `jobs.downloadOutputs`): `input`'s properties beside
+/// `signal` and `onProgress`, before anything is sent.
+pub fn check_params<V: Value>(params: &V, input: &'static Input) -> Result<()> {
+    let required = input.params.iter().any(|p| p.required);
+    let context = Context {
+        expands: &[],
+        control: &["signal", "onProgress"],
+    };
+    read(params, input, "params", required, context).map(|_| ())
 }
 
 /// An identifier: not empty, no whitespace around it.
@@ -330,7 +346,7 @@ mod tests {
         );
         assert_eq!(
             message(r#"{"takeId": "t", "limt": 5}"#),
-            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on)"
+            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on, signal)"
         );
         // Unknown names are refused before any value is looked at.
         assert!(message(r#"{"takeId": 5, "x": 1}"#).starts_with("params.x: unknown property"));
