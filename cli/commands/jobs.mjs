@@ -1,7 +1,5 @@
 // move-ugc jobs list | get | wait | download
 
-import { mkdir } from 'node:fs/promises';
-
 import { byteCount, describeJob, progressOf, table, when } from '../output.mjs';
 import { positiveInteger } from '../parse.mjs';
 import { command, group, namedBy, OUTPUT_OPTION, outputsOf } from './common.mjs';
@@ -114,11 +112,10 @@ const download = command({
   },
 });
 
-/** Downloads the outputs of `jobOrId` into `--dir` (made if missing), drawing each file's bytes. */
+/** Downloads the outputs of `jobOrId` into `--dir` (the SDK makes it if missing), drawing each file's bytes. */
 export async function downloadOutputs(ugc, jobOrId, values, { signal, progress }, flags = {}) {
   const dir = values.dir ?? '.';
   const formats = outputsOf(values);
-  await mkdir(dir, { recursive: true });
   const files = await namedBy(
     { ...flags, 'params.formats': '--output', 'params.dir': '--dir' },
     ugc.jobs.downloadOutputs(jobOrId, {

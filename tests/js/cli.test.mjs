@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Webhook } from 'standardwebhooks';
@@ -420,7 +420,8 @@ describe('move-ugc, the command', () => {
       for (const download of result.downloads) {
         const output = result.job.outputs.find((o) => o.format === download.format);
         const bytes = await readFile(download.path);
-        assert.equal(bytes.toString(), `fake output ${output.file.id}\n`, 'the output file as storage served it');
+        const served = Buffer.from(await (await fetch(output.file.presignedUrl)).arrayBuffer());
+        assert.ok(bytes.equals(served), 'the output file as storage serves it');
         assert.equal(download.bytes, bytes.length);
         assert.ok(download.path.startsWith(out), download.path);
       }
@@ -490,7 +491,7 @@ describe('move-ugc, the command', () => {
 
       const some = join(dir, 'download-some');
       const { stdout } = await ok(['jobs', 'download', job.id, '--dir', some, '--output', 'main_fbx'], { fake: api.fake });
-      assert.match(stdout, /^FORMAT +FILE +SIZE\nMAIN_FBX +\S+ +\d+ bytes\n$/);
+      assert.match(stdout, /^FORMAT +FILE +SIZE\nMAIN_FBX +\S+ +[\d,]+ bytes\n$/);
       const path = /^MAIN_FBX +(\S+)/m.exec(stdout)[1];
       assert.ok(existsSync(path) && path.startsWith(some));
     });
@@ -499,7 +500,9 @@ describe('move-ugc, the command', () => {
       const job = api.fake.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
       const cwd = await mkdtemp(join(dir, 'cwd-'));
       const [file] = await json(['jobs', 'download', job.id], { fake: api.fake, cwd });
-      assert.equal(realpathSync(join(file.path, '..')), realpathSync(cwd));
+      const path = resolve(cwd, file.path);
+      assert.equal(realpathSync(dirname(path)), realpathSync(cwd));
+      assert.equal((await stat(path)).size, file.bytes);
     });
 
     it('a bad --output is named by its flag (exit 2); a missing job is NOT_FOUND (exit 1)', async () => {
@@ -508,6 +511,46 @@ describe('move-ugc, the command', () => {
         fake: api.fake,
       });
       await fails(['jobs', 'download', 'job-missing', '--dir', join(dir, 'never')], 1, 'NOT_FOUND', null, { fake: api.fake });
+    });
+
+    it('a --dir that cannot be written is named by its flag (exit 2)', async () => {
+      const job = api.fake.store.addJob({ state: 'FINISHED' });
+      const file = join(dir, 'a-file');
+      await writeFile(file, '');
+      await fails(['jobs', 'download', job.id, '--dir', file], 2, 'INVALID_ARGUMENT', /^move-ugc: INVALID_ARGUMENT: --dir: cannot write files in ".*a-file": a file, not a directory$/, {
+        fake: api.fake,
+      });
+    });
+
+    it('a job not finished yet: exit 1, nothing written', async () => {
+      const job = api.fake.store.addJob({ state: 'RUNNING', hold: true });
+      const out = join(dir, 'not-yet');
+      await fails(['jobs', 'download', job.id, '--dir', out], 1, 'NOT_FOUND', new RegExp(`job ${job.id} has no outputs ready to download yet`), { fake: api.fake });
+    });
+
+    it('Ctrl-C during a download: exit 130, no partial file left', async () => {
+      // Outputs of 50 MB, served as they stream: the command is still downloading when interrupted.
+      const big = await startFakeApi({ outputBytes: 50_000_000 });
+      const out = join(dir, 'interrupted-download');
+      try {
+        const job = big.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
+        const result = await run(['jobs', 'download', job.id, '--dir', out], {
+          fake: big,
+          onStart: (child) => {
+            const poll = setInterval(() => {
+              if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.part'))) {
+                clearInterval(poll);
+                child.kill('SIGINT');
+              }
+            }, 5);
+          },
+        });
+        assert.equal(result.code, 130, result.stderr);
+        assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
+        assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
+      } finally {
+        await big.close();
+      }
     });
   });
 
