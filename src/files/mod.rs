@@ -107,7 +107,14 @@ impl Files {
             let file = js_sys::JSON::parse(&file)?;
             let url = operations::upload_url(&file).map_err(to_js)?;
             transport
-                .put_bytes(&url, &body, signal.as_ref(), on_progress.as_ref())
+                .storage(
+                    "upload",
+                    &url,
+                    &body,
+                    &JsValue::UNDEFINED,
+                    signal.as_ref(),
+                    on_progress.as_ref(),
+                )
                 .await
                 .map_err(to_js)?;
             Ok(file)
