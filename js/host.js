@@ -412,7 +412,7 @@ async function streamToBlob(stream) {
  * in Node a file path (sent from disk as it is read) or a readable stream.
  * Empty data is refused: there would be nothing to animate.
  */
-export async function readUploadData(data, name) {
+async function readUploadData(data, name) {
   let body;
   let fileName;
   let mimeType;
@@ -457,6 +457,25 @@ export async function readUploadData(data, name) {
 // ---- downloads ----
 
 /**
+ * `files.upload` (declared in src/files/mod.rs), with `this` the module's
+ * Files: the data read (a path from disk as it is sent), the file created
+ * by the module from the params and the data's own name and type (which it
+ * checks), then the module's PUT of the bytes to its URL (retries, no key).
+ */
+export async function uploadFile(data, params) {
+  const inModule = guard();
+  readSignal(params, 'params');
+  readCallback(params, 'params', 'onProgress');
+  const { body, name = '', mimeType = '' } = await readUploadData(data, 'data');
+  const file = await inModule(() => this.__upload(`${name}\0${mimeType}`, params));
+  if (!/^https?:\/\//.test(file.presignedUrl)) {
+    throw new MoveUgcError('INVALID_RESPONSE', 'the API sent a response the SDK cannot read: createFile: the file has no upload URL');
+  }
+  await inModule(() => this.__transfer(file.presignedUrl, params, body));
+  return file;
+}
+
+/**
  * `files.download` (declared in src/files/mod.rs), with `this` the module's
  * Files: the arguments checked first (the params by the module), the file
  * read by id unless the caller's has its URL, then the module's download
@@ -478,7 +497,7 @@ export async function downloadFile(fileOrId, params) {
     if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
   }
   const sink = bytesSink();
-  await inModule(() => this.__transfer(url, params, sink));
+  await inModule(() => this.__transfer(url, params, undefined, sink));
   return sink.result;
 }
 

@@ -79,12 +79,6 @@ extern "C" {
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
-    /// Reads the data of `files.upload`: a promise of `{ body, name, mimeType }`,
-    /// the body `fetch` and XHR can send, and the data's own file name and
-    /// MIME type where it has them.
-    #[wasm_bindgen(js_name = readUploadData)]
-    pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
-
     /// One request to a presigned storage URL under `attempt`, through
     /// `fetch` (undefined: the global one): a PUT of `body`, or with no body
     /// a GET whose 2xx body goes into `sink`. Resolves with `[status,

@@ -362,15 +362,18 @@ pub fn call_with_id(
     })
 }
 
-/// Runs one storage download of a method written in JavaScript (host.js
-/// `downloadFile`, js/node-files.js): `url`'s bytes into `sink`, retried like
-/// a read, with `options.signal` and `options.onProgress`. The caller checked
-/// its arguments. (Not inlined: each service's export of it stays a call.)
+/// Runs one storage request of a method written in JavaScript (host.js
+/// `uploadFile` and `downloadFile`, js/node-files.js): a PUT of `body` to
+/// `url`, or with no body a GET of `url` into `sink`, retried like a read
+/// (see [`Transport::storage`]), with `options.signal` and
+/// `options.onProgress`. The caller checked its arguments. (Not inlined:
+/// each service's export of it stays a call.)
 #[inline(never)]
 pub fn transfer(
     transport: &Rc<Transport>,
     url: JsValue,
     options: JsValue,
+    body: JsValue,
     sink: JsValue,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
@@ -378,11 +381,16 @@ pub fn transfer(
         let signal = host::read_signal(&options, "params")?;
         let on_progress = host::read_callback(&options, "params", "onProgress")?;
         let url = url.as_string().unwrap_or_default();
+        let name = if body.is_undefined() {
+            "download"
+        } else {
+            "upload"
+        };
         transport
             .storage(
-                "download",
+                name,
                 &url,
-                &JsValue::UNDEFINED,
+                &body,
                 &sink,
                 signal.as_ref(),
                 on_progress.as_ref(),
