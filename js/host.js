@@ -412,7 +412,7 @@ async function streamToBlob(stream) {
  * in Node a file path (sent from disk as it is read) or a readable stream.
  * Empty data is refused: there would be nothing to animate.
  */
-export async function readUploadData(data, name) {
+async function readUploadData(data, name) {
   let body;
   let fileName;
   let mimeType;
@@ -454,52 +454,26 @@ export async function readUploadData(data, name) {
   return { body, name: fileName, mimeType };
 }
 
-/**
- * PUTs `body` to a presigned storage URL, without any Authorization header.
- * Resolves with the HTTP status; rejects on a network failure or an abort.
- * Browsers report progress as bytes go (XMLHttpRequest); Node cannot tell, so
- * it reports the start and the end. No value is reported twice in a row, so
- * the final `loaded === total` comes once.
- */
-export function putBytes(url, body, signal, onProgress) {
-  fromModule();
-  const total = body instanceof Uint8Array ? body.byteLength : body.size;
-  let last;
-  const report = (loaded) => {
-    if (onProgress && loaded !== last) notify(onProgress, { loaded, total });
-    last = loaded;
-  };
-  if (typeof XMLHttpRequest !== 'undefined') {
-    return new Promise((resolve, reject) => {
-      if (signal && signal.aborted) {
-        reject(new Error('aborted'));
-        return;
-      }
-      const xhr = new XMLHttpRequest();
-      const onAbort = () => xhr.abort();
-      xhr.open('PUT', url);
-      xhr.upload.onprogress = (event) => report(event.loaded);
-      xhr.onload = () => {
-        if (signal) signal.removeEventListener('abort', onAbort);
-        if (xhr.status >= 200 && xhr.status < 300) report(total);
-        resolve(xhr.status);
-      };
-      xhr.onerror = () => reject(new Error('the upload failed'));
-      xhr.onabort = () => reject(new Error('aborted'));
-      if (signal) signal.addEventListener('abort', onAbort, { once: true });
-      report(0);
-      xhr.send(body);
-    });
-  }
-  report(0);
-  return fetch(url, { method: 'PUT', body, signal }).then(async (response) => {
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.ok) report(total);
-    return response.status;
-  });
-}
-
 // ---- downloads ----
+
+/**
+ * `files.upload` (declared in src/files/mod.rs), with `this` the module's
+ * Files: the data read (a path from disk as it is sent), the file created
+ * by the module from the params and the data's own name and type (which it
+ * checks), then the module's PUT of the bytes to its URL (retries, no key).
+ */
+export async function uploadFile(data, params) {
+  const inModule = guard();
+  readSignal(params, 'params');
+  readCallback(params, 'params', 'onProgress');
+  const { body, name = '', mimeType = '' } = await readUploadData(data, 'data');
+  const file = await inModule(() => this.__upload(`${name}\0${mimeType}`, params));
+  if (!/^https?:\/\//.test(file.presignedUrl)) {
+    throw new MoveUgcError('INVALID_RESPONSE', 'the API sent a response the SDK cannot read: createFile: the file has no upload URL');
+  }
+  await inModule(() => this.__transfer(file.presignedUrl, params, body));
+  return file;
+}
 
 /**
  * `files.download` (declared in src/files/mod.rs), with `this` the module's
@@ -523,7 +497,7 @@ export async function downloadFile(fileOrId, params) {
     if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
   }
   const sink = bytesSink();
-  await inModule(() => this.__transfer(url, params, sink));
+  await inModule(() => this.__transfer(url, params, undefined, sink));
   return sink.result;
 }
 
@@ -538,40 +512,73 @@ export async function downloadOutputs(jobOrId, params) {
 }
 
 /**
- * One GET of a presigned storage URL under `attempt`, with no Authorization
- * and no API header (the key never goes to storage), through `fetchImpl`
- * (undefined: the global fetch). The attempt's timeout bounds the wait for
- * the answer, then each wait for the next chunk, never the whole transfer.
- * A 2xx body goes into `sink` as it arrives: `open()` (each attempt starts
- * afresh), `write(chunk)` awaited (a slow disk holds the network back), then
- * `sink.result = close()`. Resolves with the Response, whose status and
- * Retry-After are the module's to read. `onProgress` gets `{ loaded, total }`,
- * `total` null when storage does not say.
+ * One request to a presigned storage URL under `attempt`, with no
+ * Authorization and no API header (the key never goes to storage), through
+ * `fetchImpl` (undefined: the global fetch). Resolves with `[status,
+ * Retry-After]`; rejects when no answer came or the body broke off.
+ *
+ * With a `body` (a Blob or Uint8Array), a PUT: an upload, with no timeout (a
+ * large video takes what it takes); browsers send it with XMLHttpRequest,
+ * which reports bytes as they go, Node's fetch cannot tell, so there the
+ * start and the end are reported. With none, a GET whose 2xx body goes into
+ * `sink` as it arrives: `open()` (each attempt starts afresh), `write(chunk)`
+ * awaited (a slow disk holds the network back), then `sink.result =
+ * close()`; the attempt's timeout bounds the wait for the answer and then
+ * each wait for the next chunk, never the whole transfer. `onProgress` gets
+ * `{ loaded, total }` (`total` null when storage does not say the length),
+ * never the same value twice in a row.
  */
-export async function download(attempt, url, fetchImpl, sink, onProgress) {
+export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
   fromModule();
-  const response = await (fetchImpl ?? fetch)(url, { signal: attempt.controller.signal });
-  if (response.ok) {
+  let total = body ? (body.size ?? body.byteLength) : null;
+  let last;
+  const report = (loaded) => {
+    if (onProgress && loaded !== last) notify(onProgress, { loaded, total });
+    last = loaded;
+  };
+  const signal = attempt.controller.signal;
+  if (body) {
+    clearTimeout(attempt.timer);
+    report(0);
+    if (typeof XMLHttpRequest !== 'undefined') {
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        const onAbort = () => xhr.abort();
+        xhr.open('PUT', url);
+        xhr.upload.onprogress = (event) => report(event.loaded);
+        xhr.onload = () => {
+          signal.removeEventListener('abort', onAbort);
+          if (xhr.status >= 200 && xhr.status < 300) report(total);
+          resolve([xhr.status, xhr.getResponseHeader('retry-after')]);
+        };
+        xhr.onerror = () => reject(new Error('the upload failed'));
+        xhr.onabort = () => reject(new Error('aborted'));
+        signal.addEventListener('abort', onAbort, { once: true });
+        xhr.send(body);
+      });
+    }
+  }
+  const response = await (fetchImpl ?? fetch)(url, body ? { method: 'PUT', body, signal } : { signal });
+  if (response.ok && !body) {
     const length = response.headers.get('content-length');
-    const total = length === null ? null : Number(length);
+    total = length === null ? null : Number(length);
     let loaded = 0;
-    const report = () => onProgress && notify(onProgress, { loaded, total });
     await sink.open();
-    report();
+    report(0);
     // (A body cut short of its Content-Length fails the read: fetch checks it.)
     for (const reader = response.body.getReader(); ; ) {
       const { done, value } = await reader.read();
       if (done) break;
       attempt.arm();
       await sink.write(value);
-      loaded += value.byteLength;
-      report();
+      report((loaded += value.byteLength));
     }
     sink.result = await sink.close();
   } else {
     await response.arrayBuffer().catch(() => undefined);
+    if (response.ok) report(total);
   }
-  return response;
+  return [response.status, response.headers.get('retry-after')];
 }
 
 /** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */

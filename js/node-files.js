@@ -60,7 +60,7 @@ async function transfer(inModule, jobs, url, sink, signal, onProgress) {
   };
   const checked = { open: guarded(sink.open), write: guarded(sink.write), close: guarded(sink.close) };
   try {
-    await inModule(() => jobs.__transfer(url, { signal: stop.signal, onProgress }, checked));
+    await inModule(() => jobs.__transfer(url, { signal: stop.signal, onProgress }, undefined, checked));
     return checked.result;
   } catch (error) {
     throw failure ?? error;

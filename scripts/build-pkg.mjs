@@ -129,12 +129,13 @@ export async function verifyWebhook(body, headers, secret, options) {
 
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
-// every page through list, which reads and checks each one; files.download and
-// jobs.downloadOutputs (Node's, js/node-files.js) run the module's checks and
-// transfers (js/host.js).
+// every page through list, which reads and checks each one; files.upload,
+// files.download and jobs.downloadOutputs (Node's, js/node-files.js) run the
+// module's checks, reads and storage transfers (js/host.js).
 import * as glue from './move_ugc.js';
 import * as hostExports from '${host}';
 glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
+glue.Files.prototype.upload = hostExports.uploadFile;
 glue.Files.prototype.download = hostExports.downloadFile;
 glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {

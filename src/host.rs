@@ -79,30 +79,17 @@ extern "C" {
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
-    /// Reads the data of `files.upload`: a promise of `{ body, name, mimeType }`,
-    /// the body `fetch` and XHR can send, and the data's own file name and
-    /// MIME type where it has them.
-    #[wasm_bindgen(js_name = readUploadData)]
-    pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
-
-    /// PUTs bytes to a presigned URL; resolves with the HTTP status.
-    #[wasm_bindgen(js_name = putBytes)]
-    pub fn put_bytes(
-        url: &str,
-        body: &JsValue,
-        signal: Option<AbortSignal>,
-        on_progress: Option<js_sys::Function>,
-    ) -> js_sys::Promise;
-
-    /// One GET of a presigned storage URL under `attempt`, through `fetch`
-    /// (undefined: the global one): a 2xx body streamed into `sink`. Resolves
-    /// with the `Response` (its status and headers are the module's to read).
-    pub fn download(
+    /// One request to a presigned storage URL under `attempt`, through
+    /// `fetch` (undefined: the global one): a PUT of `body`, or with no body
+    /// a GET whose 2xx body goes into `sink`. Resolves with `[status,
+    /// Retry-After]`; rejects when no answer came or the body broke off.
+    pub fn storage(
         attempt: &Attempt,
         url: &str,
-        fetch: &JsValue,
+        body: &JsValue,
         sink: &JsValue,
         on_progress: Option<js_sys::Function>,
+        fetch: &JsValue,
     ) -> js_sys::Promise;
 }
 

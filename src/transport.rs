@@ -79,77 +79,56 @@ impl Transport {
         }
     }
 
-    /// PUTs bytes to a presigned storage URL (no `Authorization`: it goes to
-    /// storage, not to the API). The PUT is idempotent, so it is retried like a read.
-    pub async fn put_bytes(
+    /// One request to a presigned storage URL (host.js `storage`): a PUT of
+    /// `body` (an upload), or with no body a GET whose bytes go into `sink`
+    /// (a download). Storage is not the API: no `Authorization` and no API
+    /// header goes there. Both are idempotent, so both are retried like a
+    /// read, honouring `Retry-After`. A download's `timeoutMs` bounds the wait
+    /// for the answer and then each wait for the next chunk, never the whole
+    /// transfer; an upload has none (a large video takes what it takes).
+    pub async fn storage(
         &self,
+        name: &str,
         url: &str,
         body: &JsValue,
-        signal: Option<&AbortSignal>,
-        on_progress: Option<&js_sys::Function>,
-    ) -> Result<()> {
-        const NAME: &str = "upload";
-        self.with_retries(NAME, self.config.max_retries, signal, &mut || {
-            Box::pin(async {
-                let sent = host::put_bytes(url, body, signal.cloned(), on_progress.cloned());
-                match JsFuture::from(sent).await {
-                    Ok(status) => {
-                        let status = status
-                            .as_f64()
-                            .filter(|s| (0.0..1000.0).contains(s))
-                            .unwrap_or(0.0) as u16;
-                        storage_answer(NAME, status, None)
-                    }
-                    Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
-                    Err(reason) => Err(unreachable_storage(NAME, reason)),
-                }
-            })
-        })
-        .await
-        .map(|_| ())
-    }
-
-    /// GETs a presigned storage URL into `sink` (see host.js `download`):
-    /// no `Authorization` and no API header goes there. Retried like a read;
-    /// `timeoutMs` bounds the wait for the answer and then each pause between
-    /// two chunks, not the whole transfer, however long.
-    pub async fn download(
-        &self,
-        url: &str,
-        signal: Option<&AbortSignal>,
-        on_progress: Option<&js_sys::Function>,
         sink: &JsValue,
+        signal: Option<&AbortSignal>,
+        on_progress: Option<&js_sys::Function>,
     ) -> Result<()> {
-        const NAME: &str = "download";
         let timeout_ms = self.config.timeout_ms;
-        self.with_retries(NAME, self.config.max_retries, signal, &mut || {
+        self.with_retries(name, self.config.max_retries, signal, &mut || {
             Box::pin(async move {
                 let attempt = Attempt::new(timeout_ms, signal.cloned());
                 // The client's `fetch` goes here once there is one (undefined: the global fetch).
-                let sent = host::download(
+                let sent = host::storage(
                     &attempt,
                     url,
-                    &JsValue::UNDEFINED,
+                    body,
                     sink,
                     on_progress.cloned(),
+                    &JsValue::UNDEFINED,
                 );
                 let result = JsFuture::from(sent).await;
                 attempt.finish();
                 match result {
+                    // [status, Retry-After]
                     Ok(answer) => {
-                        let response: Response = answer
-                            .dyn_into::<web_sys::Response>()
-                            .map_err(|_| unreachable_storage(NAME, JsValue::UNDEFINED))?
-                            .into();
-                        let status = response.status();
-                        storage_answer(NAME, status, response.headers().get("retry-after"))
+                        let status = js_sys::Reflect::get_u32(&answer, 0)
+                            .ok()
+                            .and_then(|s| s.as_f64())
+                            .filter(|s| (0.0..1000.0).contains(s))
+                            .unwrap_or(0.0) as u16;
+                        let retry_after = js_sys::Reflect::get_u32(&answer, 1)
+                            .ok()
+                            .and_then(|r| r.as_string());
+                        storage_answer(name, status, retry_after)
                     }
-                    Err(_) if attempt.aborted() => Err(host::aborted_error(NAME)),
+                    Err(_) if attempt.aborted() => Err(host::aborted_error(name)),
                     Err(_) if attempt.timed_out() => Err(Error::new(
                         ErrorCode::Timeout,
-                        format!("{NAME}: the storage sent nothing for {timeout_ms} ms"),
+                        format!("{name}: the storage sent nothing for {timeout_ms} ms"),
                     )),
-                    Err(reason) => Err(unreachable_storage(NAME, reason)),
+                    Err(reason) => Err(unreachable_storage(name, reason)),
                 }
             })
         })
@@ -383,15 +362,18 @@ pub fn call_with_id(
     })
 }
 
-/// Runs one storage download of a method written in JavaScript (host.js
-/// `downloadFile`, js/node-files.js): `url`'s bytes into `sink`, retried like
-/// a read, with `options.signal` and `options.onProgress`. The caller checked
-/// its arguments. (Not inlined: each service's export of it stays a call.)
+/// Runs one storage request of a method written in JavaScript (host.js
+/// `uploadFile` and `downloadFile`, js/node-files.js): a PUT of `body` to
+/// `url`, or with no body a GET of `url` into `sink`, retried like a read
+/// (see [`Transport::storage`]), with `options.signal` and
+/// `options.onProgress`. The caller checked its arguments. (Not inlined:
+/// each service's export of it stays a call.)
 #[inline(never)]
 pub fn transfer(
     transport: &Rc<Transport>,
     url: JsValue,
     options: JsValue,
+    body: JsValue,
     sink: JsValue,
 ) -> js_sys::Promise {
     let transport = Rc::clone(transport);
@@ -399,8 +381,20 @@ pub fn transfer(
         let signal = host::read_signal(&options, "params")?;
         let on_progress = host::read_callback(&options, "params", "onProgress")?;
         let url = url.as_string().unwrap_or_default();
+        let name = if body.is_undefined() {
+            "download"
+        } else {
+            "upload"
+        };
         transport
-            .download(&url, signal.as_ref(), on_progress.as_ref(), &sink)
+            .storage(
+                name,
+                &url,
+                &body,
+                &sink,
+                signal.as_ref(),
+                on_progress.as_ref(),
+            )
             .await
             .map_err(|e| host::to_js_error(&e))?;
         Ok(JsValue::UNDEFINED)

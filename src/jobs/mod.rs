@@ -149,8 +149,14 @@ impl Jobs {
     /// One download of `jobs.downloadOutputs` (js/node-files.js): see
     /// `Files.__transfer`. Not part of the package's API.
     #[wasm_bindgen(js_name = __transfer, skip_typescript)]
-    pub fn transfer(&self, url: JsValue, options: JsValue, sink: JsValue) -> js_sys::Promise {
-        crate::transport::transfer(&self.transport, url, options, sink)
+    pub fn transfer(
+        &self,
+        url: JsValue,
+        options: JsValue,
+        body: JsValue,
+        sink: JsValue,
+    ) -> js_sys::Promise {
+        crate::transport::transfer(&self.transport, url, options, body, sink)
     }
 }
 
