@@ -28,7 +28,8 @@
 //               GET /__fake/requests, GET /__fake/violations, GET /__fake/downloads (see handleControl);
 //               POST /__fake/webhooks/deliver {uid?, jobId, eventName?}: sends one event now
 //                 (to endpoint uid whatever it subscribed to, or to every subscribed
-//                 endpoint; eventName defaults to the end of the job's fate) and answers
+//                 endpoint; eventName defaults to ugc.job.state.failed for a job whose fate
+//                 is FAILED, else ugc.job.state.completed) and answers
 //                 {deliveries: [record]} once sent;
 //               GET /__fake/webhooks/deliveries: every delivery since the last reset, once
 //                 those in flight are done. A record: {id, uid, url, eventName, jobId,

@@ -103,8 +103,9 @@ export async function verifyWebhook(body, headers, secret, options) {
   const age = Math.floor(Date.now() / 1000) - Number(timestamp);
   if (age > tolerance) throw refused(`its timestamp is ${age} s old, more than the tolerance of ${tolerance} s (a delivery replayed, or a clock wrong)`);
   if (-age > tolerance) throw refused(`its timestamp is ${-age} s in the future, more than the tolerance of ${tolerance} s (a clock wrong)`);
+  // Space-separated; a header sent twice comes joined by ", " (Headers, Node).
   const candidates = signatures
-    .split(' ')
+    .split(/,?\s+/)
     .filter((s) => s.startsWith('v1,'))
     .map((s) => fromBase64(s.slice(3)));
   if (!candidates.length) throw refused(`the ${signatureName} header holds no v1 signature ("v1,<base64>"), got ${shown(signatures)}`);

@@ -104,7 +104,7 @@ export type MoveWebhookEvent = MoveJobCompletedEvent | MoveJobFailedEvent | Move
  * @param secret The endpoint's signing secret, `whsec_…` (what `webhooks.upsert` returned on creation).
  * @param options `toleranceSeconds` (default 300).
  * @example
- * const event = await verifyWebhook(rawBody, req.headers, process.env.MOVE_WEBHOOK_SECRET);
+ * const event = await verifyWebhook(rawBody, req.headers, secret); // secret: the endpoint's whsec_…
  * if (event.event_name === 'ugc.job.state.completed') console.log(event.detail.event_attributes.job.id);
  */
 export declare function verifyWebhook(

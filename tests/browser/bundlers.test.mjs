@@ -1,7 +1,8 @@
 // The bundler entry of the exports map: one small app imports 'move-ugc' by
 // name (and 'move-ugc/bundler', the same module), is built with Vite 7 and
 // with webpack 5 (neither told anything about WebAssembly), and each build
-// makes one call against the fake in Chromium.
+// makes one call against the fake in Chromium and verifies one webhook
+// delivery (signed here by the independent `standardwebhooks`).
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { Webhook } from 'standardwebhooks';
 
 import { startFakeApi } from '../../fake-api/server.mjs';
 import { launch, watchErrors } from './chromium.mjs';
@@ -38,13 +40,22 @@ const BUNDLERS = [
   },
 ];
 
-/** Serves a build's dist/ and /config.json (where the fake is). */
+/** A webhook delivery signed now, with its secret. */
+function signedWebhook() {
+  const secret = `whsec_${Buffer.from('the bundled app webhook key, 32B').toString('base64')}`;
+  const body = JSON.stringify({ event_name: 'ugc.job.state.completed', timestamp: '2024-01-01T00:00:00Z', detail: { api_name: 'move-ugc-api', client_id: 'c', event_attributes: { job: { id: 'j', created: '2024-01-01T00:00:00Z', metadata: null }, take: { id: 't' } } } });
+  const at = Math.floor(Date.now() / 1000);
+  const headers = { 'svix-id': 'msg_bundled', 'svix-timestamp': String(at), 'svix-signature': new Webhook(secret).sign('msg_bundled', new Date(at * 1000), body) };
+  return { body, headers, secret };
+}
+
+/** Serves a build's dist/ and /config.json (where the fake is, and a webhook delivery to verify). */
 async function serve(dist, fake) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     if (path === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ apiUrl: fake.url, apiKey: fake.apiKey }));
+      return res.end(JSON.stringify({ apiUrl: fake.url, apiKey: fake.apiKey, webhook: signedWebhook() }));
     }
     try {
       const file = join(dist, path === '/' ? 'index.html' : path.slice(1));
@@ -90,7 +101,7 @@ for (const bundler of BUNDLERS) {
         const watch = watchErrors(page);
         await page.goto(site.url);
         await page.waitForFunction(() => document.getElementById('result').textContent !== 'loading…');
-        assert.equal(await page.textContent('#result'), 'client: Fake Studio');
+        assert.equal(await page.textContent('#result'), 'client: Fake Studio; webhook: ugc.job.state.completed');
         assert.deepEqual(watch.errors, []);
         assert.deepEqual(fake.requests.map((r) => r.operationName), ['client']);
         assert.deepEqual(fake.violations, []);

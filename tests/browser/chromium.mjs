@@ -3,7 +3,8 @@
 
 import { chromium } from 'playwright-core';
 
-export async function launch() {
+/** Launches Chromium; `extraArgs` are more command-line flags. */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -16,6 +17,7 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -73,6 +73,13 @@ describe('verifyWebhook', () => {
     // Node gives a repeated header as a list of its values.
     const listed = { ...svix.headers, 'svix-signature': ['v1,AAAA', svix.headers['svix-signature']] };
     assert.deepEqual(await verifyWebhook(body, listed, SECRET), EVENT);
+    // Headers joins a repeated header with ", ": the right signature first, then another.
+    const twice = new Headers(svix.headers);
+    twice.append('svix-signature', 'v1,AAAA');
+    assert.equal(twice.get('svix-signature'), `${svix.headers['svix-signature']}, v1,AAAA`);
+    assert.deepEqual(await verifyWebhook(body, twice, SECRET), EVENT);
+    // Node joins them the same way in req.headers.
+    assert.deepEqual(await verifyWebhook(body, { ...svix.headers, 'svix-signature': `${svix.headers['svix-signature']}, v1,AAAA` }, SECRET), EVENT);
   });
 
   it('verifies the exact bytes: a Buffer, a Uint8Array (a view into a larger buffer) and an ArrayBuffer', async () => {
