@@ -25,7 +25,7 @@ setup-test:
 pkg: setup pkg/package.json
 
 # One build of the module (wasm-bindgen --target web) that every entry loads.
-PKG_SOURCES := $(shell find src js pkg-template -type f) Cargo.toml Cargo.lock scripts/build-pkg.mjs scripts/build-wasm.sh
+PKG_SOURCES := $(shell find src js cli pkg-template -type f) Cargo.toml Cargo.lock scripts/build-pkg.mjs scripts/build-wasm.sh
 pkg/package.json: $(PKG_SOURCES)
 	scripts/build-wasm.sh target/wasm-bindgen/pkg
 	node scripts/build-pkg.mjs target/wasm-bindgen/pkg pkg

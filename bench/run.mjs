@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `make bench`: size of the web entry, per-call cost against a hand-written
-// baseline and against Move's Python SDK, and cold start in Node and Chromium.
+// baseline and against Move's Python SDK, cold start in Node and Chromium, and
+// the memory of jobs.downloadOutputs streaming a 200 MB output.
 // Every figure is min / median / max over rounds; ratios compare medians
 // measured in the same run.
 
@@ -111,43 +112,41 @@ try {
   server.kill();
 }
 
-async function coldChromium(apiUrl) {
-  let launch;
+await downloadMemory();
+
+/**
+ * jobs.downloadOutputs of one 200 MB output, in a child process of its own
+ * (bench/download-memory.mjs), from the fake API's storage (fake-api/cli.mjs,
+ * another process, which makes the content as it streams): the growth of the
+ * child's RSS over the download, beside the size it wrote, and the same for a
+ * 20 MB output. Streamed to disk chunk by chunk, the growth is bounded (the
+ * runtime's buffers and garbage), not the size of the file.
+ */
+async function downloadMemory() {
+  const fake = spawn(process.execPath, [join(root, 'fake-api', 'cli.mjs'), '--port', '0', '--simple'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    ({ launch } = await import('../tests/browser/chromium.mjs'));
-  } catch {
-    console.log('\n(Chromium cold start skipped: playwright-core is not installed)');
-    return;
-  }
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-  const pages = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (path === '/config.json') return res.end(JSON.stringify({ url: apiUrl, key: KEY }));
-    const file = path.startsWith('/pkg/') ? join(root, path) : join(here, 'cold-page.html');
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  const browser = await launch();
-  const runs = [];
-  try {
-    for (let i = 0; i < 10; i += 1) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${pages.address().port}/`);
-      runs.push(await page.waitForFunction(() => window.coldStart).then((h) => h.jsonValue()));
-      await context.close();
+    const api = await new Promise((resolve, reject) => {
+      fake.stdout.on('data', (d) => {
+        const match = /on (\S+) \(API key (\S+)\)/.exec(String(d));
+        if (match) resolve({ url: match[1], key: match[2] });
+      });
+      fake.once('exit', (code) => reject(new Error(`the fake API exited with ${code}`)));
+    });
+    const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+    console.log('\njobs.downloadOutputs of one output, in a fresh process (RSS sampled every 10 ms; 3 runs each)');
+    for (const size of [200_000_000, 20_000_000]) {
+      const seed = { job: { state: 'FINISHED', outputs: ['RENDER_VIDEO'], outputBytes: size } };
+      const { jobId } = await fetch(new URL('/__fake/seed', api.url), { method: 'POST', body: JSON.stringify(seed) }).then((r) => r.json());
+      const runs = [];
+      for (let i = 0; i < 3; i += 1) {
+        const { stdout } = await run(process.execPath, ['--expose-gc', join(here, 'download-memory.mjs'), api.url, api.key, jobId]);
+        runs.push(JSON.parse(stdout));
+      }
+      const growth = summary(runs.map((r) => r.peak - r.before));
+      const seconds = summary(runs.map((r) => r.ms / 1000));
+      console.log(`  ${mb(runs[0].bytes).padStart(8)} written: peak RSS growth ${mb(growth.min)} / ${mb(growth.median)} / ${mb(growth.max)} (${((100 * growth.median) / runs[0].bytes).toFixed(1)} % of the file), in ${fmt(seconds, 's', 1)}`);
     }
   } finally {
-    await browser.close();
-    pages.close();
+    fake.kill();
   }
-  console.log('\nCold start in Chromium (web entry), 10 fresh contexts (min / median / max)');
-  for (const phase of ['import', 'instantiate', 'firstCall']) console.log(`  ${phase === 'import' ? 'import+init' : phase.padEnd(12)} ${fmt(summary(runs.map((r) => r[phase])), 'ms', 1)}`);
 }

@@ -5,12 +5,12 @@
 // sometimes STARTED before RUNNING, reports FINISHED one read before its
 // outputs appear and one more before they have download URLs, its deprecated
 // `state` lags one read behind progress.state, and a volume takes 3 reads to
-// be FINISHED. Usage:
+// be FINISHED; each output's content in storage is 4096 bytes (--output-bytes). Usage:
 //
 //   node fake-api/cli.mjs [--port 4010] [--host 127.0.0.1] [--polls 3] [--outputs-lag 1]
 //       [--url-lag 1] [--not-started alternate|'NOT STARTED'|NOT_STARTED]
 //       [--started-polls alternate|N] [--deprecated-state lag|same|respell]
-//       [--volume-polls N] [--simple]
+//       [--volume-polls N] [--output-bytes N] [--simple]
 //
 // --simple is --outputs-lag 0 --url-lag 0 --started-polls 0 --deprecated-state same
 // --not-started 'NOT STARTED' (the plainest API; later flags still apply).
@@ -19,7 +19,7 @@
 import { startFakeApi, FAKE_API_KEY } from './server.mjs';
 
 const args = process.argv.slice(2);
-const FLAGS = ['port', 'host', 'polls', 'outputs-lag', 'url-lag', 'not-started', 'started-polls', 'deprecated-state', 'volume-polls'];
+const FLAGS = ['port', 'host', 'polls', 'outputs-lag', 'url-lag', 'not-started', 'started-polls', 'deprecated-state', 'volume-polls', 'output-bytes'];
 const given = {};
 let simple = false;
 for (let i = 0; i < args.length; i += 1) {
@@ -55,6 +55,7 @@ try {
     startedPolls: startedPolls === 'alternate' ? startedPolls : integer('started-polls', 0),
     deprecatedState: option('deprecated-state', 'lag', 'same'),
     volumePollsToFinish: integer('volume-polls', pollsToFinish),
+    outputBytes: integer('output-bytes', 4096),
   });
 } catch (error) {
   console.error(`fake-api: ${error.message}`);

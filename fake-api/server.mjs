@@ -6,8 +6,9 @@
 // real API is known to (several sources per take, metadata that is any JSON
 // value, every spelling of the job states, outputs that appear after FINISHED,
 // volumes that go through progress states), advances a job or volume each time
-// it is read, accepts uploads, checks the Authorization header, and injects
-// faults on demand.
+// it is read, accepts uploads, serves downloads (uploaded bytes, and outputs
+// of a chosen size made as they stream), checks the Authorization header, and
+// injects faults on demand.
 //
 // It delivers signed webhook events (webhooks.mjs) as Move does through Svix:
 // when a read moves a job to FINISHED (`ugc.job.state.completed`) or FAILED
@@ -24,7 +25,7 @@
 //               await fake.deliverWebhook({ uid?, jobId, eventName? }); await fake.webhooksSettled();
 //               fake.deliveries (every delivery since the last reset)
 // Over HTTP:    POST /__fake/reset, POST /__fake/faults, POST /__fake/seed, POST /__fake/fate,
-//               GET /__fake/requests, GET /__fake/violations (see handleControl);
+//               GET /__fake/requests, GET /__fake/violations, GET /__fake/downloads (see handleControl);
 //               POST /__fake/webhooks/deliver {uid?, jobId, eventName?}: sends one event now
 //                 (to endpoint uid whatever it subscribed to, or to every subscribed
 //                 endpoint; eventName defaults to ugc.job.state.failed for a job whose fate
@@ -39,10 +40,10 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
 
-import { Store, AppSyncError } from './store.mjs';
+import { Store, AppSyncError, outputChunks } from './store.mjs';
 import { Deliveries } from './webhooks.mjs';
 
-export { Store, AppSyncError, JOB_STATES, VOLUME_STATES, storedMetadata } from './store.mjs';
+export { Store, AppSyncError, JOB_STATES, VOLUME_STATES, storedMetadata, outputChunks, outputContent, DEFAULT_OUTPUT_BYTES } from './store.mjs';
 
 /** The key the fake accepts unless told otherwise. */
 export const FAKE_API_KEY = 'mv_key_fake_local_0000000001';
@@ -74,7 +75,7 @@ const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-allow-methods': 'POST, PUT, GET, OPTIONS',
-  'access-control-expose-headers': 'retry-after',
+  'access-control-expose-headers': 'retry-after, content-length',
 };
 
 function send(res, status, body, headers = {}) {
@@ -99,7 +100,7 @@ function appSyncError(errorType, message, path) {
 /** The options of startFakeApi that shape the store's behaviour (see Store in store.mjs). */
 export const STORE_OPTIONS = [
   'pollsToFinish', 'outputsLagPolls', 'urlLagPolls', 'notStartedSpelling', 'startedPolls',
-  'deprecatedState', 'volumePollsToFinish', 'clientMetadata',
+  'deprecatedState', 'volumePollsToFinish', 'clientMetadata', 'outputBytes',
 ];
 
 /**
@@ -115,7 +116,8 @@ export const STORE_OPTIONS = [
  * - `deprecatedState` ('lag': Job.state says what progress.state said one read
  *   before; 'same'; 'respell': the other NOT STARTED spelling);
  * - `volumePollsToFinish` (pollsToFinish): getVolume reads to a volume's end;
- * - `clientMetadata` (null).
+ * - `clientMetadata` (null);
+ * - `outputBytes` (4096): the size of each job output's content in storage.
  * And `webhookTimeoutMs` (15000, as Svix): how long a webhook delivery waits
  * for the receiver's answer.
  * An unknown option throws. Resolves with the handle described at the top of
@@ -133,6 +135,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     faults: [],
     uploadAttempts: 0,
     deliveries: new Deliveries({ timeoutMs: webhookTimeoutMs }),
+    downloads: [],
   };
   const sockets = new Set();
   let origin = '';
@@ -146,6 +149,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     state.violations = [];
     state.faults = [];
     state.uploadAttempts = 0;
+    state.downloads = [];
   };
 
   /** Takes the first queued fault for this target and operation, if any. */
@@ -281,6 +285,75 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     res.end();
   }
 
+  /**
+   * GET of a presigned download URL, as S3 answers it: an uploaded file's
+   * bytes, byte for byte; a job output's content (store.mjs outputChunks),
+   * streamed with backpressure; 404 NoSuchKey for a file whose bytes never
+   * reached storage. Every request is recorded with its headers; one that
+   * carries the API key or an Authorization header is a violation (the key
+   * never goes to storage). Faults aimed at `target: 'download'` apply, plus
+   * `cut` (the body stops after `afterBytes` and the connection drops),
+   * `stall` (it stops after `afterBytes` and the connection stays open) and
+   * `drip` (each chunk of 64 KiB waits `ms` first).
+   */
+  async function handleDownload(req, res, fileId) {
+    const headers = { ...req.headers };
+    state.downloads.push({ fileId, headers });
+    if (req.headers.authorization) violation(null, 'a download carried an Authorization header');
+    if (Object.values(req.headers).some((value) => String(value).includes(apiKey))) violation(null, 'a download carried the API key');
+    const fault = takeFault(null, 'download');
+    const inBody = ['cut', 'stall', 'drip'].includes(fault?.kind);
+    if (fault && !inBody && (await applyFault(fault, req, res))) return;
+    const file = state.store.files.get(fileId);
+    const stored = state.store.uploads.get(fileId);
+    const size = stored ? stored.bytes.length : file?.outputBytes;
+    if (size === undefined) {
+      res.writeHead(404, { 'content-type': 'application/xml', ...CORS });
+      return res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size), ...CORS });
+    const chunks = stored ? [stored.bytes] : outputChunks(fileId, size);
+    let sent = 0;
+    for (const whole of chunks) {
+      let chunk = whole;
+      if (fault?.kind === 'drip') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 100));
+      else if (inBody && sent + chunk.length >= (fault.afterBytes ?? 0)) {
+        chunk = chunk.subarray(0, Math.max(0, (fault.afterBytes ?? 0) - sent));
+        // Handed to the system before the connection drops, so that the client gets exactly these bytes.
+        if (chunk.length) await new Promise((resolve) => res.write(chunk, resolve));
+        // cut: the connection drops mid-body; stall: nothing more is sent (the fake's close ends it).
+        if (fault.kind === 'cut') res.socket?.destroy();
+        return;
+      }
+      if (!(await write(res, chunk))) return;
+      sent += chunk.length;
+    }
+    res.end();
+  }
+
+  /** Writes `chunk`, waiting for the client to take it; false once the connection is gone. */
+  function write(res, chunk) {
+    if (res.destroyed) return Promise.resolve(false);
+    if (res.write(chunk)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok) => () => {
+        res.off('drain', onDrain);
+        res.off('close', onClose);
+        resolve(ok);
+      };
+      const onDrain = done(true);
+      const onClose = done(false);
+      res.on('drain', onDrain);
+      res.on('close', onClose);
+    });
+  }
+
+  /** GET of an upload URL: presigned for PUT only, as S3 signs it. */
+  function refuseUploadGet(res) {
+    res.writeHead(403, { 'content-type': 'application/xml', ...CORS });
+    res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>');
+  }
+
   async function handleControl(req, res, path) {
     const body = req.method === 'POST' ? (await readBody(req)).toString('utf8') : '';
     const input = body ? JSON.parse(body) : {};
@@ -306,6 +379,8 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       case 'GET /__fake/webhooks/deliveries':
         await state.deliveries.settled();
         return send(res, 200, state.deliveries.records);
+      case 'GET /__fake/downloads':
+        return send(res, 200, state.downloads);
       default:
         return send(res, 404, { message: 'unknown control path' });
     }
@@ -321,12 +396,9 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       if (url.pathname === '/graphql' && req.method === 'POST') return handleGraphql(req, res);
       const upload = url.pathname.match(/^\/__fake\/uploads\/([\w-]+)$/);
       if (upload && req.method === 'PUT') return handleUpload(req, res, upload[1]);
+      if (upload && req.method === 'GET') return refuseUploadGet(res);
       const download = url.pathname.match(/^\/__fake\/files\/([\w-]+)$/);
-      if (download && req.method === 'GET') {
-        const stored = state.store.uploads.get(download[1]);
-        res.writeHead(200, { 'content-type': 'application/octet-stream', ...CORS });
-        return res.end(stored ? stored.bytes : Buffer.from(`fake output ${download[1]}\n`));
-      }
+      if (download && req.method === 'GET') return handleDownload(req, res, download[1]);
       if (url.pathname.startsWith('/__fake/')) return handleControl(req, res, url.pathname);
       return send(res, 404, { message: 'not found' });
     };
@@ -367,15 +439,23 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     get uploadAttempts() {
       return state.uploadAttempts;
     },
+    /** GETs of download URLs since the last reset, failed ones included: `{ fileId, headers }`. */
+    get downloads() {
+      return state.downloads;
+    },
     /** Every schema or protocol violation since the last reset. */
     get violations() {
       return state.violations;
     },
     /**
      * Queues a fault for the next `times` (default 1) requests, optionally only
-     * of one `operation`; `target: 'upload'` aims it at upload PUTs instead. Kinds: status {status, headers?, body?}, html, raw
+     * of one `operation`; `target: 'upload'` aims it at upload PUTs instead,
+     * `target: 'download'` at download GETs. Kinds: status {status, headers?, body?}, html, raw
      * {body, status?}, graphqlError {errorType}, reset, hang, delay {ms},
-     * transform {transform: name} (see transform()).
+     * transform {transform: name} (see transform()); for downloads also cut
+     * {afterBytes} (the body stops there and the connection drops), stall
+     * {afterBytes} (it stops there, the connection left open) and drip {ms}
+     * (each chunk of the body waits that long).
      */
     inject(fault) {
       state.faults.push({ times: 1, ...fault });
@@ -454,6 +534,10 @@ function transform(name, body) {
       return JSON.stringify(body).replace(/"percentageComplete":\d+/, '"percentageComplete":1e400');
     case 'itemsNotArray':
       if (field && data[field]) data[field].items = { not: 'an array' };
+      return body;
+    case 'noUrl':
+      // A file the API has no download URL for (yet): presignedUrl is nullable.
+      if (field && data[field]) data[field].presignedUrl = null;
       return body;
     default:
       throw new Error(`unknown transform ${name}`);

@@ -21,6 +21,44 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 
+/** Bytes of an output's content when neither the store nor the job says (`outputBytes`). */
+export const DEFAULT_OUTPUT_BYTES = 4096;
+
+/** How an output's content is generated and streamed: in chunks of this size. */
+const CHUNK = 64 * 1024;
+
+/**
+ * The content of a job output, as the fake's storage serves it: `size`
+ * deterministic bytes for file `id` (a line naming the file, then
+ * pseudo-random bytes from a seed of the id), made chunk by chunk as they are
+ * read, so that a 200 MB output costs the fake no memory. `from` skips that
+ * many bytes. Tests compare downloads with `outputContent`.
+ */
+export function* outputChunks(id, size, from = 0) {
+  const head = Buffer.from(`move-ugc fake output ${id}\n`);
+  // xorshift32, seeded from the id (FNV-1a): the same bytes on every read.
+  let seed = 2166136261;
+  for (const byte of Buffer.from(id)) seed = Math.imul(seed ^ byte, 16777619) >>> 0;
+  let x = seed || 1;
+  const words = new Uint32Array(CHUNK / 4);
+  for (let at = 0; at < size; at += CHUNK) {
+    for (let i = 0; i < words.length; i += 1) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      words[i] = x;
+    }
+    const chunk = Buffer.from(words.buffer.slice(0, Math.min(CHUNK, size - at)));
+    if (at < head.length) head.copy(chunk, 0, at, Math.min(head.length, at + chunk.length));
+    if (at + chunk.length > from) yield at >= from ? chunk : chunk.subarray(from - at);
+  }
+}
+
+/** The whole content of an output (see outputChunks), for tests to compare with. */
+export function outputContent(id, size) {
+  return Buffer.concat([...outputChunks(id, size)]);
+}
+
 /** Error in AppSync's shape; `errorType` decides the SDK's error code. */
 export class AppSyncError extends Error {
   constructor(errorType, message) {
@@ -112,7 +150,9 @@ const count = (value, what, min = 0) => {
  *   with the other NOT STARTED spelling ('respell');
  * - `volumePollsToFinish` (pollsToFinish): reads of a volume (getVolume) from
  *   creation to its end;
- * - `clientMetadata` (null): the client's metadata (see storedMetadata).
+ * - `clientMetadata` (null): the client's metadata (see storedMetadata);
+ * - `outputBytes` (DEFAULT_OUTPUT_BYTES): the size of each job output's
+ *   content (see outputChunks); a job can have its own.
  */
 export class Store {
   constructor({
@@ -125,6 +165,7 @@ export class Store {
     deprecatedState = 'lag',
     volumePollsToFinish = pollsToFinish,
     clientMetadata = null,
+    outputBytes = DEFAULT_OUTPUT_BYTES,
   } = {}) {
     this.origin = origin;
     this.pollsToFinish = count(pollsToFinish, 'pollsToFinish', 1);
@@ -134,6 +175,7 @@ export class Store {
     this.startedPolls = startedPolls === 'alternate' ? startedPolls : count(startedPolls, 'startedPolls');
     this.deprecatedState = oneOf(deprecatedState, DEPRECATED_STATE, 'deprecatedState');
     this.volumePollsToFinish = count(volumePollsToFinish, 'volumePollsToFinish', 1);
+    this.outputBytes = count(outputBytes, 'outputBytes');
     this.clock = Date.parse('2025-01-01T00:00:00.000Z');
     this.client = {
       id: 'client-fake-0001',
@@ -200,7 +242,8 @@ export class Store {
    * (FINISHED: with its outputs and their URLs ready; FAILED / CANCELLED: that
    * fate, reached); `fate` (FINISHED, FAILED or CANCELLED): how it ends;
    * `hold: true`: it never moves on; and per-job `pollsToFinish`,
-   * `outputsLagPolls`, `urlLagPolls`, `notStartedSpelling`, `startedPolls`.
+   * `outputsLagPolls`, `urlLagPolls`, `notStartedSpelling`, `startedPolls`,
+   * `outputBytes` (the size of each output's content).
    */
   addJob({
     takeId,
@@ -221,6 +264,7 @@ export class Store {
     urlLagPolls = this.urlLagPolls,
     notStartedSpelling = this.notStartedSpelling,
     startedPolls = this.startedPolls,
+    outputBytes = this.outputBytes,
   } = {}) {
     const take = takeId === undefined ? this.addTake({ takeType: multi ? 'MULTI_CAM' : 'SINGLE_CAM' }) : this.requireTake(takeId);
     const index = this.jobs.size;
@@ -250,6 +294,7 @@ export class Store {
       finishedAtPoll: null,
       outputFiles: null,
       attachedAtPoll: null,
+      outputBytes: count(outputBytes, 'outputBytes'),
     };
     job.startedPolls = Math.min(job.startedPolls, job.pollsToFinish - 1);
     if (state !== undefined) this.seedJobState(job, oneOf(state, JOB_STATES, 'state'));
@@ -413,10 +458,12 @@ export class Store {
     if (job.polls < job.pollsToFinish || job.fate !== 'FINISHED') return;
     job.finishedAtPoll ??= job.polls;
     if (!job.outputFiles && job.polls - job.finishedAtPoll >= job.outputsLagPolls) {
-      job.outputFiles = job.outputs.map((format) => ({
-        format,
-        file: this.addFile({ type: EXTENSION[format] ?? 'bin', name: `${format.toLowerCase()}.${EXTENSION[format] ?? 'bin'}` }),
-      }));
+      job.outputFiles = job.outputs.map((format) => {
+        const file = this.addFile({ type: EXTENSION[format] ?? 'bin', name: `${format.toLowerCase()}.${EXTENSION[format] ?? 'bin'}` });
+        // What storage holds for it: content made as it is read (outputChunks).
+        file.outputBytes = job.outputBytes;
+        return { format, file };
+      });
       job.attachedAtPoll = job.polls;
     }
   }

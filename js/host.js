@@ -221,10 +221,8 @@ export class Attempt {
     this.controller = new AbortController();
     this.callerSignal = signal ?? undefined;
     this.timedOut = false;
-    this.timer = setTimeout(() => {
-      this.timedOut = true;
-      this.controller.abort();
-    }, timeoutMs);
+    this.timeoutMs = timeoutMs;
+    this.arm();
     if (this.callerSignal) {
       this.onAbort = () => this.controller.abort();
       this.callerSignal.addEventListener('abort', this.onAbort, { once: true });
@@ -248,6 +246,14 @@ export class Attempt {
     const headers = { ...defaultHeaders, 'content-type': 'application/json' };
     if (key) headers.authorization = key;
     return send(fetchFn, url, { method: 'POST', headers, body, signal: this.controller.signal });
+  }
+  /** (Re)starts the timeout: a download's bounds each wait for data, not the transfer. */
+  arm() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, this.timeoutMs);
   }
   get aborted() {
     return Boolean(this.callerSignal && this.callerSignal.aborted);
@@ -329,7 +335,7 @@ export function paginate(fetchPage, params) {
   fromModule();
   // fetchPage belongs to this instance of the module: an iteration that was
   // going on when the module failed ends with INTERNAL, like any other call.
-  const born = generation;
+  const inModule = guard();
   const isObject = params !== null && typeof params === 'object' && !Array.isArray(params);
   // Anything that is not a params object goes to fetchPage as it is, to be refused there.
   const pageParams = (nextToken) => (isObject ? { ...params, nextToken } : params);
@@ -339,8 +345,7 @@ export function paginate(fetchPage, params) {
       // The token we start from counts as seen: a server sending it back loops.
       const seen = new Set(nextToken === null ? [] : [nextToken]);
       do {
-        if (generation !== born) throw internalError(droppedWhy, false);
-        const page = await callModule(() => fetchPage(pageParams(nextToken)));
+        const page = await inModule(() => fetchPage(pageParams(nextToken)));
         yield* page.items;
         nextToken = page.nextToken;
         if (nextToken !== null && seen.has(nextToken)) {
@@ -349,6 +354,19 @@ export function paginate(fetchPage, params) {
         seen.add(nextToken);
       } while (nextToken !== null);
     },
+  };
+}
+
+/**
+ * How a method written in JavaScript calls into the module after an await:
+ * through callModule, and with INTERNAL if the module was replaced meanwhile
+ * (the objects it holds belong to the failed instance).
+ */
+export function guard() {
+  const born = generation;
+  return (run) => {
+    if (generation !== born) throw internalError(droppedWhy, false);
+    return callModule(run);
   };
 }
 
@@ -385,10 +403,15 @@ function baseName(path) {
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
 
 let registeredFs;
+let nodeDownloadOutputs;
 
-/** The Node entry hands over `node:fs` (no static import here: bundlers would trip on it). */
-export function useNodeFs(fs) {
+/**
+ * The Node entry hands over `node:fs` and jobs.downloadOutputs, which writes
+ * files (js/node-files.js): no static import here, bundlers would trip on them.
+ */
+export function useNodeFs(fs, downloadOutputs) {
   registeredFs = fs;
+  nodeDownloadOutputs = downloadOutputs;
 }
 
 /** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
@@ -423,7 +446,7 @@ async function streamToBlob(stream) {
  * in Node a file path (sent from disk as it is read) or a readable stream.
  * Empty data is refused: there would be nothing to animate.
  */
-export async function readUploadData(data, name) {
+async function readUploadData(data, name) {
   let body;
   let fileName;
   let mimeType;
@@ -465,53 +488,144 @@ export async function readUploadData(data, name) {
   return { body, name: fileName, mimeType };
 }
 
+// ---- downloads ----
+
 /**
- * PUTs `body` to a presigned storage URL, without any Authorization header.
- * Resolves with the HTTP status; rejects on a network failure or an abort.
- * Browsers report progress as bytes go (XMLHttpRequest); Node cannot tell, so
- * it reports the start and the end. No value is reported twice in a row, so
- * the final `loaded === total` comes once.
+ * `files.upload` (declared in src/files/mod.rs), with `this` the module's
+ * Files: the data read (a path from disk as it is sent), the file created
+ * by the module from the params and the data's own name and type (which it
+ * checks), then the module's PUT of the bytes to its URL (retries, no key).
  */
-export function putBytes(url, body, signal, onProgress, fetchFn) {
+export async function uploadFile(data, params) {
+  const inModule = guard();
+  readSignal(params, 'params');
+  readCallback(params, 'params', 'onProgress');
+  const { body, name = '', mimeType = '' } = await readUploadData(data, 'data');
+  const file = await inModule(() => this.__upload(`${name}\0${mimeType}`, params));
+  if (!/^https?:\/\//.test(file.presignedUrl)) {
+    throw new MoveUgcError('INVALID_RESPONSE', 'the API sent a response the SDK cannot read: createFile: the file has no upload URL');
+  }
+  await inModule(() => this.__transfer(file.presignedUrl, params, body));
+  return file;
+}
+
+/**
+ * `files.download` (declared in src/files/mod.rs), with `this` the module's
+ * Files: the arguments checked first (the params by the module), the file
+ * read by id unless the caller's has its URL, then the module's download
+ * (retries, timeouts, no key to storage) into a Uint8Array (Node) or a Blob.
+ */
+export async function downloadFile(fileOrId, params) {
+  const inModule = guard();
+  this.__checkDownload(params);
+  const signal = readSignal(params, 'params');
+  readCallback(params, 'params', 'onProgress');
+  const isFile = typeof fileOrId === 'object' && fileOrId !== null;
+  const id = isFile ? fileOrId.id : fileOrId;
+  if (typeof id !== 'string' || !id || id.trim() !== id) {
+    throw invalid(isFile ? 'fileOrId.id' : 'fileOrId', `expected a file id (a non-empty string, no spaces around it)${isFile ? '' : ' or a file ({ id, presignedUrl })'}, got ${shown(id)}`);
+  }
+  let url = isFile ? fileOrId.presignedUrl : null;
+  if (!/^https?:/.test(url)) {
+    url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
+    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+  }
+  const sink = bytesSink();
+  await inModule(() => this.__transfer(url, params, undefined, sink));
+  return sink.result;
+}
+
+/**
+ * `jobs.downloadOutputs` (declared in src/jobs/mod.rs), with `this` the
+ * module's Jobs: the Node entry's (js/node-files.js). Elsewhere there is no
+ * file system to write to.
+ */
+export async function downloadOutputs(jobOrId, params) {
+  if (!nodeDownloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
+  return nodeDownloadOutputs(this, jobOrId, params);
+}
+
+/**
+ * One request to a presigned storage URL under `attempt`, with no
+ * Authorization and no API header (the key never goes to storage), through
+ * `fetchImpl` (undefined: the global fetch). Resolves with `[status,
+ * Retry-After]`; rejects when no answer came or the body broke off.
+ *
+ * With a `body` (a Blob or Uint8Array), a PUT: an upload, with no timeout (a
+ * large video takes what it takes); browsers send it with XMLHttpRequest,
+ * which reports bytes as they go, Node's fetch cannot tell, so there the
+ * start and the end are reported. With none, a GET whose 2xx body goes into
+ * `sink` as it arrives: `open()` (each attempt starts afresh), `write(chunk)`
+ * awaited (a slow disk holds the network back), then `sink.result =
+ * close()`; the attempt's timeout bounds the wait for the answer and then
+ * each wait for the next chunk, never the whole transfer. `onProgress` gets
+ * `{ loaded, total }` (`total` null when storage does not say the length),
+ * never the same value twice in a row.
+ */
+export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
   fromModule();
-  const total = body instanceof Uint8Array ? body.byteLength : body.size;
+  let total = body ? (body.size ?? body.byteLength) : null;
   let last;
   const report = (loaded) => {
     if (onProgress && loaded !== last) notify(onProgress, { loaded, total });
     last = loaded;
   };
-  // XMLHttpRequest reports progress as bytes go; the caller's own fetch, if
-  // any, is used all the same (tests, proxies).
-  if (typeof XMLHttpRequest !== 'undefined' && !fetchFn) {
-    return new Promise((resolve, reject) => {
-      if (signal && signal.aborted) {
-        reject(new Error('aborted'));
-        return;
-      }
-      const xhr = new XMLHttpRequest();
-      const onAbort = () => xhr.abort();
-      xhr.open('PUT', url);
-      xhr.upload.onprogress = (event) => report(event.loaded);
-      xhr.onload = () => {
-        if (signal) signal.removeEventListener('abort', onAbort);
-        if (xhr.status >= 200 && xhr.status < 300) report(total);
-        resolve(xhr.status);
-      };
-      xhr.onerror = () => reject(new Error('the upload failed'));
-      xhr.onabort = () => reject(new Error('aborted'));
-      if (signal) signal.addEventListener('abort', onAbort, { once: true });
-      report(0);
-      xhr.send(body);
-    });
+  const signal = attempt.controller.signal;
+  if (body) {
+    clearTimeout(attempt.timer);
+    report(0);
+    // XMLHttpRequest reports bytes as they go; a client's own fetch is used
+    // all the same (tests, proxies).
+    if (typeof XMLHttpRequest !== 'undefined' && !fetchImpl) {
+      return new Promise((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        const onAbort = () => xhr.abort();
+        xhr.open('PUT', url);
+        xhr.upload.onprogress = (event) => report(event.loaded);
+        xhr.onload = () => {
+          signal.removeEventListener('abort', onAbort);
+          if (xhr.status >= 200 && xhr.status < 300) report(total);
+          resolve([xhr.status, xhr.getResponseHeader('retry-after')]);
+        };
+        xhr.onerror = () => reject(new Error('the upload failed'));
+        xhr.onabort = () => reject(new Error('aborted'));
+        signal.addEventListener('abort', onAbort, { once: true });
+        xhr.send(body);
+      });
+    }
   }
-  report(0);
-  return send(fetchFn, url, { method: 'PUT', body, signal }).then(async (response) => {
+  const response = await send(fetchImpl, url, body ? { method: 'PUT', body, signal } : { signal });
+  if (response.ok && !body) {
+    const length = response.headers.get('content-length');
+    total = length === null ? null : Number(length);
+    let loaded = 0;
+    await sink.open();
+    report(0);
+    // (A body cut short of its Content-Length fails the read: fetch checks it.)
+    for (const reader = response.body.getReader(); ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      attempt.arm();
+      await sink.write(value);
+      report((loaded += value.byteLength));
+    }
+    sink.result = await sink.close();
+  } else {
     await response.arrayBuffer().catch(() => undefined);
     if (response.ok) report(total);
-    return response.status;
-  });
+  }
+  return [response.status, response.headers.get('retry-after')];
 }
 
+/** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */
+function bytesSink() {
+  let chunks;
+  return {
+    open: () => (chunks = []),
+    write: (chunk) => chunks.push(chunk),
+    close: () => (registeredFs ? new Blob(chunks).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : new Blob(chunks)),
+  };
+}
 
 // ---- the module's health: a trap, and a fresh instance after it ----
 //

@@ -18,13 +18,17 @@
 //                          which Vite and webpack 5 resolve with no plugin
 //   node/index.mjs         Node ESM: initSync() from the bytes of the same .wasm, read with fs
 //   node/index.cjs         Node CommonJS: require() of node/index.mjs (require(esm): Node 20.19+, 22.12+)
+//   node/files.mjs         js/node-files.js: the files of jobs.downloadOutputs (Node only, so
+//                          never part of what a browser loads)
 //   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
 //                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
 //   LICENSE                the licence texts
+//   bin/move-ugc.mjs       the move-ugc command (cli/, with its modules): Node only, on
+//                          node/index.mjs; no entry loads it
 
 import { execFileSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -125,10 +129,15 @@ export async function verifyWebhook(body, headers, secret, options) {
 
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
-// every page through list, which reads and checks each one.
+// every page through list, which reads and checks each one; files.upload,
+// files.download and jobs.downloadOutputs (Node's, js/node-files.js) run the
+// module's checks, reads and storage transfers (js/host.js).
 import * as glue from './move_ugc.js';
 import * as hostExports from '${host}';
 glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
+glue.Files.prototype.upload = hostExports.uploadFile;
+glue.Files.prototype.download = hostExports.downloadFile;
+glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
   Service.prototype.iterate = function iterate(params) {
     return hostExports.paginate((page) => this.list(page), params);
@@ -168,14 +177,19 @@ writeFileSync(
 import * as fs from 'node:fs';
 import { initSync } from '../web/index.js';
 import { useNodeFs } from '../web/${host.slice(2)}';
+import { downloadOutputs } from './files.mjs';
 
 initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths with it.
-useNodeFs(fs);
+// files.upload reads file paths with fs; jobs.downloadOutputs writes files.
+useNodeFs(fs, downloadOutputs);
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,
 );
+// The Node-only files of downloadOutputs import host.js from beside them in js/.
+const nodeFiles = readFileSync(join(root, 'js', 'node-files.js'), 'utf8');
+if (!nodeFiles.includes("from './host.js';")) throw new Error('js/node-files.js no longer imports ./host.js: check scripts/build-pkg.mjs');
+writeFileSync(join(pkg, 'node', 'files.mjs'), nodeFiles.replace("from './host.js';", `from '../web/${host.slice(2)}';`));
 writeFileSync(
   join(pkg, 'node', 'index.cjs'),
   `'use strict';
@@ -285,6 +299,14 @@ manifest.version = /^version = "(.+)"$/m.exec(readFileSync(join(root, 'Cargo.tom
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 cpSync(join(template, 'README.md'), join(pkg, 'README.md'));
 cpSync(join(root, 'LICENSE'), join(pkg, 'LICENSE'));
+
+// ---- bin/: the move-ugc command ----
+// cli/ as it is: move-ugc.mjs imports ../node/index.mjs, so it runs only from
+// the package, and only the bin loads it (the web entry never pays for it).
+cpSync(join(root, 'cli'), join(pkg, 'bin'), { recursive: true });
+if (!manifest.bin || manifest.bin['move-ugc'] !== './bin/move-ugc.mjs' || !manifest.files.includes('bin/')) {
+  throw new Error('pkg-template/package.json must declare the bin move-ugc (./bin/move-ugc.mjs) and ship bin/');
+}
 // ---- minified JavaScript ----
 // What a page downloads is counted in the budget of the web entry: every
 // shipped .js is minified (whitespace, comments, local names; the sources are
@@ -295,6 +317,10 @@ for (const file of walk(pkg).filter((f) => /\.(m|c)?js$/.test(f))) {
   const { code } = transformSync(source, { minify: true, legalComments: 'none', target: 'es2022' });
   writeFileSync(file, code);
 }
+// esbuild keeps a hashbang; the command needs it (and to be executable, for `node_modules/.bin` links).
+const bin = join(pkg, 'bin', 'move-ugc.mjs');
+if (!readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error('bin/move-ugc.mjs lost its #! line');
+chmodSync(bin, 0o755);
 
 console.log(`${pkgArg}: move-ugc ${manifest.version} (${publicNames.join(', ')})`);
 

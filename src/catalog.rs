@@ -45,6 +45,7 @@ pub static INPUTS: &[&Input] = &[
     &jobs::params::CREATE_MULTI_CAM,
     &jobs::params::LIST,
     &jobs::params::WAIT,
+    &jobs::params::DOWNLOAD_OUTPUTS,
     &jobs::params::JOB_OPTIONS,
     &takes::params::SOURCE,
     &takes::params::SYNC_METHOD,

@@ -76,11 +76,17 @@ fn install_panic_hook() {
 /// or rejects with a `MoveUgcError` (`INTERNAL`) should the module fail while
 /// running it or another call.
 pub fn spawn(future: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> js_sys::Promise {
+    spawn_task(Box::pin(future))
+}
+
+/// [`spawn`] once its future is boxed: one copy of this for every caller
+/// (each caller's own code is only the boxing).
+#[inline(never)]
+fn spawn_task(task: Task) -> js_sys::Promise {
     // (`try_with` rather than `with`, whose failure message costs the module
     // code it never needs: a thread-local outlives every call here.)
     let id = TASKS.try_with(|tasks| {
         let mut tasks = tasks.borrow_mut();
-        let task: Task = Box::pin(future);
         match tasks
             .iter_mut()
             .enumerate()

@@ -96,19 +96,15 @@ extern "C" {
     /// Calls a caller's callback, ignoring what it throws.
     pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
-    /// Reads the data of `files.upload`: a promise of `{ body, name, mimeType }`,
-    /// the body `fetch` and XHR can send, and the data's own file name and
-    /// MIME type where it has them.
-    #[wasm_bindgen(js_name = readUploadData)]
-    pub fn read_upload_data(data: &JsValue, name: &str) -> js_sys::Promise;
-
-    /// PUTs bytes to a presigned URL (through the client's `fetch`, if it
-    /// has one); resolves with the HTTP status.
-    #[wasm_bindgen(js_name = putBytes)]
-    pub fn put_bytes(
+    /// One request to a presigned storage URL under `attempt`, through
+    /// `fetch` (undefined: the global one): a PUT of `body`, or with no body
+    /// a GET whose 2xx body goes into `sink`. Resolves with `[status,
+    /// Retry-After]`; rejects when no answer came or the body broke off.
+    pub fn storage(
+        attempt: &Attempt,
         url: &str,
         body: &JsValue,
-        signal: Option<AbortSignal>,
+        sink: &JsValue,
         on_progress: Option<js_sys::Function>,
         fetch: &JsValue,
     ) -> js_sys::Promise;

@@ -96,54 +96,50 @@ impl Transport {
         }
     }
 
-    /// PUTs bytes to a presigned storage URL (no `Authorization`: it goes to
-    /// storage, not to the API). The PUT is idempotent, so it is retried like a read.
-    pub async fn put_bytes(
+    /// One request to a presigned storage URL (host.js `storage`): a PUT of
+    /// `body` (an upload), or with no body a GET whose bytes go into `sink`
+    /// (a download). Storage is not the API: no `Authorization` and no API
+    /// header goes there. Both are idempotent, so both are retried like a
+    /// read, honouring `Retry-After`. A download's `timeoutMs` bounds the wait
+    /// for the answer and then each wait for the next chunk, never the whole
+    /// transfer; an upload has none (a large video takes what it takes).
+    pub async fn storage(
         &self,
+        name: &str,
         url: &str,
         body: &JsValue,
+        sink: &JsValue,
         signal: Option<&AbortSignal>,
         on_progress: Option<&js_sys::Function>,
     ) -> Result<()> {
-        const NAME: &str = "upload";
-        self.with_retries(NAME, self.config.max_retries, signal, &mut || {
-            Box::pin(async {
-                let sent = host::put_bytes(
-                    url,
-                    body,
-                    signal.cloned(),
-                    on_progress.cloned(),
-                    &self.fetch,
-                );
-                match JsFuture::from(sent).await {
-                    Ok(status) => {
-                        let status = status
-                            .as_f64()
+        let timeout_ms = self.config.timeout_ms;
+        self.with_retries(name, self.config.max_retries, signal, &mut || {
+            Box::pin(async move {
+                let attempt = Attempt::new(timeout_ms, signal.cloned());
+                // Through the client's `fetch`, but without its key or headers.
+                let sent =
+                    host::storage(&attempt, url, body, sink, on_progress.cloned(), &self.fetch);
+                let result = JsFuture::from(sent).await;
+                attempt.finish();
+                match result {
+                    // [status, Retry-After]
+                    Ok(answer) => {
+                        let status = js_sys::Reflect::get_u32(&answer, 0)
+                            .ok()
+                            .and_then(|s| s.as_f64())
                             .filter(|s| (0.0..1000.0).contains(s))
                             .unwrap_or(0.0) as u16;
-                        if (200..300).contains(&status) {
-                            Ok(String::new())
-                        } else {
-                            let mut error = Error::new(
-                                crate::graphql::status_code(status),
-                                format!("{NAME}: the storage answered HTTP {status}"),
-                            );
-                            error.status = Some(status);
-                            Err(error)
-                        }
+                        let retry_after = js_sys::Reflect::get_u32(&answer, 1)
+                            .ok()
+                            .and_then(|r| r.as_string());
+                        storage_answer(name, status, retry_after)
                     }
-                    Err(_) if signal.is_some_and(|s| s.aborted()) => Err(host::aborted_error(NAME)),
-                    Err(reason) => {
-                        let mut error = Error::new(
-                            ErrorCode::NetworkError,
-                            format!(
-                                "{NAME}: could not reach the storage: {}",
-                                describe_js_error(&reason)
-                            ),
-                        );
-                        error.cause = Some(reason);
-                        Err(error)
-                    }
+                    Err(_) if attempt.aborted() => Err(host::aborted_error(name)),
+                    Err(_) if attempt.timed_out() => Err(Error::new(
+                        ErrorCode::Timeout,
+                        format!("{name}: the storage sent nothing for {timeout_ms} ms"),
+                    )),
+                    Err(reason) => Err(unreachable_storage(name, reason)),
                 }
             })
         })
@@ -318,6 +314,35 @@ fn describe_js_error(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown failure".to_string())
 }
 
+/// What a storage answer means: done (2xx), or the error of its status
+/// (as for the API, but 404 is `NOT_FOUND`: storage has no such object).
+fn storage_answer(name: &str, status: u16, retry_after: Option<String>) -> Result<String> {
+    if (200..300).contains(&status) {
+        return Ok(String::new());
+    }
+    let code = match status {
+        404 => ErrorCode::NotFound,
+        _ => crate::graphql::status_code(status),
+    };
+    let mut error = Error::new(code, format!("{name}: the storage answered HTTP {status}"));
+    error.status = Some(status);
+    error.retry_after = retry_after;
+    Err(error)
+}
+
+/// `NETWORK_ERROR`: storage could not be reached, or the transfer broke off.
+fn unreachable_storage(name: &str, reason: JsValue) -> Error {
+    let mut error = Error::new(
+        ErrorCode::NetworkError,
+        format!(
+            "{name}: could not reach the storage, or the transfer broke off: {}",
+            describe_js_error(&reason)
+        ),
+    );
+    error.cause = Some(reason);
+    error
+}
+
 /// Runs one SDK method: reads the params, builds the operation with `build`
 /// (all validation happens here, before anything is sent), executes it, and
 /// resolves with the decoded result. Every failure rejects with a MoveUgcError.
@@ -355,6 +380,45 @@ pub fn call_with_id(
         let signal = host::read_signal(&params, "params")?;
         let operation = build(&id, &params).map_err(|e| host::to_js_error(&e))?;
         run(&transport, &operation, signal.as_ref()).await
+    })
+}
+
+/// Runs one storage request of a method written in JavaScript (host.js
+/// `uploadFile` and `downloadFile`, js/node-files.js): a PUT of `body` to
+/// `url`, or with no body a GET of `url` into `sink`, retried like a read
+/// (see [`Transport::storage`]), with `options.signal` and
+/// `options.onProgress`. The caller checked its arguments. (Not inlined:
+/// each service's export of it stays a call.)
+#[inline(never)]
+pub fn transfer(
+    transport: &Rc<Transport>,
+    url: JsValue,
+    options: JsValue,
+    body: JsValue,
+    sink: JsValue,
+) -> js_sys::Promise {
+    let transport = Rc::clone(transport);
+    crate::executor::spawn(async move {
+        let signal = host::read_signal(&options, "params")?;
+        let on_progress = host::read_callback(&options, "params", "onProgress")?;
+        let url = url.as_string().unwrap_or_default();
+        let name = if body.is_undefined() {
+            "download"
+        } else {
+            "upload"
+        };
+        transport
+            .storage(
+                name,
+                &url,
+                &body,
+                &sink,
+                signal.as_ref(),
+                on_progress.as_ref(),
+            )
+            .await
+            .map_err(|e| host::to_js_error(&e))?;
+        Ok(JsValue::UNDEFINED)
     })
 }
 

@@ -6,7 +6,6 @@ pub mod params;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
 use crate::transport::{call, call_with_id, Transport};
@@ -75,42 +74,70 @@ impl Files {
         )
     }
 
-    /// Uploads a file: creates it, then PUTs the bytes to its presigned URL
-    /// (without your API key: that request goes to storage). `type` defaults
-    /// from the data's file name or Blob type, else from `name`'s extension;
-    /// `name` from the data's file name. Resolves with the created file; use
-    /// its `id` in a take's sources.
-    #[wasm_bindgen(unchecked_return_type = "Promise<File>")]
-    pub fn upload(
+    /// The `createFile` of `files.upload` (host.js `uploadFile`, which read
+    /// the data first and PUTs it after): `facts` is the data's own file name
+    /// and MIME type, each possibly empty, joined by a NUL (which neither can
+    /// hold). Resolves with the created file. Not part of the package's API.
+    #[wasm_bindgen(js_name = __upload, skip_typescript)]
+    pub fn create_for_upload(&self, facts: JsValue, params: JsValue) -> js_sys::Promise {
+        call_with_id(
+            &self.transport,
+            &facts,
+            "facts",
+            &params,
+            operations::upload_with_facts,
+        )
+    }
+
+    /// Checks the params of `files.download` (host.js `downloadFile` runs it
+    /// before anything is sent): `signal` and `onProgress` only. Not part of
+    /// the package's API.
+    #[wasm_bindgen(js_name = __checkDownload, skip_typescript)]
+    pub fn check_download(&self, params: JsValue) -> Result<(), JsValue> {
+        crate::input::read::check_params(&params, &crate::ops::NO_PARAMS)
+            .map_err(|e| host::to_js_error(&e))
+    }
+
+    /// One storage request of `files.upload` or `files.download` (host.js
+    /// `uploadFile`, `downloadFile`): see [`crate::transport::transfer`].
+    /// Not part of the package's API.
+    #[wasm_bindgen(js_name = __transfer, skip_typescript)]
+    pub fn transfer(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "UploadData")] data: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "FileUploadParams & UploadOptions")]
-        params: JsValue,
+        url: JsValue,
+        options: JsValue,
+        body: JsValue,
+        sink: JsValue,
     ) -> js_sys::Promise {
-        let transport = Rc::clone(&self.transport);
-        crate::executor::spawn(async move {
-            let signal = host::read_signal(&params, "params")?;
-            let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let data = JsFuture::from(host::read_upload_data(&data, "data")).await?;
-            let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key));
-            let body = field("body")?;
-            let facts = operations::DataFacts {
-                name: field("name")?.as_string(),
-                mime_type: field("mimeType")?.as_string(),
-            };
-            let create = operations::upload(&params, facts).map_err(|e| host::to_js_error(&e))?;
-            let to_js = |e: crate::error::Error| host::to_js_error(&e);
-            let file = transport
-                .execute(&create, signal.as_ref())
-                .await
-                .map_err(to_js)?;
-            let file = js_sys::JSON::parse(&file)?;
-            let url = operations::upload_url(&file).map_err(to_js)?;
-            transport
-                .put_bytes(&url, &body, signal.as_ref(), on_progress.as_ref())
-                .await
-                .map_err(to_js)?;
-            Ok(file)
-        })
+        crate::transport::transfer(&self.transport, url, options, body, sink)
     }
 }
+
+// Methods made of others, added to the class by the package's JavaScript
+// (scripts/build-pkg.mjs, web/index.js; js/host.js `downloadFile`).
+#[wasm_bindgen(typescript_custom_section)]
+const MORE_METHODS_TS: &'static str = r#"
+/** The methods of `Files` that the package's JavaScript adds to the class. */
+export interface Files {
+  /**
+   * Uploads a file: creates it, then PUTs the bytes to its presigned URL
+   * (without your API key: that request goes to storage; retried like a
+   * read). `type` defaults from the data's file name or Blob type, else from
+   * `name`'s extension; `name` from the data's file name. Resolves with the
+   * created file; use its `id` in a take's sources.
+   */
+  upload(data: UploadData, params?: FileUploadParams & UploadOptions): Promise<File>;
+  /**
+   * Downloads a file's bytes from storage, from its presigned URL (your API
+   * key is not sent there). `fileOrId` is an id (the file is read for its
+   * download URL) or a file as the SDK returns it, e.g. `job.outputs[0].file`
+   * (its `presignedUrl`, else it is read by its `id`). Resolves with a
+   * `Uint8Array` in Node, a `Blob` in browsers. Retried like a read (network
+   * error, 429, 5xx); `timeoutMs` bounds each wait for data, not the
+   * transfer. A file with no download URL yet is `NOT_FOUND`; storage's 403
+   * (often an expired URL: pass the id for a fresh one) is
+   * `PERMISSION_DENIED`, its 404 `NOT_FOUND`.
+   */
+  download(fileOrId: string | FileRef, params?: DownloadOptions): Promise<Uint8Array | Blob>;
+}
+"#;

@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::graphql::Operation;
 use crate::input::read::{self, shown_str, Context};
-use crate::input::value::{Kind, Value};
+use crate::input::value::Value;
 use crate::input::{Arg, Args};
 use crate::model::api;
 use crate::ops::{self, var, Op};
@@ -95,6 +95,21 @@ pub fn upload<V: Value>(params: &V, data: DataFacts) -> Result<Operation> {
     Ok(CREATE.build(&args, Vec::new(), 0))
 }
 
+/// The `createFile` of `files.upload` with the data's facts as host.js
+/// sends them: the file name and the MIME type, each possibly empty, joined
+/// by a NUL (which neither can hold).
+pub fn upload_with_facts<V: Value>(facts: &str, params: &V) -> Result<Operation> {
+    let at = facts.bytes().position(|b| b == 0).unwrap_or(facts.len());
+    let fact = |s: Option<&str>| s.filter(|s| !s.is_empty()).map(str::to_string);
+    upload(
+        params,
+        DataFacts {
+            name: fact(facts.get(..at)),
+            mime_type: fact(facts.get(at + 1..)),
+        },
+    )
+}
+
 /// The file type a MIME type names, for the types Move takes.
 fn type_of_mime(mime: &str) -> Option<&'static str> {
     let essence = mime.split(';').next().unwrap_or(mime).trim();
@@ -112,16 +127,6 @@ fn extension(name: &str) -> Option<&str> {
     match base.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() => Some(ext),
         _ => None,
-    }
-}
-
-/// The upload URL of a file just created (the checked object the caller receives).
-pub fn upload_url<V: Value>(file: &V) -> Result<String> {
-    match file.get("presignedUrl").kind() {
-        Kind::String(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(url),
-        _ => Err(Error::invalid_response(
-            "createFile: the file has no upload URL",
-        )),
     }
 }
 
@@ -263,22 +268,24 @@ mod tests {
     }
 
     #[test]
-    fn upload_url_must_be_there() {
+    fn upload_facts_come_joined_by_a_nul() {
+        let sent =
+            |facts: &str| body(&upload_with_facts(facts, &of("{}")).unwrap())["variables"].clone();
         assert_eq!(
-            upload_url(&of(r#"{"presignedUrl":"https://s3/x"}"#)).unwrap(),
-            "https://s3/x"
+            sent("warm-up.MOVE\0video/mp4"),
+            json!({"type": "move", "name": "warm-up.MOVE"})
         );
+        assert_eq!(sent("\0video/quicktime"), json!({"type": "mov"}));
         assert_eq!(
-            upload_url(&of(r#"{"presignedUrl":null}"#))
-                .unwrap_err()
-                .code,
-            ErrorCode::InvalidResponse
+            sent("clip.avi\0"),
+            json!({"type": "avi", "name": "clip.avi"})
         );
-        assert_eq!(
-            upload_url(&of(r#"{"presignedUrl":"javascript:alert(1)"}"#))
-                .unwrap_err()
-                .code,
-            ErrorCode::InvalidResponse
+        assert_eq!(sent("clip.mp4"), json!({"type": "mp4", "name": "clip.mp4"}));
+        let e = upload_with_facts("\0", &of("{}")).unwrap_err();
+        assert!(
+            e.message.starts_with("params.type: is required"),
+            "{}",
+            e.message
         );
     }
 

@@ -76,3 +76,28 @@ export interface UploadOptions extends RequestOptions {
   onProgress?: (progress: UploadProgress) => void;
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const DOWNLOAD_TS: &'static str = r#"
+/** A file to download: its `id`, and its `presignedUrl` if it has one (`job.outputs[0].file`). */
+export interface FileRef {
+  /** The file's id. */
+  id: string;
+  /** Its download URL; absent or `null`: the file is read by id for one. */
+  presignedUrl?: string | null;
+}
+
+/** How far a download has come. */
+export interface DownloadProgress {
+  /** Bytes received so far (from 0 again if the download is retried). */
+  loaded: number;
+  /** Bytes in all, from storage's `Content-Length`; `null` when it does not say. */
+  total: number | null;
+}
+
+/** Options of `files.download`. */
+export interface DownloadOptions extends RequestOptions {
+  /** Called at the start (`loaded: 0`) and as each chunk arrives; the last call has every byte. */
+  onProgress?: (progress: DownloadProgress) => void;
+}
+"#;

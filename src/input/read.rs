@@ -56,15 +56,11 @@ fn object<V: Value>(
         if value.get(&key).kind() == Kind::Undefined {
             continue;
         }
-        // The names the caller could have meant: the data, and at the top
-        // the controls (`signal`…) too.
-        let controls = if top { context.control } else { &[] };
-        let known: Vec<&str> = input
-            .params
-            .iter()
-            .map(|p| p.name)
-            .chain(controls.iter().copied())
-            .collect();
+        let mut known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
+        // The control properties a method takes (`signal`, `onProgress`) are known too.
+        if top {
+            known.extend_from_slice(context.control);
+        }
         return Err(Error::invalid_argument(
             &format!("{path}.{key}"),
             unknown_property(&key, &known),
@@ -246,6 +242,18 @@ fn headers<V: Value>(value: &V, path: &str) -> Result<Arg> {
         out.push((name, text));
     }
     Ok(Arg::Headers(out))
+}
+
+/// Checks the params object of a method the package's JavaScript runs
+/// (`files.download`, `jobs.downloadOutputs`): `input`'s properties beside
+/// `signal` and `onProgress`, before anything is sent.
+pub fn check_params<V: Value>(params: &V, input: &'static Input) -> Result<()> {
+    let required = input.params.iter().any(|p| p.required);
+    let context = Context {
+        expands: &[],
+        control: &["signal", "onProgress"],
+    };
+    read(params, input, "params", required, context).map(|_| ())
 }
 
 /// An identifier: not empty, no whitespace around it.

@@ -136,7 +136,54 @@ impl Jobs {
             }
         })
     }
+
+    /// Checks the params of `jobs.downloadOutputs` (js/node-files.js runs
+    /// it before anything is sent): `{ dir, formats? }` beside `signal` and
+    /// `onProgress`. Not part of the package's API.
+    #[wasm_bindgen(js_name = __checkDownloadOutputs, skip_typescript)]
+    pub fn check_download_outputs(&self, params: JsValue) -> Result<(), JsValue> {
+        crate::input::read::check_params(&params, &params::DOWNLOAD_OUTPUTS)
+            .map_err(|e| host::to_js_error(&e))
+    }
+
+    /// One download of `jobs.downloadOutputs` (js/node-files.js): see
+    /// `Files.__transfer`. Not part of the package's API.
+    #[wasm_bindgen(js_name = __transfer, skip_typescript)]
+    pub fn transfer(
+        &self,
+        url: JsValue,
+        options: JsValue,
+        body: JsValue,
+        sink: JsValue,
+    ) -> js_sys::Promise {
+        crate::transport::transfer(&self.transport, url, options, body, sink)
+    }
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const DOWNLOAD_OUTPUTS_TS: &'static str = r#"
+/** How far `jobs.downloadOutputs` has come with one output. */
+export interface OutputDownloadProgress extends DownloadProgress {
+  /** The output being downloaded (`null` if the API named none). */
+  format: OutputType | null;
+}
+
+/** Options of `jobs.downloadOutputs` beside its params. */
+export interface OutputDownloadOptions extends RequestOptions {
+  /** Called at the start of each output (`loaded: 0`) and as each chunk arrives. */
+  onProgress?: (progress: OutputDownloadProgress) => void;
+}
+
+/** An output written by `jobs.downloadOutputs`. */
+export interface DownloadedOutput {
+  /** Which output it is (`null` if the API named none). */
+  format: OutputType | null;
+  /** Where it was written: `dir` joined with `<jobId>-<FORMAT>.<ext>`. */
+  path: string;
+  /** Its size in bytes. */
+  bytes: number;
+}
+"#;
 
 #[wasm_bindgen(typescript_custom_section)]
 const WAIT_OPTIONS_TS: &'static str = r#"
@@ -160,5 +207,24 @@ export interface Jobs {
    * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.
    */
   iterate<E extends JobExpand = never>(params?: JobListParams<E> & RequestOptions): AsyncIterable<Expanded<Job, E>>;
+  /**
+   * Node only: streams the outputs of a finished job to files in `dir` (made
+   * if missing), named `<jobId>-<FORMAT>.<ext>` (the extension from the
+   * file's type), one after the other, never holding a whole file in memory.
+   * Every output, or those of `formats`. Each file is written under a
+   * temporary name and renamed once complete, so an existing file is only
+   * ever replaced by a whole one, and a failed or aborted download leaves no
+   * temporary file behind.
+   *
+   * The job is read with its outputs first: one not `FINISHED`, or an output
+   * without its download URL yet, is `NOT_FOUND` (wait with
+   * `waitForCompletion` first); a `FAILED` or `CANCELLED` one is
+   * `JOB_FAILED`; a format the job lacks is `NOT_FOUND`. Each download is
+   * retried like a read (network error, 429, 5xx); `timeoutMs` bounds each
+   * wait for data, not the transfer; your API key is never sent to storage.
+   * A directory that cannot be written is `INVALID_ARGUMENT`. In a browser it
+   * rejects with `INVALID_ARGUMENT`: use `files.download`.
+   */
+  downloadOutputs(jobOrId: string | { id: string }, params: JobDownloadOutputsParams & OutputDownloadOptions): Promise<DownloadedOutput[]>;
 }
 "#;

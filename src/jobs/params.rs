@@ -150,3 +150,24 @@ pub static WAIT: Input = Input {
         ),
     ],
 };
+
+/// Parameters of `jobs.downloadOutputs` (beside `onProgress` and `signal`).
+pub static DOWNLOAD_OUTPUTS: Input = Input {
+    name: "JobDownloadOutputsParams",
+    doc: crate::model::doc(
+        "Parameters of `jobs.downloadOutputs` (beside `onProgress` and `signal`).",
+    ),
+    params: &[
+        param(
+            "dir",
+            In::Id,
+            "The directory to write the files in (made if it is missing).",
+        )
+        .required(),
+        param(
+            "formats",
+            In::List(&OUTPUT_TYPE),
+            "Only the outputs of these formats, in any letter case. Default: every output.",
+        ),
+    ],
+};

@@ -2,8 +2,10 @@
 // it behaves as the real API is known to (several sources per single-camera
 // take, metadata that is any JSON value, every spelling of the job states,
 // outputs that appear after FINISHED, a deprecated `state` that differs from
-// progress.state, volumes that go through progress states), and still records
-// every request the schema rejects as a violation.
+// progress.state, volumes that go through progress states), serves what
+// storage holds (uploads byte for byte, outputs of a chosen size) with
+// download faults, and still records every request the schema rejects, and
+// every download that carries the key, as a violation.
 
 import assert from 'node:assert/strict';
 import { describe, it, before, after, beforeEach } from 'node:test';
@@ -11,7 +13,7 @@ import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { startFakeApi, JOB_STATES, VOLUME_STATES } from '../../fake-api/server.mjs';
+import { startFakeApi, outputContent, JOB_STATES, VOLUME_STATES } from '../../fake-api/server.mjs';
 
 const cli = fileURLToPath(new URL('../../fake-api/cli.mjs', import.meta.url));
 
@@ -459,6 +461,111 @@ describe('the fake Move API: schema violations are still recorded', () => {
   });
 });
 
+describe("the fake's storage", () => {
+  const api = useFake({ outputBytes: 150_000 });
+  const finishedOutputs = (fake, extra = {}) => fake.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX', 'RENDER_VIDEO'], ...extra }).outputFiles;
+  const urlOf = (fake, id) => `${fake.origin}/__fake/files/${id}?X-Amz-Signature=fake`;
+
+  it('serves an upload byte for byte, with its length, and refuses a GET of the upload URL', async () => {
+    const { fake } = api;
+    const id = await createFile(fake);
+    const bytes = new Uint8Array([0, 1, 2, 250, 255, 9]);
+    assert.equal((await fetch(`${fake.origin}/__fake/uploads/${id}`, { method: 'PUT', body: bytes })).status, 200);
+    const response = await fetch(urlOf(fake, id));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-length'), '6');
+    assert.deepEqual([...new Uint8Array(await response.arrayBuffer())], [...bytes]);
+    // An upload URL is signed for PUT only, as S3 signs it.
+    const get = await fetch(`${fake.origin}/__fake/uploads/${id}`);
+    assert.equal(get.status, 403);
+    assert.match(await get.text(), /<Code>SignatureDoesNotMatch<\/Code>/);
+  });
+
+  it("serves each output's content: outputBytes long, the same on every read, made for its file", async () => {
+    const { fake } = api;
+    const [fbx, video] = finishedOutputs(fake);
+    const first = Buffer.from(await (await fetch(urlOf(fake, fbx.file.id))).arrayBuffer());
+    const again = Buffer.from(await (await fetch(urlOf(fake, fbx.file.id))).arrayBuffer());
+    assert.equal(first.length, 150_000);
+    assert.ok(first.equals(again), 'deterministic');
+    assert.ok(first.equals(outputContent(fbx.file.id, 150_000)), 'as outputContent makes it');
+    assert.equal(first.subarray(0, 100).toString('latin1').split('\n')[0], `move-ugc fake output ${fbx.file.id}`);
+    const other = Buffer.from(await (await fetch(urlOf(fake, video.file.id))).arrayBuffer());
+    assert.ok(!other.equals(first), 'each file its own bytes');
+    // A job of its own size.
+    const [small] = finishedOutputs(fake, { outputBytes: 10 });
+    const response = await fetch(urlOf(fake, small.file.id));
+    assert.equal(response.headers.get('content-length'), '10');
+    assert.equal(await response.text(), 'move-ugc f');
+  });
+
+  it('answers 404 NoSuchKey for a file whose bytes never reached storage', async () => {
+    const { fake } = api;
+    const response = await fetch(urlOf(fake, await createFile(fake)));
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /<Code>NoSuchKey<\/Code>/);
+  });
+
+  it('records every download with its headers; the key or an Authorization header is a violation', async () => {
+    const { fake } = api;
+    const [output] = finishedOutputs(fake);
+    await (await fetch(urlOf(fake, output.file.id), { headers: { 'x-trace': 'a' } })).arrayBuffer();
+    assert.equal(fake.downloads.length, 1);
+    assert.equal(fake.downloads[0].fileId, output.file.id);
+    assert.equal(fake.downloads[0].headers['x-trace'], 'a');
+    assert.deepEqual(fake.violations, []);
+    await (await fetch(urlOf(fake, output.file.id), { headers: { authorization: 'anything' } })).arrayBuffer();
+    await (await fetch(urlOf(fake, output.file.id), { headers: { 'x-api-key': fake.apiKey } })).arrayBuffer();
+    assert.deepEqual(fake.violations.map((v) => v.problem), ['a download carried an Authorization header', 'a download carried the API key']);
+    const listed = await fetch(`${fake.origin}/__fake/downloads`).then((r) => r.json());
+    assert.equal(listed.length, 3);
+    fake.violations.length = 0;
+  });
+
+  it('injects download faults: a status, a reset, a cut, a stall, a drip', async () => {
+    const { fake } = api;
+    const [output] = finishedOutputs(fake);
+    const url = urlOf(fake, output.file.id);
+    fake.inject({ target: 'download', kind: 'status', status: 503, headers: { 'retry-after': '2' } });
+    const refused = await fetch(url);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get('retry-after'), '2');
+    await refused.arrayBuffer();
+
+    fake.inject({ target: 'download', kind: 'reset' });
+    await assert.rejects(fetch(url));
+
+    fake.inject({ target: 'download', kind: 'cut', afterBytes: 70_000 });
+    const cut = await fetch(url);
+    assert.equal(cut.headers.get('content-length'), '150000', 'the whole length is promised');
+    const reader = cut.body.getReader();
+    let received = 0;
+    await assert.rejects(async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        received += value.length;
+      }
+    });
+    assert.equal(received, 70_000);
+
+    fake.inject({ target: 'download', kind: 'stall', afterBytes: 1000 });
+    const stalled = await fetch(url, { signal: AbortSignal.timeout(300) });
+    const stalledReader = stalled.body.getReader();
+    assert.equal((await stalledReader.read()).value.length, 1000);
+    await assert.rejects(stalledReader.read(), 'nothing more comes until the reader gives up');
+
+    fake.inject({ target: 'download', kind: 'drip', ms: 60 });
+    const started = Date.now();
+    const dripped = Buffer.from(await (await fetch(url)).arrayBuffer());
+    assert.ok(Date.now() - started >= 170, 'three chunks of 64 KiB, 60 ms apart');
+    assert.ok(dripped.equals(outputContent(output.file.id, 150_000)));
+    // Faults for downloads leave the API alone.
+    fake.inject({ target: 'download', kind: 'status', status: 500 });
+    assert.equal((await post(fake, 'query c { client { id } }')).status, 200);
+  });
+});
+
 describe('fake-api/cli.mjs', () => {
   /** Starts the CLI on a free port; resolves with { url, origin, stop }. */
   async function startCli(args = []) {
@@ -506,6 +613,20 @@ describe('fake-api/cli.mjs', () => {
       const done = await getJob(fake, job.id);
       assert.equal(done.state, 'FINISHED');
       assert.ok(done.outputs[0].file.presignedUrl);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('--output-bytes sets the size of every output in storage', async () => {
+    const server = await startCli(['--simple', '--polls', '1', '--output-bytes', '1234']);
+    try {
+      const fake = { url: server.url, apiKey: 'mv_key_fake_local_0000000001', violations: [] };
+      const { takeId } = await fetch(`${server.origin}/__fake/seed`, { method: 'POST', body: '{}' }).then((r) => r.json());
+      const job = await createJob(fake, takeId, { outputs: ['MAIN_FBX'] });
+      const { file } = (await getJob(fake, job.id)).outputs[0];
+      const bytes = await fetch(file.presignedUrl).then((r) => r.arrayBuffer());
+      assert.ok(Buffer.from(bytes).equals(outputContent(file.id, 1234)));
     } finally {
       await server.stop();
     }

@@ -352,3 +352,55 @@ fn decodes_a_page() {
         ErrorCode::InvalidResponse
     );
 }
+
+#[test]
+fn download_outputs_params_name_what_is_wrong() {
+    use crate::input::read::check_params;
+    let check = |params: &str| check_params(&of(params), &params::DOWNLOAD_OUTPUTS);
+    assert!(check(
+        r#"{"dir":"out","formats":["main_fbx","Render_Video"],"signal":null,"onProgress":null}"#
+    )
+    .is_ok());
+    let message = |params: &str| check(params).unwrap_err().message;
+    assert_eq!(message("{}"), "params.dir: is required");
+    assert_eq!(
+        message(r#"{"dir":""}"#),
+        r#"params.dir: expected a non-empty string, got """#
+    );
+    assert_eq!(
+        message(r#"{"dir":7}"#),
+        "params.dir: expected a string, got 7"
+    );
+    assert!(message(r#"{"dir":"o","formats":["FBX"]}"#)
+        .starts_with("params.formats[0]: expected one of MAIN_BLEND, MAIN_FBX"));
+    assert!(message(r#"{"dir":"o","formats":["FBX"]}"#)
+        .ends_with(r#"got "FBX"; did you mean "MAIN_FBX" or "ALL_FBX"?"#));
+    assert_eq!(
+        message(r#"{"dir":"o","formats":"MAIN_FBX"}"#),
+        r#"params.formats: expected an array, got "MAIN_FBX""#
+    );
+    assert!(message(r#"{"dir":"o","format":["MAIN_FBX"]}"#)
+        .starts_with(r#"params.format: unknown property; did you mean "formats"?"#));
+    assert_eq!(
+        check_params(&None, &params::DOWNLOAD_OUTPUTS)
+            .unwrap_err()
+            .message,
+        "params: expected an object, got undefined"
+    );
+}
+
+#[test]
+fn the_params_of_files_download_are_signal_and_on_progress() {
+    use crate::input::read::check_params;
+    let check = |params: &str| check_params(&of(params), &crate::ops::NO_PARAMS);
+    assert!(check(r#"{"signal":null,"onProgress":null}"#).is_ok());
+    assert!(check_params(&None, &crate::ops::NO_PARAMS).is_ok());
+    assert_eq!(
+        check(r#"{"onProgres":1}"#).unwrap_err().message,
+        r#"params.onProgres: unknown property; did you mean "onProgress"? (the properties are signal, onProgress)"#
+    );
+    assert_eq!(
+        check("7").unwrap_err().message,
+        "params: expected an object, got 7"
+    );
+}

@@ -1,0 +1,232 @@
+// jobs.downloadOutputs, for Node only: the Node entry hands it to host.js
+// (useNodeFs), so none of this is in what a browser loads. The module checks
+// the params, reads the job and downloads each output (its retries,
+// timeouts, and no API key to storage); this file chooses the outputs and
+// their file names and writes the files. Each output is streamed to a
+// temporary file beside its final name, chunk by chunk as it arrives, and
+// renamed once complete: an existing file is only ever replaced by a whole
+// one, and a failed or aborted download leaves no temporary file behind.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { MoveUgcError, guard, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
+
+/**
+ * `jobs.downloadOutputs(jobOrId, params)` (declared in src/jobs/mod.rs) on
+ * `jobs`, the module's Jobs. Everything is checked before anything is sent:
+ * the params (the module), the job's id, and that `dir` can be written.
+ */
+export async function downloadOutputs(jobs, jobOrId, params) {
+  const inModule = guard();
+  jobs.__checkDownloadOutputs(params);
+  const signal = readSignal(params, 'params');
+  const onProgress = readCallback(params, 'params', 'onProgress');
+  const id = idOf(jobOrId);
+  if (params.formats?.length === 0) {
+    throw invalid('params.formats', 'expected at least one output type, got an empty array (omit it for every output)');
+  }
+  // Checked by the module: output types in any letter case, as the API spells them.
+  const formats = [...new Set((params.formats ?? []).map((format) => format.toUpperCase()))];
+  await writable(params.dir);
+  const job = await inModule(() => jobs.retrieve(id, { expand: ['outputs'], signal }));
+  const done = [];
+  for (const { format, url, name } of plan(job, id, formats)) {
+    done.push(await transfer(inModule, jobs, url, fileSink(params.dir, name, format), signal, onProgress && ((p) => onProgress({ format, ...p }))));
+  }
+  return done;
+}
+
+/**
+ * One output through the module's download into `sink`. A failure of the
+ * sink itself (the disk) stops the download at once (no retry can help) and
+ * is what the call rejects with; any failure removes the temporary file.
+ */
+async function transfer(inModule, jobs, url, sink, signal, onProgress) {
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) stop.abort();
+  let failure;
+  const guarded = (step) => async (...args) => {
+    try {
+      return await step(...args);
+    } catch (error) {
+      failure = error;
+      stop.abort();
+      throw error;
+    }
+  };
+  const checked = { open: guarded(sink.open), write: guarded(sink.write), close: guarded(sink.close) };
+  try {
+    await inModule(() => jobs.__transfer(url, { signal: stop.signal, onProgress }, undefined, checked));
+    return checked.result;
+  } catch (error) {
+    throw failure ?? error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await sink.fail();
+  }
+}
+
+function invalid(path, problem, cause) {
+  return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { cause });
+}
+
+/** The id of `jobOrId`: an id, or a job's `id` (not empty, no whitespace around it, as the module's ids). */
+function idOf(jobOrId) {
+  const isJob = jobOrId !== null && typeof jobOrId === 'object';
+  const [id, path] = isJob ? [jobOrId.id, 'jobOrId.id'] : [jobOrId, 'jobOrId'];
+  if (typeof id !== 'string') {
+    throw invalid(path, isJob ? `expected a string, got ${shown(id)}` : `expected a job id (a string) or a job (an object with its id), got ${shown(id)}`);
+  }
+  if (id.trim() === '') throw invalid(path, `expected a non-empty string, got ${shown(id)}`);
+  if (id.trim() !== id) throw invalid(path, `must not start or end with whitespace, got ${shown(id)}`);
+  return id;
+}
+
+/** `NOT STARTED`, `not-started` and `NOT_STARTED` are one state (as src/jobs/wait.rs reads them). */
+export function normalizeState(state) {
+  return String(state ?? '').trim().toUpperCase().replace(/[ -]/g, '_');
+}
+
+/**
+ * The outputs of `job` (read with its outputs) to download, in the API's
+ * order: every one, or those of `formats`; each `{ format, url, name }`.
+ * As jobs.waitForCompletion sees a job (src/jobs/wait.rs): `progress.state`
+ * wins over the deprecated `state`; a job that ended without animation is
+ * JOB_FAILED; it is ready once FINISHED with outputs, each with its URL.
+ */
+export function plan(job, id, formats) {
+  const state = normalizeState(job.progress?.state ?? job.state);
+  if (['FAILED', 'CANCELLED', 'CANCELED', 'ERROR'].includes(state)) throw new MoveUgcError('JOB_FAILED', `job ${id} ended ${state}`);
+  const outputs = job.outputs ?? [];
+  const finished = ['FINISHED', 'COMPLETED', 'SUCCEEDED'].includes(state);
+  if (!finished || !outputs.length || outputs.some((output) => !output.file?.presignedUrl)) {
+    throw new MoveUgcError(
+      'NOT_FOUND',
+      `job ${id} has no outputs ready to download yet (it is ${state || 'in no known state'}): wait for it with jobs.waitForCompletion first`,
+    );
+  }
+  const missing = formats.find((format) => !outputs.some((output) => output.format === format));
+  if (missing) {
+    throw new MoveUgcError('NOT_FOUND', `job ${id} has no ${missing} output (its outputs are ${outputs.map((o) => o.format).join(', ')})`);
+  }
+  const names = new Set();
+  const planned = [];
+  for (const { format, file } of outputs) {
+    if (formats.length && !formats.includes(format)) continue;
+    const stem = `${safe(id)}-${safe(format ?? 'OUTPUT')}`;
+    const ext = extension(file.type, format ?? '');
+    let name = `${stem}.${ext}`;
+    for (let n = 2; names.has(name); n += 1) name = `${stem}-${n}.${ext}`;
+    names.add(name);
+    planned.push({ format, url: file.presignedUrl, name });
+  }
+  return planned;
+}
+
+/**
+ * The extension of an output's file: its `type` (`fbx`, `.MP4`), lower-cased,
+ * when that is a plain extension; else a `MAIN_<X>` format's `x`; else `bin`.
+ */
+export function extension(type, format) {
+  const plain = (text) => {
+    const ext = String(text).replace(/^\./, '');
+    return /^[A-Za-z0-9]{1,16}$/.test(ext) ? ext.toLowerCase() : undefined;
+  };
+  return plain(type) ?? (format.startsWith('MAIN_') ? plain(format.slice(5)) : undefined) ?? 'bin';
+}
+
+/**
+ * `text` as one safe part of a file name: letters, digits, `-`, `_` and `.`
+ * kept, anything else (a `/`, a space) written `_`, so that a name from the
+ * API can never reach outside the directory.
+ */
+export function safe(text) {
+  return String(text).replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** Words for what the file system refused. */
+const WHY = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'a file, not a directory',
+  ENOTDIR: 'a file, not a directory',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'a read-only file system',
+};
+
+/** `INVALID_ARGUMENT` about `params.dir`: where the files were to go. */
+function refused(dir, what, error) {
+  const why = WHY[error?.code] ?? error?.message ?? String(error);
+  return invalid('params.dir', `cannot ${what} in ${shown(dir)}: ${why}`, error);
+}
+
+/** Checks that `dir` is a directory that can be written, making it if it is missing. */
+async function writable(dir) {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    // A file made and removed now, rather than a refusal once the job was read.
+    const probe = await temporary(dir, 'move-ugc-check');
+    await probe.handle.close();
+    await rm(probe.path, { force: true });
+  } catch (error) {
+    throw refused(dir, 'write files', error);
+  }
+}
+
+/** Creates a file of a fresh name beside `name` in `dir`: `{ path, handle }`. */
+async function temporary(dir, name) {
+  const path = join(dir, `.${name}.${randomBytes(6).toString('hex')}.part`);
+  return { path, handle: await open(path, 'wx') };
+}
+
+/**
+ * A sink (see host.js `download`) that writes one output to `dir/name`: each
+ * attempt into a temporary file of its own (`open`, which drops the last
+ * attempt's), renamed to `name` by `close`; `fail` removes what is left.
+ * Its result is `{ format, path, bytes }`. A failure of the disk is
+ * INVALID_ARGUMENT about `params.dir`.
+ */
+function fileSink(dir, name, format) {
+  const path = join(dir, name);
+  let temp;
+  let handle;
+  let bytes;
+  const fail = async () => {
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    if (temp) await rm(temp, { force: true }).catch(() => undefined);
+    temp = undefined;
+  };
+  const refusing = (step) => async (...args) => {
+    try {
+      return await step(...args);
+    } catch (error) {
+      throw isMoveUgcError(error) ? error : refused(dir, `write ${name}`, error);
+    }
+  };
+  return {
+    open: refusing(async () => {
+      await fail();
+      ({ path: temp, handle } = await temporary(dir, name));
+      bytes = 0;
+    }),
+    write: refusing(async (chunk) => {
+      // A write may take part of the chunk: go on until all of it is written.
+      for (let at = 0; at < chunk.byteLength; ) at += (await handle.write(chunk, at)).bytesWritten;
+      bytes += chunk.byteLength;
+    }),
+    close: refusing(async () => {
+      await handle.close();
+      handle = undefined;
+      await rename(temp, path);
+      temp = undefined;
+      return { format, path, bytes };
+    }),
+    fail,
+  };
+}

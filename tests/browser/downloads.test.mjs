@@ -1,0 +1,162 @@
+// Downloads in Chromium, through the no-bundler entry of the package (pkg/):
+// files.download resolves with a Blob of the very bytes storage holds (an
+// upload's, an output's), with progress and without the key, and
+// jobs.downloadOutputs refuses, pointing at files.download. The fake API is
+// on another origin, as storage is for a page. Fails on any console error or
+// unhandled rejection in the page.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startFakeApi, outputContent } from '../../fake-api/server.mjs';
+import { launch, watchErrors } from './chromium.mjs';
+
+const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
+if (!existsSync(join(pkg, 'web', 'index.js'))) throw new Error('no pkg/: run `make pkg` (make test does)');
+
+const SIZE = 300_000;
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>downloads</title></head>
+<body><script type="module">
+  import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
+  await init();
+  window.pkg = { MoveUgc, MoveUgcError };
+  window.sha256 = async (blob) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  window.ready = true;
+</script></body></html>`;
+
+/** Serves the page and pkg/ under /pkg/. */
+async function servePage() {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!path.startsWith('/pkg/')) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(PAGE);
+      return;
+    }
+    const file = normalize(join(pkg, decodeURIComponent(path.slice(5))));
+    if (!file.startsWith(pkg.replace(/[\\/]$/, '') + sep) || !existsSync(file)) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+describe('downloads in Chromium', () => {
+  let fake;
+  let site;
+  let browser;
+  let page;
+  let watch;
+
+  before(async () => {
+    fake = await startFakeApi({ outputBytes: SIZE });
+    site = await servePage();
+    browser = await launch();
+    page = await browser.newPage();
+    watch = watchErrors(page);
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.ready === true);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await fake?.close();
+  });
+
+  it('files.download gives back an upload as a Blob of the same bytes', async () => {
+    const seen = await page.evaluate(
+      async ({ url, key }) => {
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const bytes = crypto.getRandomValues(new Uint8Array(50_000));
+        const file = await ugc.files.upload(bytes, { type: 'mp4' });
+        const blob = await ugc.files.download(file.id);
+        return { blob: blob instanceof Blob, same: (await window.sha256(blob)) === (await window.sha256(new Blob([bytes]))), size: blob.size };
+      },
+      { url: fake.url, key: fake.apiKey },
+    );
+    assert.deepEqual(seen, { blob: true, same: true, size: 50_000 });
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it("files.download of a job's output: the bytes storage holds, with progress, and no key sent there", async () => {
+    const job = fake.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
+    const fileId = job.outputFiles[0].file.id;
+    const before = fake.downloads.length;
+    const seen = await page.evaluate(
+      async ({ url, key, jobId }) => {
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const done = await ugc.jobs.retrieve(jobId, { expand: ['outputs'] });
+        const progress = [];
+        const blob = await ugc.files.download(done.outputs[0].file, { onProgress: (p) => progress.push(p) });
+        return { blob: blob instanceof Blob, hash: await window.sha256(blob), first: progress[0], last: progress.at(-1) };
+      },
+      { url: fake.url, key: fake.apiKey, jobId: job.id },
+    );
+    assert.deepEqual(seen, {
+      blob: true,
+      hash: sha256(outputContent(fileId, SIZE)),
+      first: { loaded: 0, total: SIZE },
+      last: { loaded: SIZE, total: SIZE },
+    });
+    const downloads = fake.downloads.slice(before);
+    assert.equal(downloads.length, 1);
+    assert.equal(downloads[0].headers.authorization, undefined);
+    assert.deepEqual(fake.violations, []);
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('files.download retries a connection cut mid-body', async () => {
+    const job = fake.store.addJob({ state: 'FINISHED', outputs: ['RENDER_VIDEO'] });
+    const fileId = job.outputFiles[0].file.id;
+    fake.inject({ target: 'download', kind: 'cut', afterBytes: 100_000 });
+    // The browser logs the cut attempt itself.
+    const cutLogged = /net::ERR_CONTENT_LENGTH_MISMATCH/;
+    watch.allow(cutLogged);
+    const before = fake.downloads.length;
+    const hash = await page.evaluate(
+      async ({ url, key, id }) => {
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, maxRetries: 1 });
+        return window.sha256(await ugc.files.download(id));
+      },
+      { url: fake.url, key: fake.apiKey, id: fileId },
+    );
+    assert.equal(hash, sha256(outputContent(fileId, SIZE)));
+    assert.equal(fake.downloads.length - before, 2);
+    watch.forbid(cutLogged);
+    assert.deepEqual(watch.errors, []);
+  });
+
+  it('jobs.downloadOutputs refuses in a browser, pointing at files.download, before sending anything', async () => {
+    const requests = fake.requests.length;
+    const seen = await page.evaluate(
+      async ({ url, key }) => {
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const error = await ugc.jobs.downloadOutputs('job-1', { dir: 'out' }).catch((e) => e);
+        return { isError: error instanceof window.pkg.MoveUgcError, code: error.code, message: error.message };
+      },
+      { url: fake.url, key: fake.apiKey },
+    );
+    assert.deepEqual(seen, {
+      isError: true,
+      code: 'INVALID_ARGUMENT',
+      message: 'jobs.downloadOutputs: writes files: it runs only in Node; in a browser, use files.download(output.file)',
+    });
+    assert.equal(fake.requests.length, requests);
+    assert.deepEqual(watch.errors, []);
+  });
+});
