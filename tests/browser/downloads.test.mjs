@@ -81,7 +81,7 @@ describe('downloads in Chromium', () => {
   it('files.download gives back an upload as a Blob of the same bytes', async () => {
     const seen = await page.evaluate(
       async ({ url, key }) => {
-        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, dangerouslyAllowBrowser: true });
         const bytes = crypto.getRandomValues(new Uint8Array(50_000));
         const file = await ugc.files.upload(bytes, { type: 'mp4' });
         const blob = await ugc.files.download(file.id);
@@ -99,7 +99,7 @@ describe('downloads in Chromium', () => {
     const before = fake.downloads.length;
     const seen = await page.evaluate(
       async ({ url, key, jobId }) => {
-        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, dangerouslyAllowBrowser: true });
         const done = await ugc.jobs.retrieve(jobId, { expand: ['outputs'] });
         const progress = [];
         const blob = await ugc.files.download(done.outputs[0].file, { onProgress: (p) => progress.push(p) });
@@ -130,7 +130,7 @@ describe('downloads in Chromium', () => {
     const before = fake.downloads.length;
     const hash = await page.evaluate(
       async ({ url, key, id }) => {
-        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, maxRetries: 1 });
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, dangerouslyAllowBrowser: true, maxRetries: 1 });
         return window.sha256(await ugc.files.download(id));
       },
       { url: fake.url, key: fake.apiKey, id: fileId },
@@ -145,7 +145,7 @@ describe('downloads in Chromium', () => {
     const requests = fake.requests.length;
     const seen = await page.evaluate(
       async ({ url, key }) => {
-        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url });
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, dangerouslyAllowBrowser: true });
         const error = await ugc.jobs.downloadOutputs('job-1', { dir: 'out' }).catch((e) => e);
         return { isError: error instanceof window.pkg.MoveUgcError, code: error.code, message: error.message };
       },
