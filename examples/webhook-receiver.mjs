@@ -15,8 +15,10 @@
 //
 // Compare with examples/journey.mjs, which polls (jobs.waitForCompletion).
 
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { MoveUgc, MoveUgcError, verifyWebhook } from 'move-ugc';
 
@@ -88,16 +90,15 @@ if (process.env.MOVE_API_KEY) {
   const ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
   let finish;
   const done = new Promise((resolve, reject) => (finish = { resolve, reject }));
-  const server = webhookReceiver({ ugc, secret: '', onDone: (...args) => finish.resolve(args), onError: (e) => finish.reject(e) });
+  // A secret of our own making (Move makes one if none is given, and shows it
+  // once): `whsec_` and 24 random bytes in base64, as Svix makes them.
+  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  const server = webhookReceiver({ ugc, secret, onDone: (...args) => finish.resolve(args), onError: (e) => finish.reject(e) });
   const url = await listen(server, 0);
-
-  // Register the receiver: the secret comes back the first time only.
-  const endpoint = await ugc.webhooks.upsert({ uid: 'example-receiver', url, events: ['ugc.job.state.completed', 'ugc.job.state.failed'] });
-  server.removeAllListeners('request');
-  server.on('request', webhookReceiver({ ugc, secret: endpoint.secret, onDone: (...args) => finish.resolve(args), onError: (e) => finish.reject(e) }).listeners('request')[0]);
+  const endpoint = await ugc.webhooks.upsert({ uid: 'example-receiver', url, secret, events: ['ugc.job.state.completed', 'ugc.job.state.failed'] });
   console.log(`Move API: ${ugc.endpointUrl} (a local fake)\nreceiver: ${url}, registered as webhook endpoint ${endpoint.uid}`);
 
-  const video = await ugc.files.upload(new URL('./media/sample.mp4', import.meta.url).pathname);
+  const video = await ugc.files.upload(fileURLToPath(new URL('./media/sample.mp4', import.meta.url)));
   const take = await ugc.takes.createSingleCam({ sources: [{ deviceLabel: 'phone', fileId: video.id, format: 'MP4' }] });
   const job = await ugc.jobs.createSingleCam({ takeId: take.id, outputs: ['MAIN_FBX', 'RENDER_VIDEO'] });
   console.log(`job ${job.id} started; waiting for Move to call back`);

@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +27,24 @@ describe('examples', () => {
     }
     assert.match(stdout, /share code for the rendered video: [0-9A-F]{8}/);
     assert.match(stdout, /and 0 schema violations/);
+  });
+
+  it('webhook-receiver.mjs downloads the outputs when the signed event comes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'move-ugc-webhook-'));
+    try {
+      const { stdout } = await run(process.execPath, [example('webhook-receiver.mjs')], { env: { ...env, OUTPUT_DIR: dir } });
+      assert.match(stdout, /registered as webhook endpoint example-receiver/);
+      assert.match(stdout, /job (job-[\w-]+) completed: downloading its outputs/);
+      assert.doesNotMatch(stdout, /refused a delivery|download failed/);
+      assert.match(stdout, /done: 2 outputs of job-[\w-]+ in .*, 0 schema violations/);
+      const files = (await readdir(dir)).sort();
+      assert.equal(files.length, 2);
+      assert.match(files[0], /^job-[\w-]+-MAIN_FBX\.fbx$/);
+      assert.match(files[1], /^job-[\w-]+-RENDER_VIDEO\.mp4$/);
+      for (const file of files) assert.ok((await stat(join(dir, file))).size > 0, file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('jobs.mjs runs a session of job calls', async () => {
