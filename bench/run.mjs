@@ -64,6 +64,17 @@ try {
   console.log(`\n(no breakdown: ${error.message.split('\n')[0]})`);
 }
 
+// ---- what each feature of the workflow adds (estimates: see bench/features.mjs) ----
+try {
+  const { featureSizes } = await import('./features.mjs');
+  console.log('\nWhat each feature adds to the web entry (its own functions: module bytes before gzip, host.js gzip)');
+  for (const { name, moduleBytes, hostGzip } of featureSizes(root)) {
+    console.log(`  ${name.padEnd(60)} module ${String(moduleBytes).padStart(6)} B   host.js ${String(hostGzip).padStart(5)} B gz`);
+  }
+} catch (error) {
+  console.log(`\n(no feature sizes: ${error.message.split('\n')[0]})`);
+}
+
 // ---- the canned server ----
 const server = spawn(process.execPath, [join(here, 'server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(String(d).trim().split(' ')[1])));
