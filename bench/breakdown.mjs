@@ -10,7 +10,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** `[group, bytes]` of the module, largest first (see groupOf). */
 export function breakdown(root) {
+  const groups = new Map();
+  for (const [name, size] of namedRows(root)) {
+    if (name.includes('subsection') || name.startsWith('custom section')) continue;
+    groups.set(groupOf(name), (groups.get(groupOf(name)) ?? 0) + size);
+  }
+  return [...groups].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * `[name, bytes]` of every item of the module (functions, data, sections),
+ * from the release build put through wasm-bindgen and wasm-opt -Oz as
+ * scripts/build-wasm.sh does, but with the function names kept.
+ */
+export function namedRows(root) {
   const built = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'move_ugc.wasm');
   const dir = mkdtempSync(join(tmpdir(), 'move-ugc-size-'));
   try {
@@ -19,15 +34,12 @@ export function breakdown(root) {
     const named = join(dir, 'named.wasm');
     run('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', join(dir, 'move_ugc_bg.wasm'), '-o', named]);
     const csv = run('twiggy', ['top', '-n', '100000', '--format', 'csv', named]);
-    const groups = new Map();
-    for (const line of csv.split('\n').slice(1)) {
-      const match = /^"?(.*?)"?,(\d+),/.exec(line);
-      if (!match) continue;
-      const [, name, size] = match;
-      if (name.includes('subsection') || name.startsWith('custom section')) continue;
-      groups.set(groupOf(name), (groups.get(groupOf(name)) ?? 0) + Number(size));
-    }
-    return [...groups].sort((a, b) => b[1] - a[1]);
+    return csv
+      .split('\n')
+      .slice(1)
+      .map((line) => /^"?(.*?)"?,(\d+),/.exec(line))
+      .filter(Boolean)
+      .map(([, name, size]) => [name, Number(size)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

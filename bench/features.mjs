@@ -2,21 +2,21 @@
 // raw requests) adds to the web entry, estimated from the build itself:
 //
 // - in the module, the bytes (before gzip) of the functions that exist for
-//   the feature, by their names in a build that keeps them (twiggy, as
-//   breakdown.mjs); code a feature shares with others (the transport, the
+//   the feature, by their names in a build that keeps them
+//   (breakdown.mjs `namedRows`); code a feature shares with others (the transport, the
 //   reader) is not counted;
 // - in js/host.js, the gzip bytes its functions add to the minified file
 //   (the file minified and gzipped with and without them).
 // verifyWebhook's own file is loaded on its first call only (bench/run.mjs
 // prints it); its part here is the error code and the wrapper in index.js.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { transformSync } from 'esbuild';
+
+import { namedRows } from './breakdown.mjs';
 
 export const FEATURES = [
   {
@@ -38,28 +38,13 @@ export const FEATURES = [
 
 /** `[{ name, moduleBytes, hostGzip }]` for FEATURES, from the release build and js/host.js. */
 export function featureSizes(root) {
-  const built = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'move_ugc.wasm');
-  const dir = mkdtempSync(join(tmpdir(), 'move-ugc-features-'));
-  try {
-    const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
-    run('wasm-bindgen', ['--target', 'web', '--keep-debug', '--experimental-reset-state-function', '--out-dir', dir, built]);
-    const named = join(dir, 'named.wasm');
-    run('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', join(dir, 'move_ugc_bg.wasm'), '-o', named]);
-    const rows = run('twiggy', ['top', '-n', '100000', '--format', 'csv', named])
-      .split('\n')
-      .slice(1)
-      .map((line) => /^"?(.*?)"?,(\d+),/.exec(line))
-      .filter(Boolean)
-      .map(([, name, size]) => [name, Number(size)]);
-    const host = readFileSync(join(root, 'js', 'host.js'), 'utf8');
-    return FEATURES.map((feature) => ({
-      name: feature.name,
-      moduleBytes: rows.filter(([name]) => feature.module.test(name)).reduce((sum, [, size]) => sum + size, 0),
-      hostGzip: gzipped(host) - gzipped(without(host, feature.host)),
-    }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const rows = namedRows(root);
+  const host = readFileSync(join(root, 'js', 'host.js'), 'utf8');
+  return FEATURES.map((feature) => ({
+    name: feature.name,
+    moduleBytes: rows.filter(([name]) => feature.module.test(name)).reduce((sum, [, size]) => sum + size, 0),
+    hostGzip: gzipped(host) - gzipped(without(host, feature.host)),
+  }));
 }
 
 const gzipped = (source) =>

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { startFakeApi } from '../../fake-api/server.mjs';
-import { launch, servePackage, watchErrors } from './chromium.mjs';
+import { openPackagePage } from './chromium.mjs';
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>guard</title></head>
 <body><script type="module">
@@ -19,24 +19,18 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
 
 describe('the browser guard, in Chromium', () => {
   let fake;
-  let site;
   let browser;
   let page;
   let watch;
 
   before(async () => {
     fake = await startFakeApi();
-    site = await servePackage(fileURLToPath(new URL('../../pkg/', import.meta.url)), PAGE);
-    browser = await launch();
-    page = await browser.newPage();
-    watch = watchErrors(page);
-    await page.goto(site.url);
-    await page.waitForFunction(() => window.ready === true);
+    browser = await openPackagePage(fileURLToPath(new URL('../../pkg/', import.meta.url)), PAGE);
+    ({ page, watch } = browser);
   });
 
   after(async () => {
     await browser?.close();
-    await site?.close();
     await fake?.close();
   });
 

@@ -1,6 +1,10 @@
 // Debian's Chromium driven by playwright-core (no browser download), with the
 // flags this machine needs, and a collector of console errors.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
 import { chromium } from 'playwright-core';
 
 /** Launches Chromium; `extraArgs` are more command-line flags. */
@@ -39,16 +43,19 @@ export function watchErrors(page) {
 
 /**
  * Serves `page` (HTML) at / and the files of the package directory `pkgDir`
- * under /pkg/; resolves with `{ url, close }`.
+ * under /pkg/ (404 outside it); resolves with `{ url, port, asked, close }`,
+ * `asked` the paths requested, in order.
  */
 export async function servePackage(pkgDir, page) {
-  const { createServer } = await import('node:http');
-  const { readFileSync } = await import('node:fs');
-  const { extname, join, normalize, sep } = await import('node:path');
+  if (!existsSync(join(pkgDir, 'web', 'index.js'))) {
+    throw new Error(`no package in ${pkgDir}: run \`make pkg pkg-fault pkg-for-tests\` (make test does)`);
+  }
   const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
   const root = normalize(pkgDir).replace(/[\\/]$/, '');
+  const asked = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
+    asked.push(path);
     if (!path.startsWith('/pkg/')) {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(page);
@@ -66,5 +73,30 @@ export async function servePackage(pkgDir, page) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, port, asked, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * Chromium on `page` (HTML, which sets `window.ready` once loaded) served
+ * with the package directory `pkgDir` (see servePackage): `{ site, browser,
+ * page, watch, close }`, the page loaded and ready, its errors watched.
+ */
+export async function openPackagePage(pkgDir, html) {
+  const site = await servePackage(pkgDir, html);
+  const browser = await launch();
+  const page = await browser.newPage();
+  const watch = watchErrors(page);
+  await page.goto(site.url);
+  await page.waitForFunction(() => window.ready === true);
+  return {
+    site,
+    browser,
+    page,
+    watch,
+    close: async () => {
+      await browser.close();
+      await site.close();
+    },
+  };
 }

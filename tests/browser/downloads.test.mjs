@@ -8,19 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startFakeApi, outputContent } from '../../fake-api/server.mjs';
-import { launch, watchErrors } from './chromium.mjs';
+import { openPackagePage } from './chromium.mjs';
 
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
-if (!existsSync(join(pkg, 'web', 'index.js'))) throw new Error('no pkg/: run `make pkg` (make test does)');
 
 const SIZE = 300_000;
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>downloads</title></head>
 <body><script type="module">
   import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
@@ -31,50 +27,22 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
   window.ready = true;
 </script></body></html>`;
 
-/** Serves the page and pkg/ under /pkg/. */
-async function servePage() {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (!path.startsWith('/pkg/')) {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(PAGE);
-      return;
-    }
-    const file = normalize(join(pkg, decodeURIComponent(path.slice(5))));
-    if (!file.startsWith(pkg.replace(/[\\/]$/, '') + sep) || !existsSync(file)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 describe('downloads in Chromium', () => {
   let fake;
-  let site;
   let browser;
   let page;
   let watch;
 
   before(async () => {
     fake = await startFakeApi({ outputBytes: SIZE });
-    site = await servePage();
-    browser = await launch();
-    page = await browser.newPage();
-    watch = watchErrors(page);
-    await page.goto(site.url);
-    await page.waitForFunction(() => window.ready === true);
+    browser = await openPackagePage(pkg, PAGE);
+    ({ page, watch } = browser);
   });
 
   after(async () => {
     await browser?.close();
-    await site?.close();
     await fake?.close();
   });
 

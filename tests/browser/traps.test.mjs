@@ -5,20 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startFakeApi } from '../../fake-api/server.mjs';
-import { launch, watchErrors } from './chromium.mjs';
+import { openPackagePage } from './chromium.mjs';
 
 const faultPkg = fileURLToPath(new URL('../../target/pkg-fault/', import.meta.url));
-if (!existsSync(join(faultPkg, 'web', 'index.js'))) {
-  throw new Error('no target/pkg-fault: run `make pkg-fault` (make test does)');
-}
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>traps</title></head>
 <body><script type="module">
   import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
@@ -27,54 +20,20 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
   window.ready = true;
 </script></body></html>`;
 
-/** Serves the page and target/pkg-fault/ under /pkg/. */
-async function servePage() {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (!path.startsWith('/pkg/')) {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(PAGE);
-      return;
-    }
-    const file = normalize(join(faultPkg, decodeURIComponent(path.slice(5))));
-    if (!file.startsWith(faultPkg.replace(/[\\/]$/, '') + sep)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
 describe('a trap of the module, in Chromium', () => {
   let fake;
-  let site;
   let browser;
   let page;
   let watch;
 
   before(async () => {
     fake = await startFakeApi();
-    site = await servePage();
-    browser = await launch();
-    page = await browser.newPage();
-    watch = watchErrors(page);
-    await page.goto(site.url);
-    await page.waitForFunction(() => window.ready === true);
+    browser = await openPackagePage(faultPkg, PAGE);
+    ({ page, watch } = browser);
   });
 
   after(async () => {
     await browser?.close();
-    await site?.close();
     await fake?.close();
   });
 

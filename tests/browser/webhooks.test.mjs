@@ -5,18 +5,12 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 
-import { launch, watchErrors } from './chromium.mjs';
+import { launch, servePackage, watchErrors } from './chromium.mjs';
 
 const installed = fileURLToPath(new URL('../js/node_modules/move-ugc/', import.meta.url));
-if (!existsSync(join(installed, 'web', 'index.js'))) {
-  throw new Error('move-ugc is not installed into tests/js: run `make pkg-for-tests` (make test does)');
-}
 
 const SECRET = `whsec_${Buffer.from('a key for the browser test, 32 B').toString('base64')}`;
 const EVENT = {
@@ -36,37 +30,12 @@ function delivery(body = JSON.stringify(EVENT)) {
   return { body, headers: { 'webhook-id': 'msg_browser', 'webhook-timestamp': String(at), 'webhook-signature': signature } };
 }
 
-const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>webhooks</title></head>
 <body><script type="module">
   import { verifyWebhook, MoveUgcError } from '/pkg/web/index.js';
   window.pkg = { verifyWebhook, MoveUgcError };
   window.ready = true;
 </script></body></html>`;
-
-/** Serves the page and the installed package under /pkg/; lists the paths asked for. */
-async function servePage() {
-  const asked = [];
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    asked.push(path);
-    if (!path.startsWith('/pkg/')) {
-      res.writeHead(200, { 'content-type': 'text/html' });
-      res.end(PAGE);
-      return;
-    }
-    const file = normalize(join(installed, decodeURIComponent(path.slice(5))));
-    if (!file.startsWith(installed.replace(/[\\/]$/, '') + sep) || !existsSync(file)) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: server.address().port, asked, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 /** Calls verifyWebhook in the page; `bodyAs` picks the body's type there. What it resolved or rejected with. */
 function verifyInPage(page, { body, headers }, { bodyAs = 'string', headersAs = 'record', secret = SECRET } = {}) {
@@ -90,7 +59,7 @@ describe('verifyWebhook in Chromium (move-ugc/web)', () => {
   let browser;
 
   before(async () => {
-    site = await servePage();
+    site = await servePackage(installed, PAGE);
     // webhooks.test resolves to this machine: a plain-http origin that is not
     // loopback, hence not a secure context (no crypto.subtle).
     browser = await launch([`--host-resolver-rules=MAP webhooks.test 127.0.0.1`]);

@@ -48,6 +48,16 @@ export async function rejectsWith(promise, code) {
   return error;
 }
 
+/** What `make()` throws; fails the test if it does not throw. */
+export function thrown(make) {
+  try {
+    make();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected a throw');
+}
+
 /** Seeds a take in the fake's store and returns its id. */
 export function seedTake(fake, name = 'Seeded take') {
   return fake.store.addTake({ name }).id;

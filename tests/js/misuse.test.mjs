@@ -9,18 +9,9 @@ import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
 
 import { MoveUgc, MoveUgcError } from 'move-ugc';
-import { useFakeApi, clientOf, rejectsWith, seedTake } from './helpers.mjs';
+import { useFakeApi, clientOf, rejectsWith, seedTake, thrown } from './helpers.mjs';
 
 const KEY = 'mv_key_0123456789abcdef';
-
-function thrown(make) {
-  try {
-    make();
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a throw');
-}
 
 describe('options that would silently call production are refused', () => {
   for (const [typo, meant] of [

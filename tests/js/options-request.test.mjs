@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { describe, it, before, after } from 'node:test';
 
 import { MoveUgc, MoveUgcError } from 'move-ugc';
-import { useFakeApi, clientOf, rejectsWith } from './helpers.mjs';
+import { useFakeApi, clientOf, rejectsWith, thrown } from './helpers.mjs';
 
 const KEY = 'mv_key_secret_value_123456';
 
@@ -35,15 +35,6 @@ function recordingFetch() {
     return fetch(url, init);
   };
   return { sent, fetch: fetchFn };
-}
-
-function thrown(fn) {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected a throw');
 }
 
 describe('options from the environment', () => {
