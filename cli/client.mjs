@@ -2,30 +2,16 @@
 
 import { invalidArgument } from './errors.mjs';
 
-const DEFAULT_ENDPOINT = 'https://api.move.ai/ugc/graphql';
-
 /**
- * A MoveUgc from MOVE_API_KEY and MOVE_API_URL. A missing or malformed key
- * or endpoint is a usage error that names the variable (never its value).
+ * A MoveUgc from MOVE_API_KEY and MOVE_API_URL, which the package reads
+ * itself (and names, never showing their values, when it refuses one).
+ * Without a key, the command says how to set one.
  */
-export function clientFromEnv(sdk, env = process.env) {
-  const apiKey = env.MOVE_API_KEY;
-  const endpointUrl = env.MOVE_API_URL;
-  if (!apiKey) {
+export function clientFromEnv(sdk) {
+  if (!process.env.MOVE_API_KEY) {
     throw invalidArgument(
-      `MOVE_API_KEY is not set: set it to your Move API key (export MOVE_API_KEY=mv_key_…); MOVE_API_URL sets another endpoint than ${DEFAULT_ENDPOINT}`,
+      'MOVE_API_KEY is not set: set it to your Move API key (export MOVE_API_KEY=mv_key_…); MOVE_API_URL sets another endpoint than https://api.move.ai/ugc/graphql',
     );
   }
-  try {
-    return new sdk.MoveUgc({ apiKey, ...(endpointUrl ? { endpointUrl } : {}) });
-  } catch (error) {
-    // The constructor names its options (`options.apiKey: …`); here they are variables.
-    const message = typeof error?.message === 'string' ? error.message : '';
-    for (const [option, variable] of [['options.apiKey', 'MOVE_API_KEY'], ['options.endpointUrl', 'MOVE_API_URL']]) {
-      if (error?.code === 'INVALID_ARGUMENT' && message.startsWith(`${option}:`)) {
-        throw invalidArgument(`${variable}${message.slice(option.length)}`);
-      }
-    }
-    throw error;
-  }
+  return new sdk.MoveUgc();
 }

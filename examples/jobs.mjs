@@ -15,7 +15,8 @@ let ugc;
 let takeId = process.env.MOVE_TAKE_ID ?? null;
 
 if (real) {
-  ugc = new MoveUgc({ apiKey: process.env.MOVE_API_KEY, endpointUrl: process.env.MOVE_API_URL });
+  // The key from MOVE_API_KEY, and the endpoint from MOVE_API_URL if set.
+  ugc = new MoveUgc();
   console.log(`Using the Move API at ${ugc.endpointUrl}`);
 } else {
   // The fake is part of this repository, not of the package.

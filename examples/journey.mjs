@@ -20,7 +20,8 @@ const real = Boolean(process.env.MOVE_API_KEY);
 let fake = null;
 let ugc;
 if (real) {
-  ugc = new MoveUgc({ apiKey: process.env.MOVE_API_KEY, endpointUrl: process.env.MOVE_API_URL });
+  // The key from MOVE_API_KEY, and the endpoint from MOVE_API_URL if set.
+  ugc = new MoveUgc();
 } else {
   // The fake is part of this repository, not of the package.
   const { startFakeApi } = await import('../fake-api/server.mjs');

@@ -156,7 +156,10 @@ impl ClientConfig {
                 None => None,
             },
         };
-        if api_key.is_none() && endpoint_url.is_none() {
+        // Only an endpoint the caller names in code may go without a key: a
+        // MOVE_API_URL left in the environment (the test stack's, say) is
+        // not a sign of a backend that adds the key.
+        if api_key.is_none() && args.str("endpointUrl").is_none() {
             return Err(Error::invalid_argument(
                 "options.apiKey",
                 "is required: pass { apiKey } or set the environment variable MOVE_API_KEY \
@@ -448,8 +451,17 @@ mod tests {
             (c.api_key, c.endpoint_url.as_str()),
             (None, "https://my.app/move")
         );
-        let c = config_in("{}", &[("MOVE_API_URL", "https://my.app/move")], false).unwrap();
-        assert_eq!(c.api_key, None);
+        let e = config_in(
+            "{}",
+            &[("MOVE_API_URL", "https://api-test.move.ai/ugc/graphql")],
+            false,
+        )
+        .unwrap_err();
+        assert!(
+            e.message.starts_with("options.apiKey: is required"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
