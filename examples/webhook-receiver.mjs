@@ -8,7 +8,7 @@
 //       receiver is registered as a webhook endpoint, a job is started, and
 //       the fake delivers `ugc.job.state.completed` when the job finishes;
 //       the outputs land in ./webhook-outputs (or OUTPUT_DIR)
-//   MOVE_API_KEY=mv_key_… MOVE_WEBHOOK_SECRET=whsec_… PORT=3000 node examples/webhook-receiver.mjs
+//   MOVE_API_KEY=mv_key_… MOVE_WEBHOOK_SECRET=whsec_… PORT=3000 HOST=0.0.0.0 node examples/webhook-receiver.mjs
 //       a receiver for the real API: expose it (a tunnel, a public host) and
 //       register its URL with `ugc.webhooks.upsert` or in Move's portal; it
 //       runs until stopped.
@@ -54,6 +54,10 @@ export function webhookReceiver({ ugc, secret, onDone = () => {}, onError = () =
         const jobId = event.detail.event_attributes.job.id;
         console.log(`job ${jobId} completed: downloading its outputs`);
         try {
+          // The API can say FINISHED a moment before the outputs have their
+          // download URLs: waitForCompletion returns as soon as they do (at
+          // once, most of the time).
+          await ugc.jobs.waitForCompletion(jobId, { intervalMs: 1000 });
           const files = await ugc.jobs.downloadOutputs(jobId, { dir });
           for (const file of files) console.log(`  ${file.format.padEnd(22)} ${file.bytes} bytes  ${file.path}`);
           onDone(jobId, files);
@@ -73,9 +77,9 @@ export function webhookReceiver({ ugc, secret, onDone = () => {}, onError = () =
   });
 }
 
-async function listen(server, port) {
-  await new Promise((done) => server.listen(port, '127.0.0.1', done));
-  return `http://127.0.0.1:${server.address().port}/move-webhooks`;
+async function listen(server, port, host = '127.0.0.1') {
+  await new Promise((done) => server.listen(port, host, done));
+  return `http://${host}:${server.address().port}/move-webhooks`;
 }
 
 if (process.env.MOVE_API_KEY) {
@@ -83,10 +87,12 @@ if (process.env.MOVE_API_KEY) {
   const secret = process.env.MOVE_WEBHOOK_SECRET;
   if (!secret) throw new Error('set MOVE_WEBHOOK_SECRET to the whsec_… secret of your webhook endpoint');
   const server = webhookReceiver({ ugc: new MoveUgc(), secret });
-  console.log(`receiving Move webhooks on ${await listen(server, Number(process.env.PORT ?? 3000))}`);
+  // HOST=0.0.0.0 to be reachable from other machines (behind TLS: a tunnel, a proxy).
+  console.log(`receiving Move webhooks on ${await listen(server, Number(process.env.PORT ?? 3000), process.env.HOST)}`);
 } else {
   const { startFakeApi } = await import('../fake-api/server.mjs');
-  const fake = await startFakeApi();
+  // As the real API can: the outputs come a read after FINISHED, their URLs a read later.
+  const fake = await startFakeApi({ outputsLagPolls: 1, urlLagPolls: 1 });
   const ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
   let finish;
   const done = new Promise((resolve, reject) => (finish = { resolve, reject }));
