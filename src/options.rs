@@ -510,6 +510,7 @@ mod tests {
             (r#"{"bad name": "v"}"#, "options.defaultHeaders.bad name: is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~)"),
             (r#"{"x-a": "line\nbreak"}"#, "options.defaultHeaders.x-a: may only hold visible ASCII characters, spaces and tabs (no line breaks)"),
             (r#"{"Content-Type": "text/plain"}"#, "options.defaultHeaders.Content-Type: is set by the SDK for every request and cannot be replaced"),
+            (r#"{"X-Team": "a", "x-team": "b"}"#, "options.defaultHeaders.x-team: is given twice (header names do not depend on letter case)"),
             (r#"{"Authorization": "Bearer x"}"#, "options.defaultHeaders.authorization: would replace the API key: give apiKey, or an Authorization header for your own backend without apiKey, not both"),
         ] {
             let e = config(&format!(r#"{{"apiKey":"{KEY}","defaultHeaders":{headers}}}"#)).unwrap_err();

@@ -52,10 +52,9 @@ fn object<V: Value>(
         if input.params.iter().any(|p| p.name == key) {
             continue;
         }
-        // `{ name: undefined }` is what JavaScript writes for "not given".
-        if value.get(&key).kind() == Kind::Undefined {
-            continue;
-        }
+        // An unknown name is refused even when its value is `undefined`:
+        // `{ baseURL: process.env.UNSET }` is a typo all the same, and would
+        // send calls to production.
         let mut known: Vec<&str> = input.params.iter().map(|p| p.name).collect();
         // The control properties a method takes (`signal`, `onProgress`) are known too.
         if top {
@@ -220,6 +219,12 @@ fn headers<V: Value>(value: &V, path: &str) -> Result<Arg> {
             ));
         }
         let name = key.to_ascii_lowercase();
+        if out.iter().any(|(n, _)| *n == name) {
+            return Err(Error::invalid_argument(
+                &at,
+                "is given twice (header names do not depend on letter case)",
+            ));
+        }
         if name == "content-type" || name == "content-length" {
             return Err(Error::invalid_argument(
                 &at,

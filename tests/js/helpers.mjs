@@ -7,6 +7,12 @@ import { before, after, beforeEach, afterEach } from 'node:test';
 import { MoveUgc, MoveUgcError, isMoveUgcError } from 'move-ugc';
 import { startFakeApi } from '../../fake-api/server.mjs';
 
+// The tests make their own clients: a key or an endpoint of the real API in
+// the developer's environment must not reach them (each test file runs in a
+// process of its own).
+delete process.env.MOVE_API_KEY;
+delete process.env.MOVE_API_URL;
+
 /**
  * Starts a fake for the current file; resets it before each test and fails a
  * test that made the fake see any schema violation.

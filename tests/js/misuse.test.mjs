@@ -39,6 +39,12 @@ describe('options that would silently call production are refused', () => {
     }
   });
 
+  it('an unknown option is refused even when its value is undefined (an unset variable)', () => {
+    const error = thrown(() => new MoveUgc({ apiKey: KEY, baseURL: process.env.MOVE_UGC_SURELY_UNSET }));
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+    assert.match(error.message, /^options\.baseURL: unknown property; did you mean "endpointUrl"\?/);
+  });
+
   it('an option with no near name lists the ones there are', () => {
     const error = thrown(() => new MoveUgc({ apiKey: KEY, onRetry: () => {} }));
     assert.equal(error.code, 'INVALID_ARGUMENT');
