@@ -365,26 +365,14 @@ function baseName(path) {
   return String(path).split(/[\\/]/).pop() || undefined;
 }
 
-/** Words for the errors of reading a file. */
-const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
+// What only Node can do, handed over by the Node entry (js/node-files.js):
+// no static import here, bundlers would trip on node:fs, and browsers never
+// load that code.
+let node = {};
 
-let registeredFs;
-let nodeDownloadOutputs;
-
-/**
- * The Node entry hands over `node:fs` and jobs.downloadOutputs, which writes
- * files (js/node-files.js): no static import here, bundlers would trip on them.
- */
-export function useNodeFs(fs, downloadOutputs) {
-  registeredFs = fs;
-  nodeDownloadOutputs = downloadOutputs;
-}
-
-/** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
-function nodeFs() {
-  if (registeredFs) return registeredFs;
-  const getBuiltin = globalThis.process?.getBuiltinModule;
-  return typeof getBuiltin === 'function' ? getBuiltin('node:fs') : undefined;
+/** The Node entry hands over `{ readPath, downloadOutputs }` (js/node-files.js). */
+export function useNode(nodeOnly) {
+  node = nodeOnly;
 }
 
 /**
@@ -425,19 +413,10 @@ async function readUploadData(data, name) {
   } else if (ArrayBuffer.isView(data)) {
     body = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } else if (typeof data === 'string') {
-    const fs = nodeFs();
-    if (!fs?.openAsBlob) {
-      throw invalid(name, `got a string (${shown(data)}): a file path is read only in Node; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
+    if (!node.readPath) {
+      throw invalid(name, `got a string (${shown(data)}): a file path is read only by the Node entry; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
     }
-    try {
-      const stats = await fs.promises.stat(data);
-      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      // Read from disk as it is sent: a large video is never held in memory.
-      body = await fs.openAsBlob(data);
-    } catch (error) {
-      const why = FILE_ERRORS[error?.code] ?? error?.message ?? String(error);
-      throw invalid(name, `cannot read the file ${shown(data)}: ${why}`, error);
-    }
+    body = await node.readPath(data, name);
     fileName = baseName(data);
   } else if (data !== null && typeof data === 'object' && (Symbol.asyncIterator in data || typeof data.getReader === 'function')) {
     try {
@@ -479,7 +458,8 @@ export async function uploadFile(data, params) {
  * `files.download` (declared in src/files/mod.rs), with `this` the module's
  * Files: the arguments checked first (the params by the module), the file
  * read by id unless the caller's has its URL, then the module's download
- * (retries, timeouts, no key to storage) into a Uint8Array (Node) or a Blob.
+ * (retries, timeouts, no key to storage) into a Blob (a Uint8Array in Node:
+ * see the Node entry).
  */
 export async function downloadFile(fileOrId, params) {
   const inModule = guard();
@@ -507,8 +487,8 @@ export async function downloadFile(fileOrId, params) {
  * file system to write to.
  */
 export async function downloadOutputs(jobOrId, params) {
-  if (!nodeDownloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
-  return nodeDownloadOutputs(this, jobOrId, params);
+  if (!node.downloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
+  return node.downloadOutputs(this, jobOrId, params);
 }
 
 /**
@@ -581,13 +561,13 @@ export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
   return [response.status, response.headers.get('retry-after')];
 }
 
-/** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */
+/** A sink that keeps a download's bytes, as a Blob (the Node entry gives a Uint8Array of it). */
 function bytesSink() {
   let chunks;
   return {
     open: () => (chunks = []),
     write: (chunk) => chunks.push(chunk),
-    close: () => (registeredFs ? new Blob(chunks).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : new Blob(chunks)),
+    close: () => new Blob(chunks),
   };
 }
 
