@@ -463,7 +463,7 @@ export async function uploadFile(data, params) {
  */
 export async function downloadFile(fileOrId, params) {
   const inModule = guard();
-  this.__checkDownload(params);
+  this.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   readCallback(params, 'params', 'onProgress');
   const isFile = typeof fileOrId === 'object' && fileOrId !== null;
@@ -474,7 +474,7 @@ export async function downloadFile(fileOrId, params) {
   let url = isFile ? fileOrId.presignedUrl : null;
   if (!/^https?:/.test(url)) {
     url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
-    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: an output gets one soon after its job finishes (see jobs.waitForCompletion)`);
   }
   const sink = bytesSink();
   await inModule(() => this.__transfer(url, params, undefined, sink));

@@ -40,7 +40,7 @@ export async function readPath(path, name) {
  */
 export async function downloadOutputs(jobs, jobOrId, params) {
   const inModule = guard();
-  jobs.__checkDownloadOutputs(params);
+  jobs.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   const onProgress = readCallback(params, 'params', 'onProgress');
   const id = idOf(jobOrId);
