@@ -298,7 +298,6 @@ export function sleep(ms, signal) {
  * one page (the caller's params with `nextToken` set), until `nextToken` is null.
  */
 export function paginate(fetchPage, params) {
-  fromModule();
   // fetchPage belongs to this instance of the module: an iteration that was
   // going on when the module failed ends with INTERNAL, like any other call.
   const inModule = guard();
@@ -326,9 +325,11 @@ export function paginate(fetchPage, params) {
 /**
  * How a method written in JavaScript calls into the module after an await:
  * through callModule, and with INTERNAL if the module was replaced meanwhile
- * (the objects it holds belong to the failed instance).
+ * (the objects it holds belong to the failed instance). Made at the method's
+ * start, which is the module's own doing (see fromModule).
  */
 export function guard() {
+  fromModule();
   const born = generation;
   return (run) => {
     if (generation !== born) throw internalError(droppedWhy, false);
