@@ -153,7 +153,7 @@ export function plan(job, id, formats) {
  */
 export function extension(type, format) {
   const plain = (text) => {
-    const ext = String(text).replace(/^\./, '');
+    const ext = typeof text === 'string' ? text.replace(/^\./, '') : '';
     return /^[A-Za-z0-9]{1,16}$/.test(ext) ? ext.toLowerCase() : undefined;
   };
   return plain(type) ?? (format.startsWith('MAIN_') ? plain(format.slice(5)) : undefined) ?? 'bin';
