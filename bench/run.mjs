@@ -144,3 +144,44 @@ async function downloadMemory() {
     fake.kill();
   }
 }
+
+async function coldChromium(apiUrl) {
+  let launch;
+  try {
+    ({ launch } = await import('../tests/browser/chromium.mjs'));
+  } catch {
+    console.log('\n(Chromium cold start skipped: playwright-core is not installed)');
+    return;
+  }
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const pages = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/config.json') return res.end(JSON.stringify({ url: apiUrl, key: KEY }));
+    const file = path.startsWith('/pkg/') ? join(root, path) : join(here, 'cold-page.html');
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  const browser = await launch();
+  const runs = [];
+  try {
+    for (let i = 0; i < 10; i += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${pages.address().port}/`);
+      runs.push(await page.waitForFunction(() => window.coldStart).then((h) => h.jsonValue()));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    pages.close();
+  }
+  console.log('\nCold start in Chromium (web entry), 10 fresh contexts (min / median / max)');
+  for (const phase of ['import', 'instantiate', 'firstCall']) console.log(`  ${phase === 'import' ? 'import+init' : phase.padEnd(12)} ${fmt(summary(runs.map((r) => r[phase])), 'ms', 1)}`);
+}
