@@ -1,4 +1,4 @@
-//! `ugc.files`: upload videos, read and rename files, share outputs.
+//! `ugc.files`: upload videos, read and rename files, share and download outputs.
 
 pub mod operations;
 pub mod params;
@@ -106,7 +106,7 @@ impl Files {
 }
 
 // Methods made of others, added to the class by the package's JavaScript
-// (scripts/build-pkg.mjs, web/index.js; js/host.js `downloadFile`).
+// (scripts/build-pkg.mjs, web/index.js; js/host.js `uploadFile`, `downloadFile`).
 #[wasm_bindgen(typescript_custom_section)]
 const MORE_METHODS_TS: &'static str = r#"
 /** The methods of `Files` that the package's JavaScript adds to the class. */
