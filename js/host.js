@@ -332,7 +332,6 @@ export function sleep(ms, signal) {
  * one page (the caller's params with `nextToken` set), until `nextToken` is null.
  */
 export function paginate(fetchPage, params) {
-  fromModule();
   // fetchPage belongs to this instance of the module: an iteration that was
   // going on when the module failed ends with INTERNAL, like any other call.
   const inModule = guard();
@@ -360,9 +359,11 @@ export function paginate(fetchPage, params) {
 /**
  * How a method written in JavaScript calls into the module after an await:
  * through callModule, and with INTERNAL if the module was replaced meanwhile
- * (the objects it holds belong to the failed instance).
+ * (the objects it holds belong to the failed instance). Made at the method's
+ * start, which is the module's own doing (see fromModule).
  */
 export function guard() {
+  fromModule();
   const born = generation;
   return (run) => {
     if (generation !== born) throw internalError(droppedWhy, false);
@@ -399,26 +400,14 @@ function baseName(path) {
   return String(path).split(/[\\/]/).pop() || undefined;
 }
 
-/** Words for the errors of reading a file. */
-const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
+// What only Node can do, handed over by the Node entry (js/node-files.js):
+// no static import here, bundlers would trip on node:fs, and browsers never
+// load that code.
+let node = {};
 
-let registeredFs;
-let nodeDownloadOutputs;
-
-/**
- * The Node entry hands over `node:fs` and jobs.downloadOutputs, which writes
- * files (js/node-files.js): no static import here, bundlers would trip on them.
- */
-export function useNodeFs(fs, downloadOutputs) {
-  registeredFs = fs;
-  nodeDownloadOutputs = downloadOutputs;
-}
-
-/** Node's `fs`: the one the Node entry handed over, else Node 20.16+'s built-in. */
-function nodeFs() {
-  if (registeredFs) return registeredFs;
-  const getBuiltin = globalThis.process?.getBuiltinModule;
-  return typeof getBuiltin === 'function' ? getBuiltin('node:fs') : undefined;
+/** The Node entry hands over `{ readPath, downloadOutputs }` (js/node-files.js). */
+export function useNode(nodeOnly) {
+  node = nodeOnly;
 }
 
 /**
@@ -459,19 +448,10 @@ async function readUploadData(data, name) {
   } else if (ArrayBuffer.isView(data)) {
     body = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } else if (typeof data === 'string') {
-    const fs = nodeFs();
-    if (!fs?.openAsBlob) {
-      throw invalid(name, `got a string (${shown(data)}): a file path is read only in Node; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
+    if (!node.readPath) {
+      throw invalid(name, `got a string (${shown(data)}): a file path is read only by the Node entry; pass the bytes (a Blob, ArrayBuffer or Uint8Array)`);
     }
-    try {
-      const stats = await fs.promises.stat(data);
-      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-      // Read from disk as it is sent: a large video is never held in memory.
-      body = await fs.openAsBlob(data);
-    } catch (error) {
-      const why = FILE_ERRORS[error?.code] ?? error?.message ?? String(error);
-      throw invalid(name, `cannot read the file ${shown(data)}: ${why}`, error);
-    }
+    body = await node.readPath(data, name);
     fileName = baseName(data);
   } else if (data !== null && typeof data === 'object' && (Symbol.asyncIterator in data || typeof data.getReader === 'function')) {
     try {
@@ -513,11 +493,12 @@ export async function uploadFile(data, params) {
  * `files.download` (declared in src/files/mod.rs), with `this` the module's
  * Files: the arguments checked first (the params by the module), the file
  * read by id unless the caller's has its URL, then the module's download
- * (retries, timeouts, no key to storage) into a Uint8Array (Node) or a Blob.
+ * (retries, timeouts, no key to storage) into a Blob (a Uint8Array in Node:
+ * see the Node entry).
  */
 export async function downloadFile(fileOrId, params) {
   const inModule = guard();
-  this.__checkDownload(params);
+  this.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   readCallback(params, 'params', 'onProgress');
   const isFile = typeof fileOrId === 'object' && fileOrId !== null;
@@ -528,7 +509,7 @@ export async function downloadFile(fileOrId, params) {
   let url = isFile ? fileOrId.presignedUrl : null;
   if (!/^https?:/.test(url)) {
     url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
-    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: an output gets one soon after its job finishes (see jobs.waitForCompletion)`);
   }
   const sink = bytesSink();
   await inModule(() => this.__transfer(url, params, undefined, sink));
@@ -541,8 +522,8 @@ export async function downloadFile(fileOrId, params) {
  * file system to write to.
  */
 export async function downloadOutputs(jobOrId, params) {
-  if (!nodeDownloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
-  return nodeDownloadOutputs(this, jobOrId, params);
+  if (!node.downloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
+  return node.downloadOutputs(this, jobOrId, params);
 }
 
 /**
@@ -617,13 +598,13 @@ export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
   return [response.status, response.headers.get('retry-after')];
 }
 
-/** A sink that keeps a download's bytes: a Uint8Array in Node, a Blob elsewhere. */
+/** A sink that keeps a download's bytes, as a Blob (the Node entry gives a Uint8Array of it). */
 function bytesSink() {
   let chunks;
   return {
     open: () => (chunks = []),
     write: (chunk) => chunks.push(chunk),
-    close: () => (registeredFs ? new Blob(chunks).arrayBuffer().then((bytes) => new Uint8Array(bytes)) : new Blob(chunks)),
+    close: () => new Blob(chunks),
   };
 }
 

@@ -1,5 +1,6 @@
-// jobs.downloadOutputs, for Node only: the Node entry hands it to host.js
-// (useNodeFs), so none of this is in what a browser loads. The module checks
+// What only Node can do, handed to host.js by the Node entry (useNode), so
+// that none of it is in what a browser loads: the file path of files.upload,
+// read from disk as it is sent, and jobs.downloadOutputs. The module checks
 // the params, reads the job and downloads each output (its retries,
 // timeouts, and no API key to storage); this file chooses the outputs and
 // their file names and writes the files. Each output is streamed to a
@@ -8,10 +9,29 @@
 // one, and a failed or aborted download leaves no temporary file behind.
 
 import { randomBytes } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { MoveUgcError, guard, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
+
+/** Words for the errors of reading a file. */
+const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
+
+/**
+ * The Blob of the file at `path` for files.upload (`name` is the argument's
+ * name in errors): read from disk as it is sent, so a large video is never
+ * held in memory.
+ */
+export async function readPath(path, name) {
+  try {
+    if (!(await stat(path)).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    return await openAsBlob(path);
+  } catch (error) {
+    const why = FILE_ERRORS[error?.code] ?? error?.message ?? String(error);
+    throw invalid(name, `cannot read the file ${shown(path)}: ${why}`, error);
+  }
+}
 
 /**
  * `jobs.downloadOutputs(jobOrId, params)` (declared in src/jobs/mod.rs) on
@@ -20,7 +40,7 @@ import { MoveUgcError, guard, isMoveUgcError, readCallback, readSignal, shown } 
  */
 export async function downloadOutputs(jobs, jobOrId, params) {
   const inModule = guard();
-  jobs.__checkDownloadOutputs(params);
+  jobs.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   const onProgress = readCallback(params, 'params', 'onProgress');
   const id = idOf(jobOrId);
@@ -133,7 +153,7 @@ export function plan(job, id, formats) {
  */
 export function extension(type, format) {
   const plain = (text) => {
-    const ext = String(text).replace(/^\./, '');
+    const ext = typeof text === 'string' ? text.replace(/^\./, '') : '';
     return /^[A-Za-z0-9]{1,16}$/.test(ext) ? ext.toLowerCase() : undefined;
   };
   return plain(type) ?? (format.startsWith('MAIN_') ? plain(format.slice(5)) : undefined) ?? 'bin';

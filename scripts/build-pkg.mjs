@@ -18,8 +18,8 @@
 //                          which Vite and webpack 5 resolve with no plugin
 //   node/index.mjs         Node ESM: initSync() from the bytes of the same .wasm, read with fs
 //   node/index.cjs         Node CommonJS: require() of node/index.mjs (require(esm): Node 20.19+, 22.12+)
-//   node/files.mjs         js/node-files.js: the files of jobs.downloadOutputs (Node only, so
-//                          never part of what a browser loads)
+//   node/files.mjs         js/node-files.js: what only Node does (file paths of files.upload,
+//                          jobs.downloadOutputs), never part of what a browser loads
 //   move_ugc.d.ts          the declarations (generated from the Rust types) for ESM consumers,
 //                          move_ugc.d.cts the same for CommonJS ones, web.d.ts adds init()
 //   LICENSE                the licence texts
@@ -174,14 +174,19 @@ writeFileSync(
   `// The Node entry (ESM): the module instantiated at once from the bytes of the
 // package's one .wasm, read with fs (no top-level await, so that require()
 // can load this file too: see index.cjs).
-import * as fs from 'node:fs';
-import { initSync } from '../web/index.js';
-import { useNodeFs } from '../web/${host.slice(2)}';
-import { downloadOutputs } from './files.mjs';
+import { readFileSync } from 'node:fs';
+import { initSync, Files } from '../web/index.js';
+import { useNode } from '../web/${host.slice(2)}';
+import { downloadOutputs, readPath } from './files.mjs';
 
-initSync({ module: fs.readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths with fs; jobs.downloadOutputs writes files.
-useNodeFs(fs, downloadOutputs);
+initSync({ module: readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
+// files.upload reads file paths from disk; jobs.downloadOutputs writes files.
+useNode({ readPath, downloadOutputs });
+// files.download resolves with a Uint8Array in Node (a Blob in browsers).
+const download = Files.prototype.download;
+Files.prototype.download = async function (fileOrId, params) {
+  return new Uint8Array(await (await download.call(this, fileOrId, params)).arrayBuffer());
+};
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,

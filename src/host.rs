@@ -110,6 +110,16 @@ extern "C" {
     ) -> js_sys::Promise;
 }
 
+#[wasm_bindgen(module = "/js/host.js")]
+extern "C" {
+    /// `files.upload`, which the package's JavaScript adds to `Files`
+    /// (scripts/build-pkg.mjs) with the module's object as `this`; the wasm
+    /// tests add it the same way. (Unused by the module itself, so not in
+    /// its build.)
+    #[wasm_bindgen(thread_local_v2, js_name = uploadFile)]
+    pub static UPLOAD_FILE: js_sys::Function;
+}
+
 /// The JavaScript `MoveUgcError` for an [`Error`].
 pub fn to_js_error(error: &Error) -> JsValue {
     create_error(

@@ -124,10 +124,10 @@ impl Transport {
                 match result {
                     // [status, Retry-After]
                     Ok(answer) => {
+                        // (A number from the host's own answer: `as` saturates anything odd.)
                         let status = js_sys::Reflect::get_u32(&answer, 0)
                             .ok()
                             .and_then(|s| s.as_f64())
-                            .filter(|s| (0.0..1000.0).contains(s))
                             .unwrap_or(0.0) as u16;
                         let retry_after = js_sys::Reflect::get_u32(&answer, 1)
                             .ok()
@@ -387,21 +387,27 @@ pub fn call_with_id(
 /// `uploadFile` and `downloadFile`, js/node-files.js): a PUT of `body` to
 /// `url`, or with no body a GET of `url` into `sink`, retried like a read
 /// (see [`Transport::storage`]), with `options.signal` and
-/// `options.onProgress`. The caller checked its arguments. (Not inlined:
-/// each service's export of it stays a call.)
+/// `options.onProgress`; its promise. With no `url`, the call's params
+/// (`options`) are only checked against `params` (beside `signal` and
+/// `onProgress`), before anything is sent: a refusal is thrown. (Not
+/// inlined: each service's export of it stays a call.)
 #[inline(never)]
 pub fn transfer(
     transport: &Rc<Transport>,
+    params: &'static crate::input::Input,
     url: JsValue,
     options: JsValue,
     body: JsValue,
     sink: JsValue,
-) -> js_sys::Promise {
+) -> std::result::Result<JsValue, JsValue> {
+    let Some(url) = url.as_string() else {
+        crate::input::read::check_params(&options, params).map_err(|e| host::to_js_error(&e))?;
+        return Ok(JsValue::UNDEFINED);
+    };
     let transport = Rc::clone(transport);
-    crate::executor::spawn(async move {
+    Ok(crate::executor::spawn(async move {
         let signal = host::read_signal(&options, "params")?;
         let on_progress = host::read_callback(&options, "params", "onProgress")?;
-        let url = url.as_string().unwrap_or_default();
         let name = if body.is_undefined() {
             "download"
         } else {
@@ -420,6 +426,7 @@ pub fn transfer(
             .map_err(|e| host::to_js_error(&e))?;
         Ok(JsValue::UNDEFINED)
     })
+    .into())
 }
 
 /// Executes an operation and hands its result to JavaScript.

@@ -1,4 +1,4 @@
-//! `ugc.files`: upload videos, read and rename files, share outputs.
+//! `ugc.files`: upload videos, read and rename files, share and download outputs.
 
 pub mod operations;
 pub mod params;
@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::host;
 use crate::transport::{call, call_with_id, Transport};
 
 /// The files service, `ugc.files`.
@@ -89,18 +88,10 @@ impl Files {
         )
     }
 
-    /// Checks the params of `files.download` (host.js `downloadFile` runs it
-    /// before anything is sent): `signal` and `onProgress` only. Not part of
-    /// the package's API.
-    #[wasm_bindgen(js_name = __checkDownload, skip_typescript)]
-    pub fn check_download(&self, params: JsValue) -> Result<(), JsValue> {
-        crate::input::read::check_params(&params, &crate::ops::NO_PARAMS)
-            .map_err(|e| host::to_js_error(&e))
-    }
-
     /// One storage request of `files.upload` or `files.download` (host.js
-    /// `uploadFile`, `downloadFile`): see [`crate::transport::transfer`].
-    /// Not part of the package's API.
+    /// `uploadFile`, `downloadFile`), or with no `url` the check of
+    /// `files.download`'s params (`signal` and `onProgress` only): see
+    /// [`crate::transport::transfer`]. Not part of the package's API.
     #[wasm_bindgen(js_name = __transfer, skip_typescript)]
     pub fn transfer(
         &self,
@@ -108,13 +99,14 @@ impl Files {
         options: JsValue,
         body: JsValue,
         sink: JsValue,
-    ) -> js_sys::Promise {
-        crate::transport::transfer(&self.transport, url, options, body, sink)
+    ) -> Result<JsValue, JsValue> {
+        let params = &crate::ops::NO_PARAMS;
+        crate::transport::transfer(&self.transport, params, url, options, body, sink)
     }
 }
 
 // Methods made of others, added to the class by the package's JavaScript
-// (scripts/build-pkg.mjs, web/index.js; js/host.js `downloadFile`).
+// (scripts/build-pkg.mjs, web/index.js; js/host.js `uploadFile`, `downloadFile`).
 #[wasm_bindgen(typescript_custom_section)]
 const MORE_METHODS_TS: &'static str = r#"
 /** The methods of `Files` that the package's JavaScript adds to the class. */

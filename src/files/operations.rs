@@ -110,9 +110,11 @@ pub fn upload_with_facts<V: Value>(facts: &str, params: &V) -> Result<Operation>
     )
 }
 
-/// The file type a MIME type names, for the types Move takes.
+/// The file type a MIME type names, for the types Move takes. (Byte
+/// searches: a `char` pattern links a string searcher into the module.)
 fn type_of_mime(mime: &str) -> Option<&'static str> {
-    let essence = mime.split(';').next().unwrap_or(mime).trim();
+    let end = mime.bytes().position(|b| b == b';').unwrap_or(mime.len());
+    let essence = mime.get(..end).unwrap_or(mime).trim_ascii();
     match essence.to_ascii_lowercase().as_str() {
         "video/mp4" => Some("mp4"),
         "video/quicktime" => Some("mov"),
@@ -121,13 +123,19 @@ fn type_of_mime(mime: &str) -> Option<&'static str> {
     }
 }
 
-/// `clip.MP4` → `MP4`; none for a name without one.
+/// `dir/clip.MP4` → `MP4`; none for a name without one (`README`,
+/// `.hidden`, `clip.`).
 fn extension(name: &str) -> Option<&str> {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    match base.rsplit_once('.') {
-        Some((stem, ext)) if !stem.is_empty() && !ext.is_empty() => Some(ext),
-        _ => None,
-    }
+    let bytes = name.as_bytes();
+    let base = bytes
+        .iter()
+        .rposition(|&b| b == b'/' || b == b'\\')
+        .map_or(0, |i| i + 1);
+    let dot = bytes
+        .iter()
+        .rposition(|&b| b == b'.')
+        .filter(|&d| d > base)?;
+    name.get(dot + 1..).filter(|ext| !ext.is_empty())
 }
 
 /// `files.retrieve(id, params)`.

@@ -137,17 +137,10 @@ impl Jobs {
         })
     }
 
-    /// Checks the params of `jobs.downloadOutputs` (js/node-files.js runs
-    /// it before anything is sent): `{ dir, formats? }` beside `signal` and
-    /// `onProgress`. Not part of the package's API.
-    #[wasm_bindgen(js_name = __checkDownloadOutputs, skip_typescript)]
-    pub fn check_download_outputs(&self, params: JsValue) -> Result<(), JsValue> {
-        crate::input::read::check_params(&params, &params::DOWNLOAD_OUTPUTS)
-            .map_err(|e| host::to_js_error(&e))
-    }
-
-    /// One download of `jobs.downloadOutputs` (js/node-files.js): see
-    /// `Files.__transfer`. Not part of the package's API.
+    /// One storage download of `jobs.downloadOutputs` (js/node-files.js), or
+    /// with no `url` the check of its params (`{ dir, formats? }` beside
+    /// `signal` and `onProgress`): see [`crate::transport::transfer`]. Not
+    /// part of the package's API.
     #[wasm_bindgen(js_name = __transfer, skip_typescript)]
     pub fn transfer(
         &self,
@@ -155,8 +148,9 @@ impl Jobs {
         options: JsValue,
         body: JsValue,
         sink: JsValue,
-    ) -> js_sys::Promise {
-        crate::transport::transfer(&self.transport, url, options, body, sink)
+    ) -> Result<JsValue, JsValue> {
+        let params = &params::DOWNLOAD_OUTPUTS;
+        crate::transport::transfer(&self.transport, params, url, options, body, sink)
     }
 }
 

@@ -239,6 +239,15 @@ pub fn call_js(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
 pub async fn upload_take_job_and_wait() {
     let ugc = client("");
     let files = ugc.files();
+    // files.upload is JavaScript's (host.js), added to the class as the
+    // package adds it (scripts/build-pkg.mjs).
+    let upload = move_ugc::host::UPLOAD_FILE.with(Clone::clone);
+    Reflect::set(
+        &js_sys::Object::get_prototype_of(&files),
+        &"upload".into(),
+        &upload,
+    )
+    .expect("set");
     let bytes = js_sys::Uint8Array::new_with_length(200_000);
     bytes.fill(7, 0, 200_000);
 
