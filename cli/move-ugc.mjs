@@ -16,15 +16,14 @@ import { findCommand, parseCommandLine } from './parse.mjs';
 const progress = new Progress(process.stderr);
 // Ctrl-C aborts the calls under way: the SDK rejects them with ABORTED once
 // it has cleaned up (a partial download's temporary file removed). Until the
-// command has ended, a second Ctrl-C is ignored, so that nothing cuts that
-// cleanup short; then this listener goes, and Ctrl-C ends the process as usual.
-const interruption = { controller: new AbortController(), happened: false, hint: null };
-const interrupt = () => {
-  if (interruption.happened) return;
+// command has ended, more Ctrl-C are ignored, so that nothing cuts that
+// cleanup short; once it has, Ctrl-C ends the process at once, with its status.
+const interruption = { controller: new AbortController(), happened: false, hint: null, ended: false };
+process.on('SIGINT', () => {
+  if (interruption.ended) process.exit();
   interruption.happened = true;
   interruption.controller.abort();
-};
-process.on('SIGINT', interrupt);
+});
 // `move-ugc jobs list | head -1`: a reader that leaves early is not a failure.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -65,7 +64,7 @@ try {
   progress.clear();
   report(error);
 } finally {
-  process.off('SIGINT', interrupt);
+  interruption.ended = true;
 }
 
 /** Prints `move-ugc: <CODE>: <message>` on stderr and sets the exit status. */

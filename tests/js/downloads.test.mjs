@@ -289,6 +289,27 @@ describe('files.download', () => {
     assert.deepEqual(progress, [{ loaded: 0, total: null }]);
   });
 
+  it('takes a body without a Content-Length, however its chunks come', async () => {
+    const chunks = [1, 70_000, 3, 200_000, 0, 65_536, 12].map((n) => randomBytes(n));
+    const whole = Buffer.concat(chunks);
+    const storage = async () => {
+      const queue = [...chunks];
+      const body = new ReadableStream({
+        pull(controller) {
+          if (queue.length) controller.enqueue(new Uint8Array(queue.shift()));
+          else controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+    const ugc = clientOf(api.fake, { fetch: storage, maxRetries: 0 });
+    const progress = [];
+    const bytes = await ugc.files.download({ id: 'file-1', presignedUrl: 'https://storage.example/file-1' }, { onProgress: (p) => progress.push(p) });
+    assert.ok(Buffer.from(bytes).equals(whole), 'the bytes, in order');
+    assert.equal(bytes.byteLength, whole.length);
+    assert.deepEqual(progress.at(-1), { loaded: whole.length, total: null });
+  });
+
   it('bounds the waits for storage only, not a slow onProgress', async () => {
     const ugc = clientOf(api.fake, { timeoutMs: 200, maxRetries: 0 });
     const job = await finishedJob(ugc, ['MAIN_FBX']);
@@ -556,7 +577,8 @@ describe('jobs.downloadOutputs', () => {
       const ugc = clientOf(api.fake, { maxRetries: 2 });
       const job = finished({ outputs: ['MAIN_FBX'] });
       const path = join(dir, `${job.id}-MAIN_FBX.fbx`);
-      // A directory takes the file's name while it downloads: the rename at its end fails.
+      // A directory takes the file's name while it downloads (slowly): the rename at its end fails.
+      api.fake.inject({ target: 'download', kind: 'drip', ms: 40 });
       let made;
       const onProgress = ({ loaded }) => {
         if (loaded > 0) made ??= mkdir(path);
@@ -574,6 +596,7 @@ describe('jobs.downloadOutputs', () => {
         if (loaded > 0) made ??= rm(gone, { recursive: true });
       };
       made = undefined;
+      api.fake.inject({ target: 'download', kind: 'drip', ms: 40 });
       const lost = await rejectsWith(ugc.jobs.downloadOutputs(job.id, { dir: gone, onProgress: removing }), 'INVALID_ARGUMENT');
       assert.equal(lost.message, `params.dir: writing ${join(gone, `${job.id}-MAIN_FBX.fbx`)} failed: no such file or directory (ENOENT)`);
       assert.equal(lost.cause?.code, 'ENOENT');
