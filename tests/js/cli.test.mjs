@@ -144,7 +144,7 @@ describe('move-ugc, the command', () => {
       for (const [words] of commands) assert.match(stdout, new RegExp(`^  ${words}\\b`, 'm'), words);
       assert.match(stdout, /MOVE_API_KEY/);
       assert.match(stdout, /MOVE_API_URL/);
-      assert.match(stdout, /Exit status: 0 done, 1 failed .*, 2 bad usage/);
+      assert.match(stdout, /Exit status: 0 done, 1 failed \([^)]*Ctrl-C[^)]*\), 2 bad usage/);
       assert.equal((await ok(['-h'])).stdout, stdout);
       assert.equal((await ok(['help'])).stdout, stdout);
     });
