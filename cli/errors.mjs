@@ -1,30 +1,29 @@
 // The command's own errors, beside the SDK's MoveUgcError: both carry a
-// `code` and print as `move-ugc: <CODE>: <message>`; `exitCode` says how the
-// process ends (2 for bad usage, 1 for a failure).
+// `code` and print as `move-ugc: <CODE>: <message>`. How the process ends
+// follows from the code (move-ugc.mjs `exitCodeOf`): 2 for bad usage, 1 for
+// a failure.
 
-/** A failure of the command itself: bad usage (exit 2) or something that went wrong (exit 1). */
+/** A failure of the command itself: bad usage (USAGE), or a value it cannot take (INVALID_ARGUMENT). */
 export class CliError extends Error {
   /**
-   * @param {string} code  what kind of failure (USAGE, INVALID_ARGUMENT, …)
+   * @param {string} code  what kind of failure (USAGE, INVALID_ARGUMENT)
    * @param {string} message  what happened, and what to do about it
-   * @param {number} exitCode  2 for bad usage, 1 otherwise
    */
-  constructor(code, message, exitCode) {
+  constructor(code, message) {
     super(message);
     this.name = 'CliError';
     this.code = code;
-    this.exitCode = exitCode;
   }
 }
 
 /** An unknown command or option, a missing or extra argument: exit 2. */
 export function usageError(message) {
-  return new CliError('USAGE', message, 2);
+  return new CliError('USAGE', message);
 }
 
-/** A value the command cannot take (`--limit abc`): exit 2. */
+/** A value the command cannot take (`--limit abc`): exit 2 (checked before anything is sent). */
 export function invalidArgument(message) {
-  return new CliError('INVALID_ARGUMENT', message, 2);
+  return new CliError('INVALID_ARGUMENT', message);
 }
 
 /**

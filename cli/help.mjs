@@ -7,7 +7,8 @@ const ENVIRONMENT = `Environment:
   MOVE_API_KEY  your Move API key (mv_key_…), needed by all but webhooks verify
   MOVE_API_URL  another endpoint (default https://api.move.ai/ugc/graphql)`;
 
-const EXIT = `Exit status: 0 done, 1 failed (the API refused, a job failed, …), 2 bad usage.
+const EXIT = `Exit status: 0 done, 1 failed (the API refused, a job failed, the disk failed,
+Ctrl-C, …), 2 bad usage.
 Errors go to stderr as "move-ugc: <CODE>: <message>"; progress bars too, and only on a terminal.`;
 
 /** The help of `node`: the whole tool (null), a group or a command. */

@@ -7,17 +7,20 @@
 
 import { readFileSync } from 'node:fs';
 
-import { clientFromEnv } from './client.mjs';
+import { clientFromEnv, requestsSent } from './client.mjs';
 import { COMMANDS } from './commands/index.mjs';
 import { helpOf } from './help.mjs';
 import { Progress } from './output.mjs';
 import { findCommand, parseCommandLine } from './parse.mjs';
 
 const progress = new Progress(process.stderr);
-// Ctrl-C aborts the calls under way (the SDK rejects them with ABORTED); a
-// second Ctrl-C ends the process at once (the default, once this listener is gone).
-const interruption = { controller: new AbortController(), happened: false, hint: null };
-process.once('SIGINT', () => {
+// Ctrl-C aborts the calls under way: the SDK rejects them with ABORTED once
+// it has cleaned up (a partial download's temporary file removed). Until the
+// command has ended, more Ctrl-C are ignored, so that nothing cuts that
+// cleanup short; once it has, Ctrl-C ends the process at once, with its status.
+const interruption = { controller: new AbortController(), happened: false, hint: null, ended: false };
+process.on('SIGINT', () => {
+  if (interruption.ended) process.exit();
   interruption.happened = true;
   interruption.controller.abort();
 });
@@ -60,6 +63,8 @@ try {
 } catch (error) {
   progress.clear();
   report(error);
+} finally {
+  interruption.ended = true;
 }
 
 /** Prints `move-ugc: <CODE>: <message>` on stderr and sets the exit status. */
@@ -69,12 +74,22 @@ function report(error) {
   if (interruption.happened && code === 'ABORTED') {
     process.stderr.write(`move-ugc: ABORTED: interrupted (${message})\n`);
     if (interruption.hint) process.stderr.write(`move-ugc: ${interruption.hint}\n`);
-    process.exitCode = 130;
+    process.exitCode = 1;
     return;
   }
   process.stderr.write(`move-ugc: ${code}: ${message}\n`);
   if (code === 'INTERNAL' && !error?.name?.startsWith?.('MoveUgc') && error?.stack) process.stderr.write(`${error.stack}\n`);
-  // 2: the command was used wrongly (a CliError says which; the SDK's
-  // INVALID_ARGUMENT is a value it refused before sending anything).
-  process.exitCode = error?.exitCode ?? (code === 'INVALID_ARGUMENT' ? 2 : 1);
+  process.exitCode = exitCodeOf(code);
+}
+
+/**
+ * 2 for bad usage: a USAGE error, or a value refused (INVALID_ARGUMENT, by
+ * the command or the SDK) before anything was sent; 1 for any other failure,
+ * a refusal once requests went out included (the SDK's `params.dir` when the
+ * disk fails mid-download).
+ */
+function exitCodeOf(code) {
+  if (code === 'USAGE') return 2;
+  if (code === 'INVALID_ARGUMENT') return requestsSent() ? 1 : 2;
+  return 1;
 }

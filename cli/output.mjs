@@ -1,6 +1,10 @@
 // What the command prints: short tables and lines for people (stdout), progress
 // bars on a terminal (stderr, and only there), one JSON document for --json.
 
+// How a job's state is read: the package's one JavaScript copy of it (beside
+// jobs.downloadOutputs, Node only).
+import { stateOf } from '../node/files.mjs';
+
 /** A fixed-width table: `columns` are `[heading, row => text]`. */
 export function table(columns, rows) {
   const cells = [columns.map(([heading]) => heading), ...rows.map((row) => columns.map(([, cell]) => text(cell(row))))];
@@ -25,11 +29,6 @@ export function when(iso) {
   if (!iso) return null;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/** A job's state as the API now says it (progress.state; the job's own state is deprecated and lags). */
-export function stateOf(job) {
-  return job.progress?.state ?? job.state ?? null;
 }
 
 /** `RUNNING 40%`, `FINISHED 100%`, `NOT STARTED`. */

@@ -297,10 +297,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
    * `drip` (each chunk of 64 KiB waits `ms` first).
    */
   async function handleDownload(req, res, fileId) {
-    const headers = { ...req.headers };
-    state.downloads.push({ fileId, headers });
-    if (req.headers.authorization) violation(null, 'a download carried an Authorization header');
-    if (Object.values(req.headers).some((value) => String(value).includes(apiKey))) violation(null, 'a download carried the API key');
+    recordDownload(req, fileId, false);
     const fault = takeFault(null, 'download');
     const inBody = ['cut', 'stall', 'drip'].includes(fault?.kind);
     if (fault && !inBody && (await applyFault(fault, req, res))) return;
@@ -348,8 +345,16 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     });
   }
 
-  /** GET of an upload URL: presigned for PUT only, as S3 signs it. */
-  function refuseUploadGet(res) {
+  /** Records a GET of storage (`uploadUrl`: of an upload URL); the key or an Authorization header there is a violation. */
+  function recordDownload(req, fileId, uploadUrl) {
+    state.downloads.push({ fileId, headers: { ...req.headers }, ...(uploadUrl ? { uploadUrl } : {}) });
+    if (req.headers.authorization) violation(null, 'a download carried an Authorization header');
+    if (Object.values(req.headers).some((value) => String(value).includes(apiKey))) violation(null, 'a download carried the API key');
+  }
+
+  /** GET of an upload URL: presigned for PUT only, as S3 signs it (recorded among the downloads, `uploadUrl: true`). */
+  function refuseUploadGet(req, res, fileId) {
+    recordDownload(req, fileId, true);
     res.writeHead(403, { 'content-type': 'application/xml', ...CORS });
     res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message></Error>');
   }
@@ -396,7 +401,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       if (url.pathname === '/graphql' && req.method === 'POST') return handleGraphql(req, res);
       const upload = url.pathname.match(/^\/__fake\/uploads\/([\w-]+)$/);
       if (upload && req.method === 'PUT') return handleUpload(req, res, upload[1]);
-      if (upload && req.method === 'GET') return refuseUploadGet(res);
+      if (upload && req.method === 'GET') return refuseUploadGet(req, res, upload[1]);
       const download = url.pathname.match(/^\/__fake\/files\/([\w-]+)$/);
       if (download && req.method === 'GET') return handleDownload(req, res, download[1]);
       if (url.pathname.startsWith('/__fake/')) return handleControl(req, res, url.pathname);
@@ -439,7 +444,7 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     get uploadAttempts() {
       return state.uploadAttempts;
     },
-    /** GETs of download URLs since the last reset, failed ones included: `{ fileId, headers }`. */
+    /** GETs of storage since the last reset, failed ones included: `{ fileId, headers }`, and `uploadUrl: true` for a GET of an upload URL (refused, 403). */
     get downloads() {
       return state.downloads;
     },

@@ -490,30 +490,52 @@ export async function uploadFile(data, params) {
 }
 
 /**
+ * The id of `value`, an id or an object with its `id` (a `what`: 'file',
+ * 'job'), named `name` in errors; `shape` is how such an object is written
+ * in them (`{ id, presignedUrl }`). Shared by files.download and
+ * jobs.downloadOutputs (js/node-files.js): one wording.
+ */
+export function idOf(value, name, what, shape) {
+  const isObject = typeof value === 'object' && value !== null;
+  const id = isObject ? value.id : value;
+  if (typeof id !== 'string' || !id || id.trim() !== id) {
+    const or = isObject ? '' : ` or a ${what} (${shape})`;
+    throw invalid(isObject ? `${name}.id` : name, `expected a ${what} id (a non-empty string, no spaces around it)${or}, got ${shown(id)}`);
+  }
+  return id;
+}
+
+/**
  * `files.download` (declared in src/files/mod.rs), with `this` the module's
  * Files: the arguments checked first (the params by the module), the file
  * read by id unless the caller's has its URL, then the module's download
- * (retries, timeouts, no key to storage) into a Blob (a Uint8Array in Node:
- * see the Node entry).
+ * (retries, timeouts, no key to storage) into a Uint8Array (Node) or a Blob.
+ * A URL of the caller's that storage refuses (403: the upload URL that
+ * files.create and files.upload return, signed for PUT only, or one that
+ * expired) is replaced once by the URL of a fresh read. (Not on a 404: the
+ * file's key is the same in every URL, so a fresh one would fail alike.)
  */
 export async function downloadFile(fileOrId, params) {
   const inModule = guard();
   this.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   readCallback(params, 'params', 'onProgress');
-  const isFile = typeof fileOrId === 'object' && fileOrId !== null;
-  const id = isFile ? fileOrId.id : fileOrId;
-  if (typeof id !== 'string' || !id || id.trim() !== id) {
-    throw invalid(isFile ? 'fileOrId.id' : 'fileOrId', `expected a file id (a non-empty string, no spaces around it)${isFile ? '' : ' or a file ({ id, presignedUrl })'}, got ${shown(id)}`);
-  }
-  let url = isFile ? fileOrId.presignedUrl : null;
-  if (!/^https?:/.test(url)) {
-    url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
-    if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: an output gets one soon after its job finishes (see jobs.waitForCompletion)`);
-  }
+  const id = idOf(fileOrId, 'fileOrId', 'file', '{ id, presignedUrl }');
+  let url = fileOrId?.presignedUrl;
   const sink = bytesSink();
-  await inModule(() => this.__transfer(url, params, undefined, sink));
-  return sink.result;
+  for (let theirs = /^https?:/.test(url); ; theirs = false) {
+    if (!theirs) {
+      url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
+      if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+    }
+    try {
+      await inModule(() => this.__transfer(url, params, undefined, sink));
+      return sink.result;
+    } catch (error) {
+      // Once only: a URL read just now is not refused for its age.
+      if (!theirs || error?.status !== 403) throw error;
+    }
+  }
 }
 
 /**
@@ -536,10 +558,11 @@ export async function downloadOutputs(jobOrId, params) {
  * large video takes what it takes); browsers send it with XMLHttpRequest,
  * which reports bytes as they go, Node's fetch cannot tell, so there the
  * start and the end are reported. With none, a GET whose 2xx body goes into
- * `sink` as it arrives: `open()` (each attempt starts afresh), `write(chunk)`
- * awaited (a slow disk holds the network back), then `sink.result =
- * close()`; the attempt's timeout bounds the wait for the answer and then
- * each wait for the next chunk, never the whole transfer. `onProgress` gets
+ * `sink` as it arrives: `open(total)` (each attempt starts afresh; `total`
+ * the Content-Length, or null), `write(chunk)` awaited (a slow disk holds
+ * the network back), then `sink.result = close()`; the attempt's timeout
+ * bounds the wait for the answer and then each wait for the next chunk (not
+ * the writes, nor `onProgress`), never the whole transfer. `onProgress` gets
  * `{ loaded, total }` (`total` null when storage does not say the length),
  * never the same value twice in a row.
  */
@@ -580,15 +603,18 @@ export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
     const length = response.headers.get('content-length');
     total = length === null ? null : Number(length);
     let loaded = 0;
-    await sink.open();
+    await sink.open(total);
     report(0);
     // (A body cut short of its Content-Length fails the read: fetch checks it.)
-    for (const reader = response.body.getReader(); ; ) {
+    // No body at all (a fetch of the caller's may give `new Response(null)`): no bytes.
+    for (const reader = response.body?.getReader(); reader; ) {
       const { done, value } = await reader.read();
       if (done) break;
-      attempt.arm();
+      // The timeout bounds the wait for storage, not the disk nor the caller's onProgress.
+      clearTimeout(attempt.timer);
       await sink.write(value);
       report((loaded += value.byteLength));
+      attempt.arm();
     }
     sink.result = await sink.close();
   } else {
@@ -598,13 +624,30 @@ export async function storage(attempt, url, body, sink, onProgress, fetchImpl) {
   return [response.status, response.headers.get('retry-after')];
 }
 
-/** A sink that keeps a download's bytes, as a Blob (the Node entry gives a Uint8Array of it). */
+/**
+ * A sink that keeps a download's bytes in one Uint8Array, made at once as
+ * long as Content-Length says (else grown as bytes come), and hands back that
+ * very array in Node, a Blob of it elsewhere: the bytes are held once, never
+ * as chunks and a copy of them.
+ */
 function bytesSink() {
-  let chunks;
+  let bytes;
+  let size;
   return {
-    open: () => (chunks = []),
-    write: (chunk) => chunks.push(chunk),
-    close: () => new Blob(chunks),
+    // `| 0`: no length, or one that is not a sane integer, starts from nothing.
+    open: (total) => {
+      bytes = new Uint8Array(Math.max(total | 0, 0));
+      size = 0;
+    },
+    write: (chunk) => {
+      if (size + chunk.length > bytes.length) {
+        const old = bytes;
+        (bytes = new Uint8Array(2 * size + chunk.length)).set(old);
+      }
+      bytes.set(chunk, size);
+      size += chunk.length;
+    },
+    close: () => ((bytes = bytes.subarray(0, size)), node.readPath ? bytes : new Blob([bytes])),
   };
 }
 

@@ -7,13 +7,18 @@
 // temporary file beside its final name, chunk by chunk as it arrives, and
 // renamed once complete: an existing file is only ever replaced by a whole
 // one, and a failed or aborted download leaves no temporary file behind.
+//
+// It also holds the one JavaScript copy of how a job's state is read
+// (`stateOf`, `normalizeState`, `assess`), which the move-ugc command
+// imports too; src/jobs/wait.rs holds the module's, and both are tested
+// against one table of cases (tests/job-readiness.json).
 
 import { randomBytes } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants, openAsBlob } from 'node:fs';
+import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
-import { MoveUgcError, guard, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
+import { MoveUgcError, guard, idOf, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
 
 /** Words for the errors of reading a file. */
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
@@ -36,24 +41,30 @@ export async function readPath(path, name) {
 /**
  * `jobs.downloadOutputs(jobOrId, params)` (declared in src/jobs/mod.rs) on
  * `jobs`, the module's Jobs. Everything is checked before anything is sent:
- * the params (the module), the job's id, and that `dir` can be written.
+ * the params (the module), the job's id, and that `dir` can be written
+ * (without making it yet). The job is read next; `dir` is made only once its
+ * outputs are known to be there to download, and none of their files' names
+ * is a directory in it.
  */
 export async function downloadOutputs(jobs, jobOrId, params) {
   const inModule = guard();
   jobs.__transfer(undefined, params);
   const signal = readSignal(params, 'params');
   const onProgress = readCallback(params, 'params', 'onProgress');
-  const id = idOf(jobOrId);
+  const id = idOf(jobOrId, 'jobOrId', 'job', '{ id }');
   if (params.formats?.length === 0) {
     throw invalid('params.formats', 'expected at least one output type, got an empty array (omit it for every output)');
   }
   // Checked by the module: output types in any letter case, as the API spells them.
   const formats = [...new Set((params.formats ?? []).map((format) => format.toUpperCase()))];
-  await writable(params.dir);
+  const { dir } = params;
+  await writable(dir);
   const job = await inModule(() => jobs.retrieve(id, { expand: ['outputs'], signal }));
+  const planned = plan(job, id, formats);
+  await prepare(dir, planned);
   const done = [];
-  for (const { format, url, name } of plan(job, id, formats)) {
-    done.push(await transfer(inModule, jobs, url, fileSink(params.dir, name, format), signal, onProgress && ((p) => onProgress({ format, ...p }))));
+  for (const { format, url, name } of planned) {
+    done.push(await transfer(inModule, jobs, url, fileSink(dir, name, format), signal, onProgress && ((p) => onProgress({ format, ...p }))));
   }
   return done;
 }
@@ -94,41 +105,60 @@ function invalid(path, problem, cause) {
   return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { cause });
 }
 
-/** The id of `jobOrId`: an id, or a job's `id` (not empty, no whitespace around it, as the module's ids). */
-function idOf(jobOrId) {
-  const isJob = jobOrId !== null && typeof jobOrId === 'object';
-  const [id, path] = isJob ? [jobOrId.id, 'jobOrId.id'] : [jobOrId, 'jobOrId'];
-  if (typeof id !== 'string') {
-    throw invalid(path, isJob ? `expected a string, got ${shown(id)}` : `expected a job id (a string) or a job (an object with its id), got ${shown(id)}`);
-  }
-  if (id.trim() === '') throw invalid(path, `expected a non-empty string, got ${shown(id)}`);
-  if (id.trim() !== id) throw invalid(path, `must not start or end with whitespace, got ${shown(id)}`);
-  return id;
+// ---- a job's state: the same rules as src/jobs/wait.rs ----
+
+/** The states of a job that ended without animation, and those of one that ended with it. */
+const FAILED = ['FAILED', 'CANCELLED', 'CANCELED', 'ERROR'];
+const FINISHED = ['FINISHED', 'COMPLETED', 'SUCCEEDED'];
+
+/** A job's state as the API now says it: `progress.state`, else the deprecated `state` (which lags); null if neither. */
+export function stateOf(job) {
+  return job?.progress?.state ?? job?.state ?? null;
 }
 
-/** `NOT STARTED`, `not-started` and `NOT_STARTED` are one state (as src/jobs/wait.rs reads them). */
+/**
+ * `NOT STARTED`, `not-started` and `NOT_STARTED` are one state: trimmed,
+ * spaces and dashes as `_`, ASCII letters upper-cased (as `normalize_state`).
+ */
 export function normalizeState(state) {
-  return String(state ?? '').trim().toUpperCase().replace(/[ -]/g, '_');
+  return String(state ?? '')
+    .trim()
+    .replace(/[ -]/g, '_')
+    .replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
+/**
+ * Where a job read with its outputs stands, as jobs.waitForCompletion sees
+ * it (`assess`): `{ phase, state }`, `state` normalised and `phase`
+ * `'failed'` (it ended without animation), `'finished'` (FINISHED with
+ * outputs, each with its download URL: the API can report FINISHED before
+ * either) or `'pending'`.
+ */
+export function assess(job) {
+  const state = normalizeState(stateOf(job));
+  if (FAILED.includes(state)) return { phase: 'failed', state };
+  const outputs = job?.outputs ?? [];
+  const ready = FINISHED.includes(state) && outputs.length > 0 && outputs.every((output) => output.file?.presignedUrl);
+  return { phase: ready ? 'finished' : 'pending', state };
 }
 
 /**
  * The outputs of `job` (read with its outputs) to download, in the API's
  * order: every one, or those of `formats`; each `{ format, url, name }`.
- * As jobs.waitForCompletion sees a job (src/jobs/wait.rs): `progress.state`
- * wins over the deprecated `state`; a job that ended without animation is
- * JOB_FAILED; it is ready once FINISHED with outputs, each with its URL.
+ * A job that ended without animation is JOB_FAILED; one not finished with
+ * its outputs' URLs yet, or without an output of `formats`, NOT_FOUND.
  */
 export function plan(job, id, formats) {
-  const state = normalizeState(job.progress?.state ?? job.state);
-  if (['FAILED', 'CANCELLED', 'CANCELED', 'ERROR'].includes(state)) throw new MoveUgcError('JOB_FAILED', `job ${id} ended ${state}`);
-  const outputs = job.outputs ?? [];
-  const finished = ['FINISHED', 'COMPLETED', 'SUCCEEDED'].includes(state);
-  if (!finished || !outputs.length || outputs.some((output) => !output.file?.presignedUrl)) {
+  const { phase, state } = assess(job);
+  // The words of src/jobs/wait.rs `failed`.
+  if (phase === 'failed') throw new MoveUgcError('JOB_FAILED', `job ${id} ended ${state}`);
+  if (phase !== 'finished') {
     throw new MoveUgcError(
       'NOT_FOUND',
       `job ${id} has no outputs ready to download yet (it is ${state || 'in no known state'}): wait for it with jobs.waitForCompletion first`,
     );
   }
+  const { outputs } = job;
   const missing = formats.find((format) => !outputs.some((output) => output.format === format));
   if (missing) {
     throw new MoveUgcError('NOT_FOUND', `job ${id} has no ${missing} output (its outputs are ${outputs.map((o) => o.format).join(', ')})`);
@@ -168,33 +198,78 @@ export function safe(text) {
   return String(text).replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
+// ---- the directory and the files ----
+
 /** Words for what the file system refused. */
 const WHY = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EEXIST: 'a file, not a directory',
   ENOTDIR: 'a file, not a directory',
-  ENOSPC: 'no space left on the device',
+  EISDIR: 'a directory is in its place',
+  ENOENT: 'no such file or directory',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
   EROFS: 'a read-only file system',
 };
 
-/** `INVALID_ARGUMENT` about `params.dir`: where the files were to go. */
+/** `INVALID_ARGUMENT` about `params.dir`, before anything is sent: where the files were to go. */
 function refused(dir, what, error) {
   const why = WHY[error?.code] ?? error?.message ?? String(error);
   return invalid('params.dir', `cannot ${what} in ${shown(dir)}: ${why}`, error);
 }
 
-/** Checks that `dir` is a directory that can be written, making it if it is missing. */
+/**
+ * A failure of the disk once requests went out (the job read, a download
+ * under way): still `INVALID_ARGUMENT` about `params.dir`, the one raised
+ * after sending (see the JSDoc of downloadOutputs), saying what failed, with
+ * the file system's error as its `cause` and its code in the message:
+ * `params.dir: writing out/job-1-MAIN_FBX.fbx failed: no space left on device (ENOSPC)`.
+ */
+function diskFailure(doing, path, error) {
+  const why = WHY[error?.code] ?? error?.message ?? String(error);
+  return invalid('params.dir', `${doing} ${path} failed: ${why}${typeof error?.code === 'string' ? ` (${error.code})` : ''}`, error);
+}
+
+/**
+ * Checks, without making anything, that `dir` could take the files: it, or
+ * the nearest of its parents that exists (it is made later), is a directory
+ * this process may write in.
+ */
 async function writable(dir) {
   try {
-    await mkdir(dir, { recursive: true });
-    if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    // A file made and removed now, rather than a refusal once the job was read.
-    const probe = await temporary(dir, 'move-ugc-check');
-    await probe.handle.close();
-    await rm(probe.path, { force: true });
+    for (let at = resolve(dir); ; at = dirname(at)) {
+      let stats;
+      try {
+        stats = await stat(at);
+      } catch (error) {
+        if (error?.code === 'ENOENT' && dirname(at) !== at) continue;
+        throw error;
+      }
+      if (!stats.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      await access(at, constants.W_OK | constants.X_OK);
+      return;
+    }
   } catch (error) {
     throw refused(dir, 'write files', error);
+  }
+}
+
+/**
+ * Before any transfer: refuses a planned file whose name is a directory in
+ * `dir` (the rename at its end would fail), then makes `dir` if it is missing.
+ */
+async function prepare(dir, planned) {
+  for (const { name } of planned) {
+    const path = join(dir, name);
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+      throw invalid('params.dir', `${path} is a directory: the output cannot be written there (move it away, or choose another dir)`);
+    }
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw diskFailure('making', dir, error);
   }
 }
 
@@ -205,11 +280,11 @@ async function temporary(dir, name) {
 }
 
 /**
- * A sink (see host.js `download`) that writes one output to `dir/name`: each
+ * A sink (see host.js `storage`) that writes one output to `dir/name`: each
  * attempt into a temporary file of its own (`open`, which drops the last
  * attempt's), renamed to `name` by `close`; `fail` removes what is left.
  * Its result is `{ format, path, bytes }`. A failure of the disk is
- * INVALID_ARGUMENT about `params.dir`.
+ * `diskFailure` (INVALID_ARGUMENT about `params.dir`).
  */
 function fileSink(dir, name, format) {
   const path = join(dir, name);
@@ -226,7 +301,7 @@ function fileSink(dir, name, format) {
     try {
       return await step(...args);
     } catch (error) {
-      throw isMoveUgcError(error) ? error : refused(dir, `write ${name}`, error);
+      throw isMoveUgcError(error) ? error : diskFailure('writing', path, error);
     }
   };
   return {

@@ -8,7 +8,10 @@
 
 import { MoveUgcError, shown } from './host.js';
 
-const TOLERANCE = 300;
+/** How far from now a delivery's timestamp may be, in seconds, unless `toleranceSeconds` says otherwise (the move-ugc command shows it). */
+export const TOLERANCE = 300;
+/** The fewest bytes of a signing secret: Svix makes them of 24, and takes none shorter (32 base64 characters). */
+const SECRET_BYTES = 24;
 
 const invalid = (path, problem) => new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false });
 const refused = (why) => new MoveUgcError('INVALID_SIGNATURE', `webhook not verified: ${why}`, { retryable: false });
@@ -38,11 +41,22 @@ function bytesOf(body) {
   );
 }
 
-/** The key of a `whsec_…` secret (or of its bare base64, as the svix library takes it). */
+/**
+ * The key of a `whsec_…` secret (or of its bare base64, as the svix library
+ * takes it). The secret is never shown: a refusal says only what is wrong
+ * with it.
+ */
 function keyOf(secret) {
-  if (typeof secret != 'string') throw invalid('secret', `expected the endpoint's signing secret ("whsec_…"), got ${kind(secret)}`);
-  const key = fromBase64(secret.startsWith('whsec_') ? secret.slice(6) : secret);
-  if (!key?.length) throw invalid('secret', 'expected "whsec_" and base64 (the endpoint\'s signing secret), got a string that is not');
+  const expected = 'expected the endpoint\'s signing secret ("whsec_" and the base64 of its key, 24 bytes or more)';
+  if (typeof secret != 'string') throw invalid('secret', `${expected}, got ${kind(secret)}`);
+  const base64 = secret.startsWith('whsec_') ? secret.slice(6) : secret;
+  const key = fromBase64(base64);
+  let wrong;
+  if (secret === '') wrong = 'an empty string';
+  else if (base64 === '') wrong = '"whsec_" and nothing after it';
+  else if (!key) wrong = 'a string that is not base64';
+  else if (key.length < SECRET_BYTES) wrong = `the base64 of only ${key.length} byte${key.length == 1 ? '' : 's'}`;
+  if (wrong) throw invalid('secret', `${expected}, got ${wrong}`);
   return key;
 }
 

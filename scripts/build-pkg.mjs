@@ -175,18 +175,14 @@ writeFileSync(
 // package's one .wasm, read with fs (no top-level await, so that require()
 // can load this file too: see index.cjs).
 import { readFileSync } from 'node:fs';
-import { initSync, Files } from '../web/index.js';
+import { initSync } from '../web/index.js';
 import { useNode } from '../web/${host.slice(2)}';
 import { downloadOutputs, readPath } from './files.mjs';
 
 initSync({ module: readFileSync(new URL('../web/move_ugc_bg.wasm', import.meta.url)) });
-// files.upload reads file paths from disk; jobs.downloadOutputs writes files.
+// files.upload reads file paths from disk; jobs.downloadOutputs writes files;
+// files.download resolves with a Uint8Array here (a Blob in browsers).
 useNode({ readPath, downloadOutputs });
-// files.download resolves with a Uint8Array in Node (a Blob in browsers).
-const download = Files.prototype.download;
-Files.prototype.download = async function (fileOrId, params) {
-  return new Uint8Array(await (await download.call(this, fileOrId, params)).arrayBuffer());
-};
 
 export { ${publicNames.join(', ')} } from '../web/index.js';
 `,

@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 
 import { invalidArgument } from '../errors.mjs';
 import { fields, indent } from '../output.mjs';
-import { command, namedBy, OUTPUT_OPTION, outputsOf } from './common.mjs';
+import { command, namedBy, OUTPUT_OPTION, outputsOf, shellWord } from './common.mjs';
 import { uploadFile } from './files.mjs';
 import { downloadOutputs, filesText, waitFor } from './jobs.mjs';
 
@@ -42,6 +42,7 @@ export const capture = command({
     const outputs = outputsOf(values);
     const client = ugc();
     await checkJob(client, { outputs, name });
+    await checkDownload(client, values, progress);
 
     const video = await uploadFile(client, args.video, { signal, progress }, { data: '<video>' });
     progress.done(`Uploaded ${basename(args.video)}: file ${video.file.id}`);
@@ -59,16 +60,39 @@ export const capture = command({
       client.jobs.createSingleCam({ takeId: take.id, name, ...(outputs ? { outputs } : {}), signal }),
     );
     progress.done(`Job ${started.id} started`);
-    onInterrupt(`the job ${started.id} goes on at Move: move-ugc jobs wait ${started.id}, then move-ugc jobs download ${started.id}`);
+    // The download to resume with: the same --dir and --output as this one.
+    const download = ['move-ugc', 'jobs', 'download', started.id, ...downloadFlags(values)].map(shellWord).join(' ');
+    onInterrupt(`the job ${started.id} goes on at Move: move-ugc jobs wait ${started.id}, then ${download}`);
     const job = await waitFor(client, started.id, { signal, progress });
     progress.done(`Job ${job.id} finished`);
-    onInterrupt(`the job ${job.id} is finished: move-ugc jobs download ${job.id}`);
+    onInterrupt(`the job ${job.id} is finished: ${download}`);
     const downloads = await downloadOutputs(client, job, values, { signal, progress });
     const data = { video: video.file, move: move?.file ?? null, take, job, downloads };
-    const text = [fields([['take', take.id], ['job', job.id]]), 'outputs', indent(filesText(downloads, job.id))].join('\n');
+    const text = [fields([['take', take.id], ['job', job.id]]), 'outputs', indent(filesText(downloads))].join('\n');
     return { data, text };
   },
 });
+
+/** The flags of `jobs download` that say what capture downloads: its --dir and --output. */
+function downloadFlags(values) {
+  const flags = values.dir === undefined ? [] : ['--dir', values.dir];
+  for (const output of outputsOf(values) ?? []) flags.push('--output', output);
+  return flags;
+}
+
+/**
+ * Checks --dir and --output as the download at the end will, before any
+ * upload: the SDK checks a download's params and its directory before it
+ * reads the job, which a signal that has fired already stops there
+ * (ABORTED, nothing sent, no directory made).
+ */
+async function checkDownload(client, values, progress) {
+  try {
+    await downloadOutputs(client, 'not-sent', values, { signal: AbortSignal.abort(), progress });
+  } catch (error) {
+    if (error?.code !== 'ABORTED') throw error;
+  }
+}
 
 /** Refuses a path that is not a readable file now, before anything is uploaded. */
 async function readable(flag, path) {

@@ -74,3 +74,8 @@ export const OUTPUT_OPTION = {
 export function requirePipedStdin(what) {
   if (process.stdin.isTTY) throw usageError(`${what} is read from stdin: pipe it in (… < payload.json)`);
 }
+
+/** `word` as a shell reads it back: as it is when it is plain, else in single quotes. */
+export function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}

@@ -67,8 +67,9 @@ const wait = command({
   path: ['jobs', 'wait'],
   summary: 'wait until a job is finished, with its progress',
   description:
-    'Waits until a job is FINISHED with its outputs and their download URLs, polling it every 5 seconds for up to an hour, ' +
-    'with a progress bar on a terminal. Fails (exit 1, JOB_FAILED) if the job failed or was cancelled. ' +
+    'Waits until a job is FINISHED with its outputs and their download URLs, polling it as the SDK\'s ' +
+    'jobs.waitForCompletion does (its interval, and its time limit: past it, TIMEOUT), with a progress bar on a terminal. ' +
+    'Fails (exit 1, JOB_FAILED) if the job failed or was cancelled. ' +
     'Ctrl-C stops the wait, not the job.',
   args: [ID_ARG],
   json: 'the finished job, with its take, outputs and inputs',
@@ -108,7 +109,7 @@ const download = command({
   examples: ['move-ugc jobs download job-123 --dir out', 'move-ugc jobs download job-123 --output MAIN_FBX --output RENDER_VIDEO'],
   async run({ args, values, ugc, signal, progress }) {
     const files = await downloadOutputs(ugc(), args.id, values, { signal, progress }, { jobOrId: '<id>' });
-    return { data: files, text: filesText(files, args.id) };
+    return { data: files, text: filesText(files) };
   },
 });
 
@@ -129,9 +130,8 @@ export async function downloadOutputs(ugc, jobOrId, values, { signal, progress }
   return files;
 }
 
-/** The files written, for people. */
-export function filesText(files, jobId) {
-  if (!files.length) return `No outputs to download for job ${jobId}.`;
+/** The files written, for people (never none: a job without outputs to download is NOT_FOUND). */
+export function filesText(files) {
   return table([['FORMAT', (f) => f.format], ['FILE', (f) => f.path], ['SIZE', (f) => byteCount(f.bytes)]], files);
 }
 

@@ -123,12 +123,14 @@ export interface Files {
    * Downloads a file's bytes from storage, from its presigned URL (your API
    * key is not sent there). `fileOrId` is an id (the file is read for its
    * download URL) or a file as the SDK returns it, e.g. `job.outputs[0].file`
-   * (its `presignedUrl`, else it is read by its `id`). Resolves with a
-   * `Uint8Array` in Node, a `Blob` in browsers. Retried like a read (network
-   * error, 429, 5xx); `timeoutMs` bounds each wait for data, not the
-   * transfer. A file with no download URL yet is `NOT_FOUND`; storage's 403
-   * (often an expired URL: pass the id for a fresh one) is
-   * `PERMISSION_DENIED`, its 404 `NOT_FOUND`.
+   * (its `presignedUrl`, else it is read by its `id`). A URL of the file's
+   * that storage refuses (403: the upload URL of the file that `create` and
+   * `upload` return, or one that expired) is replaced once by a fresh one,
+   * read by its `id`. Resolves with a `Uint8Array` in Node, a `Blob` in
+   * browsers, held once in memory. Retried like a read (network error, 429,
+   * 5xx); `timeoutMs` bounds each wait for data, not the transfer. A file
+   * with no download URL yet is `NOT_FOUND`; storage's 403 for a URL read
+   * just now is `PERMISSION_DENIED`, its 404 `NOT_FOUND`.
    */
   download(fileOrId: string | FileRef, params?: DownloadOptions): Promise<Uint8Array | Blob>;
 }

@@ -202,22 +202,31 @@ export interface Jobs {
    */
   iterate<E extends JobExpand = never>(params?: JobListParams<E> & RequestOptions): AsyncIterable<Expanded<Job, E>>;
   /**
-   * Node only: streams the outputs of a finished job to files in `dir` (made
-   * if missing), named `<jobId>-<FORMAT>.<ext>` (the extension from the
-   * file's type), one after the other, never holding a whole file in memory.
-   * Every output, or those of `formats`. Each file is written under a
-   * temporary name and renamed once complete, so an existing file is only
-   * ever replaced by a whole one, and a failed or aborted download leaves no
-   * temporary file behind.
+   * Node only: streams the outputs of a finished job to files in `dir`, named
+   * `<jobId>-<FORMAT>.<ext>` (the extension from the file's type), one after
+   * the other, never holding a whole file in memory. Every output, or those
+   * of `formats`. Each file is written under a temporary name and renamed
+   * once complete, so an existing file is only ever replaced by a whole one,
+   * and a failed or aborted download leaves no temporary file behind.
    *
-   * The job is read with its outputs first: one not `FINISHED`, or an output
-   * without its download URL yet, is `NOT_FOUND` (wait with
-   * `waitForCompletion` first); a `FAILED` or `CANCELLED` one is
-   * `JOB_FAILED`; a format the job lacks is `NOT_FOUND`. Each download is
-   * retried like a read (network error, 429, 5xx); `timeoutMs` bounds each
-   * wait for data, not the transfer; your API key is never sent to storage.
-   * A directory that cannot be written is `INVALID_ARGUMENT`. In a browser it
-   * rejects with `INVALID_ARGUMENT`: use `files.download`.
+   * Before anything is sent, the params, the job's id and `dir` are checked:
+   * `dir` (or, if it is missing, the nearest of its parents) must be a
+   * directory this process may write in, else `INVALID_ARGUMENT`. The job is
+   * read with its outputs next: one not `FINISHED`, or an output without its
+   * download URL yet, is `NOT_FOUND` (wait with `waitForCompletion` first); a
+   * `FAILED` or `CANCELLED` one is `JOB_FAILED`; a format the job lacks is
+   * `NOT_FOUND`. Only then is a missing `dir` made (a job not ready, or a
+   * call aborted, leaves none behind). Each download is retried like a read
+   * (network error, 429, 5xx); `timeoutMs` bounds each wait for data, not
+   * the transfer; your API key is never sent to storage.
+   *
+   * The one `INVALID_ARGUMENT` raised after requests went out is about
+   * `params.dir` once the job was read: a file's name that is a directory in
+   * `dir`, or the disk failing while it writes (no space left, permission
+   * lost, a rename refused), e.g. `params.dir: writing out/job-1-MAIN_FBX.fbx
+   * failed: no space left on device (ENOSPC)`, with the file system's error
+   * as `cause`. In a browser it rejects with `INVALID_ARGUMENT`: use
+   * `files.download`.
    */
   downloadOutputs(jobOrId: string | { id: string }, params: JobDownloadOutputsParams & OutputDownloadOptions): Promise<DownloadedOutput[]>;
 }

@@ -227,6 +227,36 @@ mod tests {
         assert_eq!(assess(&of(&lagging_progress)).phase, Phase::Pending);
     }
 
+    /// The table of cases that js/node-files.js is tested against too
+    /// (tests/js/node-files.test.mjs): the two copies of these rules cannot drift.
+    #[test]
+    fn the_readiness_table_shared_with_javascript() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/job-readiness.json")).unwrap();
+        let cases = table["cases"].as_array().unwrap();
+        assert!(cases.len() >= 20);
+        for case in cases {
+            let what = case["what"].as_str().unwrap();
+            let state = case["state"].as_str().unwrap();
+            let poll = assess(&Some(case["job"].clone()));
+            let phase = match &poll.phase {
+                Phase::Pending => "pending",
+                Phase::Finished => "finished",
+                Phase::Failed(failed_state) => {
+                    assert_eq!(failed_state, state, "{what}");
+                    assert_eq!(
+                        failed("j", failed_state).message,
+                        case["message"].as_str().unwrap(),
+                        "{what}"
+                    );
+                    "failed"
+                }
+            };
+            assert_eq!(phase, case["phase"].as_str().unwrap(), "{what}");
+            assert_eq!(poll.progress.0, state, "{what}");
+        }
+    }
+
     #[test]
     fn settings_are_checked_and_outputs_always_expanded() {
         let (op, settings) = wait("job-1", &of(r#"{"intervalMs":50,"expand":["take"]}"#)).unwrap();

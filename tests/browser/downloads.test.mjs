@@ -88,6 +88,27 @@ describe('downloads in Chromium', () => {
     assert.deepEqual(watch.errors, []);
   });
 
+  it('files.download of what files.upload returned: its upload URL refused, the file read once for its download URL', async () => {
+    // The browser logs the refused GET of the upload URL itself.
+    const refusedLogged = /status of 403/;
+    watch.allow(refusedLogged);
+    const before = fake.downloads.length;
+    const seen = await page.evaluate(
+      async ({ url, key }) => {
+        const ugc = new window.pkg.MoveUgc({ apiKey: key, endpointUrl: url, dangerouslyAllowBrowser: true });
+        const bytes = crypto.getRandomValues(new Uint8Array(20_000));
+        const file = await ugc.files.upload(bytes, { type: 'mp4' });
+        const blob = await ugc.files.download(file);
+        return { blob: blob instanceof Blob, same: (await window.sha256(blob)) === (await window.sha256(new Blob([bytes]))) };
+      },
+      { url: fake.url, key: fake.apiKey },
+    );
+    assert.deepEqual(seen, { blob: true, same: true });
+    assert.deepEqual(fake.downloads.slice(before).map((d) => Boolean(d.uploadUrl)), [true, false], 'the upload URL, then the one read');
+    watch.forbid(refusedLogged);
+    assert.deepEqual(watch.errors, []);
+  });
+
   it('files.download retries a connection cut mid-body', async () => {
     const job = fake.store.addJob({ state: 'FINISHED', outputs: ['RENDER_VIDEO'] });
     const fileId = job.outputFiles[0].file.id;

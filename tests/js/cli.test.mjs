@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -136,7 +136,7 @@ describe('move-ugc, the command', () => {
       ['files get', 'move-ugc files get <id> [--json]'],
       ['takes list', 'move-ugc takes list [--limit N] [--all] [--json]'],
       ['takes get', 'move-ugc takes get <id> [--json]'],
-      ['webhooks verify', "move-ugc webhooks verify --secret <whsec_…> [--header 'name: value']… [--json]"],
+      ['webhooks verify', "move-ugc webhooks verify --secret <whsec_…> [--header 'name: value']… [--tolerance <seconds>] [--json]"],
     ];
 
     it('move-ugc --help, -h and help list every command, the environment and the exit statuses', async () => {
@@ -144,7 +144,7 @@ describe('move-ugc, the command', () => {
       for (const [words] of commands) assert.match(stdout, new RegExp(`^  ${words}\\b`, 'm'), words);
       assert.match(stdout, /MOVE_API_KEY/);
       assert.match(stdout, /MOVE_API_URL/);
-      assert.match(stdout, /Exit status: 0 done, 1 failed .*, 2 bad usage/);
+      assert.match(stdout, /Exit status: 0 done, 1 failed \([^)]*Ctrl-C[^)]*\), 2 bad usage/);
       assert.equal((await ok(['-h'])).stdout, stdout);
       assert.equal((await ok(['help'])).stdout, stdout);
     });
@@ -162,6 +162,14 @@ describe('move-ugc, the command', () => {
         assert.equal((await ok([...args, '-h', '--no-such-flag-is-read'])).stdout, stdout);
       });
     }
+
+    it("jobs wait's help says no figure of the SDK's defaults; webhooks verify's names the tolerance's", async () => {
+      const { stdout } = await ok(['jobs', 'wait', '--help']);
+      assert.match(stdout, /jobs\.waitForCompletion/);
+      assert.doesNotMatch(stdout, /\d+ (seconds?|minutes?|hours?)|an hour/);
+      const verify = (await ok(['webhooks', 'verify', '--help'])).stdout;
+      assert.match(verify, /--tolerance <seconds> +how far the delivery's timestamp may be from now,\s+either way \(default 300, as verifyWebhook\)/);
+    });
 
     for (const group of ['jobs', 'files', 'takes', 'webhooks']) {
       it(`${group} --help lists its subcommands`, async () => {
@@ -427,6 +435,16 @@ describe('move-ugc, the command', () => {
       }
     });
 
+    it('a --dir that cannot be written is refused before anything is uploaded (exit 2)', async () => {
+      const file = join(dir, 'capture-into-a-file');
+      await writeFile(file, '');
+      await fails(['capture', SAMPLE, '--dir', file], 2, 'INVALID_ARGUMENT', /^move-ugc: INVALID_ARGUMENT: --dir: cannot write files in ".*capture-into-a-file": a file, not a directory$/, {
+        fake: api.fake,
+      });
+      assert.equal(api.fake.requests.length, 0, 'no API request');
+      assert.equal(api.fake.uploadAttempts, 0, 'no upload');
+    });
+
     it('with a .move file: two sources of one camera; a table of the files for people', async () => {
       const out = join(dir, 'capture-text');
       const move = join(dir, 'sample.move');
@@ -450,11 +468,12 @@ describe('move-ugc, the command', () => {
       }
     });
 
-    it('Ctrl-C while it waits: exit 130, and how to pick the job up again', async () => {
+    it('Ctrl-C while it waits: exit 1, and how to pick the job up again, with the same --dir and --output', async () => {
       // A job that takes a hundred reads: the command is still waiting when interrupted.
       const slow = await startFakeApi({ pollsToFinish: 100 });
+      const out = join(dir, "interrupted capture's outputs");
       try {
-        const result = await run(['capture', SAMPLE, '--dir', join(dir, 'interrupted')], {
+        const result = await run(['capture', SAMPLE, '--dir', out, '--output', 'main_fbx,RENDER_VIDEO'], {
           fake: slow,
           onStart: (child) => {
             const poll = setInterval(() => {
@@ -466,11 +485,17 @@ describe('move-ugc, the command', () => {
           },
         });
         const job = slow.requests.find((r) => r.operationName === 'getJob').variables.jobId;
-        assert.equal(result.code, 130, result.stderr);
+        assert.equal(result.code, 1, result.stderr);
+        assert.equal(result.signal, null);
         assert.equal(result.stdout, '');
         const lines = result.stderr.trimEnd().split('\n');
         assert.match(lines[0], /^move-ugc: ABORTED: interrupted/);
-        assert.equal(lines[1], `move-ugc: the job ${job} goes on at Move: move-ugc jobs wait ${job}, then move-ugc jobs download ${job}`);
+        const quoted = `'${out.replaceAll("'", "'\\''")}'`;
+        assert.equal(
+          lines[1],
+          `move-ugc: the job ${job} goes on at Move: move-ugc jobs wait ${job}, then move-ugc jobs download ${job} --dir ${quoted} --output main_fbx --output RENDER_VIDEO`,
+        );
+        assert.ok(!existsSync(out), 'no directory made for outputs never downloaded');
         assert.equal(slow.requests.filter((r) => r.operationName === 'createSingleCamJob').length, 1);
       } finally {
         await slow.close();
@@ -526,9 +551,10 @@ describe('move-ugc, the command', () => {
       const job = api.fake.store.addJob({ state: 'RUNNING', hold: true });
       const out = join(dir, 'not-yet');
       await fails(['jobs', 'download', job.id, '--dir', out], 1, 'NOT_FOUND', new RegExp(`job ${job.id} has no outputs ready to download yet`), { fake: api.fake });
+      assert.ok(!existsSync(out), 'no directory made');
     });
 
-    it('Ctrl-C during a download: exit 130, no partial file left', async () => {
+    it('Ctrl-C during a download: exit 1, no partial file left', async () => {
       // Outputs of 50 MB, served as they stream: the command is still downloading when interrupted.
       const big = await startFakeApi({ outputBytes: 50_000_000 });
       const out = join(dir, 'interrupted-download');
@@ -545,13 +571,64 @@ describe('move-ugc, the command', () => {
             }, 5);
           },
         });
-        assert.equal(result.code, 130, result.stderr);
+        assert.equal(result.code, 1, result.stderr);
         assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
         assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
       } finally {
         await big.close();
       }
     });
+
+    it('Ctrl-C twice during a download: the second does not cut the cleanup short', async () => {
+      const big = await startFakeApi({ outputBytes: 50_000_000 });
+      const out = join(dir, 'interrupted-twice');
+      try {
+        const job = big.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
+        const result = await run(['jobs', 'download', job.id, '--dir', out], {
+          fake: big,
+          onStart: (child) => {
+            const poll = setInterval(() => {
+              if (!existsSync(out) || !readdirSync(out).some((name) => name.endsWith('.part'))) return;
+              clearInterval(poll);
+              // The second 2 ms after the first: while the command removes its partial file.
+              child.kill('SIGINT');
+              setTimeout(() => child.kill('SIGINT'), 2);
+            }, 5);
+            child.on('close', () => clearInterval(poll));
+          },
+        });
+        assert.equal(result.signal, null, 'not killed by the second Ctrl-C');
+        assert.equal(result.code, 1, result.stderr);
+        assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
+        assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
+      } finally {
+        await big.close();
+      }
+    });
+
+    it('the disk failing mid-download: exit 1 (a failure, not bad usage), saying which write failed', async () => {
+      const job = api.fake.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'], outputBytes: 1_000_000 });
+      const out = join(dir, 'disk-fails');
+      const target = join(out, `${job.id}-MAIN_FBX.fbx`);
+      // Slowly (16 chunks, 30 ms apart): a directory takes the file's name while it downloads.
+      api.fake.inject({ target: 'download', kind: 'drip', ms: 30 });
+      const result = await run(['jobs', 'download', job.id, '--dir', out], {
+        fake: api.fake,
+        onStart: (child) => {
+          const poll = setInterval(() => {
+            if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.part'))) {
+              clearInterval(poll);
+              mkdirSync(target);
+            }
+          }, 5);
+          child.on('close', () => clearInterval(poll));
+        },
+      });
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stderr, `move-ugc: INVALID_ARGUMENT: --dir: writing ${target} failed: a directory is in its place (EISDIR)\n`);
+      assert.deepEqual(readdirSync(out), [`${job.id}-MAIN_FBX.fbx`], 'no partial file');
+    });
+
   });
 
   describe('webhooks verify', () => {
@@ -594,6 +671,28 @@ describe('move-ugc, the command', () => {
       await fails(['webhooks', 'verify', '--secret', secret, ...flags.slice(0, 4)], 1, 'INVALID_SIGNATURE', /webhook-signature/, { env, input: body });
     });
 
+    it('--tolerance for a delivery saved for later; a bad one is bad usage', async () => {
+      const body = JSON.stringify(event);
+      const at = new Date(Date.now() - 3_600_000);
+      const headers = ['webhook-id: msg_old', `webhook-timestamp: ${Math.floor(at.getTime() / 1000)}`, `webhook-signature: ${new Webhook(secret).sign('msg_old', at, body)}`];
+      const flags = headers.flatMap((h) => ['--header', h]);
+      const env = envOf(null);
+      await fails(['webhooks', 'verify', '--secret', secret, ...flags], 1, 'INVALID_SIGNATURE', /its timestamp is 3600 s old, more than the tolerance of 300 s/, { env, input: body });
+      assert.deepEqual(await json(['webhooks', 'verify', '--secret', secret, ...flags, '--tolerance', '7200'], { env, input: body }), event);
+      await fails(['webhooks', 'verify', '--secret', secret, ...flags, '--tolerance', '1800.5'], 1, 'INVALID_SIGNATURE', /more than the tolerance of 1800\.5 s/, { env, input: body });
+      for (const bad of ['an hour', '-5', '1e3', '']) {
+        await fails(['webhooks', 'verify', '--secret', secret, ...flags, `--tolerance=${bad}`], 2, 'INVALID_ARGUMENT', new RegExp(`^move-ugc: INVALID_ARGUMENT: --tolerance: expected a number of seconds, 0 or more, got "${bad}"$`), { env, input: body });
+      }
+    });
+
+    it('an empty body says so (exit 2)', async () => {
+      const { flags } = delivery();
+      await fails(['webhooks', 'verify', '--secret', secret, ...flags], 2, 'INVALID_ARGUMENT', /^move-ugc: INVALID_ARGUMENT: stdin: the delivery's body is empty: pipe it in exactly as it was received/, {
+        env: envOf(null),
+        input: '',
+      });
+    });
+
     it('a secret that is not a whsec_ secret is bad usage, named --secret and never shown', async () => {
       const { body, flags } = delivery();
       const { stderr } = await fails(['webhooks', 'verify', '--secret', 'not base64 !!', ...flags], 2, 'INVALID_ARGUMENT', /^move-ugc: INVALID_ARGUMENT: --secret: /, {
@@ -601,6 +700,12 @@ describe('move-ugc, the command', () => {
         input: body,
       });
       assert.doesNotMatch(stderr, /not base64 !!/);
+      // Base64, but no signing secret: too short to be one (Svix's are 24 bytes and more).
+      const short = await fails(['webhooks', 'verify', '--secret', 'nope', ...flags], 2, 'INVALID_ARGUMENT', /^move-ugc: INVALID_ARGUMENT: --secret: .*, got the base64 of only 3 bytes$/, {
+        env: envOf(null),
+        input: body,
+      });
+      assert.doesNotMatch(short.stderr, /nope/);
     });
   });
 

@@ -150,19 +150,59 @@ describe('files.download', () => {
     assert.equal(missing.message, 'download: the storage answered HTTP 404');
     assert.equal(api.fake.downloads.length, 1);
     const job = await finishedJob(ugc, ['MAIN_FBX']);
+    // A URL read just now (by id) that storage refuses: refused, not read again.
     api.fake.inject({ target: 'download', kind: 'status', status: 403 });
-    const denied = await rejectsWith(ugc.files.download(job.outputs[0].file), 'PERMISSION_DENIED');
+    const reads = api.fake.requests.length;
+    const denied = await rejectsWith(ugc.files.download(job.outputs[0].file.id), 'PERMISSION_DENIED');
     assert.equal(denied.status, 403);
     assert.equal(api.fake.downloads.length, 2);
+    assert.equal(api.fake.requests.length, reads + 1, 'one read of the file');
   });
 
-  it('is PERMISSION_DENIED for the upload URL of a file just created (signed for PUT)', async () => {
+  it('downloads what files.upload returned: its upload URL refused (403), the file is read once for its download URL', async () => {
     const ugc = clientOf(api.fake);
-    const created = await ugc.files.upload(new Uint8Array([1, 2, 3]), { type: 'mp4' });
-    assert.match(created.presignedUrl, /\/__fake\/uploads\//);
-    await rejectsWith(ugc.files.download(created), 'PERMISSION_DENIED');
-    // Its id gives the download URL.
-    assert.deepEqual([...(await ugc.files.download(created.id))], [1, 2, 3]);
+    const data = randomBytes(5_000);
+    const created = await ugc.files.upload(data, { type: 'mp4' });
+    assert.match(created.presignedUrl, /\/__fake\/uploads\//, 'the upload URL, signed for PUT');
+    const bytes = await ugc.files.download(created);
+    assert.ok(Buffer.from(bytes).equals(data), 'the uploaded bytes');
+    assert.deepEqual(api.fake.requests.map((r) => r.operationName), ['createFile', 'getFile']);
+    assert.deepEqual(
+      api.fake.downloads.map((d) => [d.fileId, Boolean(d.uploadUrl)]),
+      [[created.id, true], [created.id, false]],
+      'the upload URL (403), then the download URL read',
+    );
+    noKeyReachedStorage();
+    // files.create's result the same way (its bytes uploaded by hand).
+    const made = await ugc.files.create({ type: 'mov' });
+    await fetch(made.presignedUrl, { method: 'PUT', body: data });
+    assert.ok(Buffer.from(await ugc.files.download(made)).equals(data));
+  });
+
+  it('reads the file once for a fresh URL when its own has expired (403), and no more', async () => {
+    const ugc = clientOf(api.fake, { maxRetries: 2 });
+    const job = await finishedJob(ugc, ['MAIN_FBX']);
+    const { file } = job.outputs[0];
+    const expired = { target: 'download', kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' };
+    api.fake.inject(expired);
+    const reads = api.fake.requests.length;
+    const progress = [];
+    const bytes = await ugc.files.download({ ...file }, { onProgress: (p) => progress.push(p) });
+    assert.ok(Buffer.from(bytes).equals(outputContent(file.id, SIZE)));
+    assert.deepEqual(api.fake.requests.slice(reads).map((r) => [r.operationName, r.variables]), [['getFile', { fileId: file.id }]]);
+    assert.equal(api.fake.downloads.length, 2, 'the stale URL, then the fresh one');
+    assert.deepEqual(progress[0], { loaded: 0, total: SIZE });
+    assert.deepEqual(progress.at(-1), { loaded: SIZE, total: SIZE });
+    // The fresh URL refused too: PERMISSION_DENIED after one read, no loop.
+    api.fake.inject({ ...expired, times: 2 });
+    const denied = await rejectsWith(ugc.files.download(file), 'PERMISSION_DENIED');
+    assert.equal(denied.status, 403);
+    assert.equal(api.fake.requests.length, reads + 2, 'one more read');
+    assert.equal(api.fake.downloads.length, 4);
+    // A 404 is no old URL (a fresh one names the same key): not read again.
+    api.fake.inject({ target: 'download', kind: 'status', status: 404 });
+    await rejectsWith(ugc.files.download(file), 'NOT_FOUND');
+    assert.equal(api.fake.requests.length, reads + 2, 'no read for a 404');
   });
 
   it('bounds each wait for data by timeoutMs, not the whole transfer', async () => {
@@ -183,6 +223,181 @@ describe('files.download', () => {
     const retrying = clientOf(api.fake, { timeoutMs: 300, maxRetries: 1 });
     api.fake.inject({ target: 'download', kind: 'stall', afterBytes: 100_000 });
     assert.equal((await retrying.files.download(file)).length, SIZE);
+  });
+
+  it("never sends the client's defaultHeaders, nor its key, to storage", async () => {
+    const sent = [];
+    const recording = (url, init) => {
+      sent.push({ url: String(url), headers: { ...init?.headers } });
+      return fetch(url, init);
+    };
+    const ugc = clientOf(api.fake, { defaultHeaders: { 'x-trace': 't' }, fetch: recording });
+    const job = await finishedJob(ugc, ['MAIN_FBX', 'RENDER_VIDEO']);
+    await ugc.files.download(job.outputs[0].file);
+    await ugc.files.download(job.outputs[1].file.id);
+    const uploaded = await ugc.files.upload(new Uint8Array([1, 2, 3]), { type: 'mp4' });
+    await ugc.files.download(uploaded);
+    await inTempDir((dir) => ugc.jobs.downloadOutputs(job.id, { dir }));
+    // The API's requests carried them (the option is in force)…
+    const posts = sent.filter((r) => r.url === api.fake.url);
+    assert.ok(posts.length >= 4);
+    for (const { headers } of posts) assert.equal(headers['x-trace'], 't');
+    // …storage's GETs did not: as storage saw them, and as they were handed to fetch.
+    assert.equal(api.fake.downloads.length, 6, 'two files, the upload URL and its download URL, two outputs');
+    for (const { headers } of api.fake.downloads) {
+      assert.equal(headers['x-trace'], undefined, 'defaultHeaders reached storage');
+      assert.equal(headers.authorization, undefined);
+    }
+    noKeyReachedStorage();
+    for (const { url, headers } of sent.filter((r) => r.url !== api.fake.url)) {
+      assert.deepEqual(Object.keys(headers), [], `no headers at all to ${url}`);
+    }
+  });
+
+  it("downloads through the client's fetch option", async () => {
+    const urls = [];
+    const ugc = clientOf(api.fake, {
+      fetch: (url, init) => {
+        urls.push([init?.method ?? 'GET', String(url)]);
+        return fetch(url, init);
+      },
+    });
+    const job = await finishedJob(ugc, ['MAIN_FBX', 'RENDER_VIDEO']);
+    urls.length = 0;
+    const [fbx, video] = job.outputs;
+    const bytes = await ugc.files.download(fbx.file);
+    assert.ok(Buffer.from(bytes).equals(outputContent(fbx.file.id, SIZE)));
+    await ugc.files.download(video.file.id);
+    await inTempDir((dir) => ugc.jobs.downloadOutputs(job.id, { dir, formats: ['MAIN_FBX'] }));
+    assert.deepEqual(urls, [
+      ['GET', fbx.file.presignedUrl],
+      ['POST', api.fake.url],
+      ['GET', video.file.presignedUrl],
+      ['POST', api.fake.url],
+      ['GET', fbx.file.presignedUrl],
+    ]);
+    assert.equal(api.fake.downloads.length, 3, 'every GET reached storage through it');
+  });
+
+  it('takes a response with no body from a fetch of the caller: no bytes', async () => {
+    const empty = async () => new Response(null, { status: 200 });
+    const ugc = clientOf(api.fake, { fetch: empty, maxRetries: 0 });
+    const progress = [];
+    const bytes = await ugc.files.download({ id: 'file-1', presignedUrl: 'https://storage.example/file-1' }, { onProgress: (p) => progress.push(p) });
+    assert.ok(bytes instanceof Uint8Array);
+    assert.equal(bytes.byteLength, 0);
+    assert.deepEqual(progress, [{ loaded: 0, total: null }]);
+  });
+
+  it('takes a body without a Content-Length, however its chunks come', async () => {
+    const chunks = [1, 70_000, 3, 200_000, 0, 65_536, 12].map((n) => randomBytes(n));
+    const whole = Buffer.concat(chunks);
+    const storage = async () => {
+      const queue = [...chunks];
+      const body = new ReadableStream({
+        pull(controller) {
+          if (queue.length) controller.enqueue(new Uint8Array(queue.shift()));
+          else controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    };
+    const ugc = clientOf(api.fake, { fetch: storage, maxRetries: 0 });
+    const progress = [];
+    const bytes = await ugc.files.download({ id: 'file-1', presignedUrl: 'https://storage.example/file-1' }, { onProgress: (p) => progress.push(p) });
+    assert.ok(Buffer.from(bytes).equals(whole), 'the bytes, in order');
+    assert.equal(bytes.byteLength, whole.length);
+    assert.deepEqual(progress.at(-1), { loaded: whole.length, total: null });
+  });
+
+  it('bounds the waits for storage only, not a slow onProgress', async () => {
+    const ugc = clientOf(api.fake, { timeoutMs: 200, maxRetries: 0 });
+    const job = await finishedJob(ugc, ['MAIN_FBX']);
+    // Chunks 20 ms apart; the caller's callback holds the thread 300 ms for each.
+    api.fake.inject({ target: 'download', kind: 'drip', ms: 20 });
+    let calls = 0;
+    const busy = ({ loaded }) => {
+      if (loaded === 0 || calls++ > 1) return;
+      for (const until = Date.now() + 300; Date.now() < until; );
+    };
+    const bytes = await ugc.files.download(job.outputs[0].file, { onProgress: busy });
+    assert.equal(bytes.length, SIZE);
+    assert.equal(api.fake.downloads.length, 1);
+  });
+
+  it('holds the bytes once: the array made from Content-Length is the one handed back', async () => {
+    const size = 40_000_000;
+    const job = api.fake.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'], outputBytes: size });
+    // In a process of its own: the peak of its memory (maxRSS) while one file is downloaded.
+    const script = `
+      import { MoveUgc } from 'move-ugc';
+      const ugc = new MoveUgc({ apiKey: ${JSON.stringify(api.fake.apiKey)}, endpointUrl: ${JSON.stringify(api.fake.url)} });
+      const job = await ugc.jobs.retrieve(${JSON.stringify(job.id)}, { expand: ['outputs'] });
+      const small = await ugc.files.upload(new Uint8Array(1000), { type: 'mp4' });
+      await ugc.files.download(small.id);
+      const before = process.resourceUsage().maxRSS * 1024;
+      const bytes = await ugc.files.download(job.outputs[0].file);
+      const peak = process.resourceUsage().maxRSS * 1024;
+      console.log(JSON.stringify({ size: bytes.byteLength, buffer: bytes.buffer.byteLength, offset: bytes.byteOffset, growth: peak - before }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('.', import.meta.url) });
+    const seen = JSON.parse(stdout);
+    assert.deepEqual([seen.size, seen.buffer, seen.offset], [size, size, 0], 'a Uint8Array of the whole buffer, exactly');
+    // Chunks, a Blob of them and its ArrayBuffer held the bytes about four times over.
+    assert.ok(seen.growth < 2.5 * size, `the memory grew by ${(seen.growth / size).toFixed(2)} times the file's size`);
+  });
+
+  it('bounds the waits for storage only, not a slow disk (host.js storage)', async () => {
+    const snippets = new URL('./node_modules/move-ugc/web/snippets/', import.meta.url);
+    const [crate] = await readdir(snippets);
+    const { storage, Attempt } = await import(new URL(`${crate}/js/host.js`, snippets));
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** A fetch whose body gives `chunks` 10 ms apart (then stalls if `stall`), and breaks off when its signal aborts, as fetch's does. */
+    const storageOf = (chunks, stall) => async (url, init) => {
+      let stream;
+      const body = new ReadableStream({
+        start(controller) {
+          stream = controller;
+          init.signal.addEventListener('abort', () => controller.error(new Error('aborted')), { once: true });
+        },
+        async pull(controller) {
+          await sleep(10);
+          if (chunks.length) controller.enqueue(chunks.shift());
+          else if (stall) await new Promise(() => {});
+          else controller.close();
+        },
+      });
+      assert.ok(stream !== undefined);
+      return new Response(body, { headers: { 'content-length': String(3 * 1000) } });
+    };
+    // Each write takes 150 ms, the timeout is 100 ms: only the waits for data count.
+    const written = [];
+    const slowDisk = {
+      open: () => undefined,
+      write: async (chunk) => {
+        await sleep(150);
+        written.push(chunk.length);
+      },
+      close: () => written.length,
+    };
+    const chunks = () => [1, 2, 3].map((n) => new Uint8Array(1000).fill(n));
+    const attempt = new Attempt(100);
+    try {
+      assert.deepEqual(await storage(attempt, 'https://storage.example/f', undefined, slowDisk, undefined, storageOf(chunks())), [200, null]);
+      assert.equal(attempt.timedOut, false);
+      assert.deepEqual(written, [1000, 1000, 1000]);
+      assert.equal(slowDisk.result, 3);
+    } finally {
+      attempt.finish();
+    }
+    // A body that stops after its first chunk still times out.
+    const stalled = new Attempt(100);
+    try {
+      await assert.rejects(storage(stalled, 'https://storage.example/f', undefined, slowDisk, undefined, storageOf(chunks().slice(0, 1), true)));
+      assert.equal(stalled.timedOut, true);
+    } finally {
+      stalled.finish();
+    }
   });
 
   it('can be aborted, before it starts and while bytes arrive', async () => {
@@ -344,17 +559,47 @@ describe('jobs.downloadOutputs', () => {
     });
   });
 
-  it('stops at once when the disk refuses, without retrying, and cleans up', async () => {
+  it('refuses, before any transfer, a file name that is a directory in dir', async () => {
+    await inTempDir(async (dir) => {
+      const ugc = clientOf(api.fake, { maxRetries: 2 });
+      const job = finished({ outputs: ['MAIN_FBX', 'RENDER_VIDEO'] });
+      const path = join(dir, `${job.id}-RENDER_VIDEO.mp4`);
+      await mkdir(path);
+      const error = await rejectsWith(ugc.jobs.downloadOutputs(job.id, { dir }), 'INVALID_ARGUMENT');
+      assert.equal(error.message, `params.dir: ${path} is a directory: the output cannot be written there (move it away, or choose another dir)`);
+      assert.equal(api.fake.downloads.length, 0, 'nothing downloaded, not even the outputs before it');
+      assert.deepEqual(await readdir(dir), [`${job.id}-RENDER_VIDEO.mp4`]);
+    });
+  });
+
+  it('stops at once when the disk fails mid-download, without retrying, says what failed, and cleans up', async () => {
     await inTempDir(async (dir) => {
       const ugc = clientOf(api.fake, { maxRetries: 2 });
       const job = finished({ outputs: ['MAIN_FBX'] });
-      // A directory where the file is to go: the rename fails.
-      await mkdir(join(dir, `${job.id}-MAIN_FBX.fbx`));
-      const error = await rejectsWith(ugc.jobs.downloadOutputs(job.id, { dir }), 'INVALID_ARGUMENT');
-      assert.match(error.message, new RegExp(`^params\\.dir: cannot write ${job.id}-MAIN_FBX\\.fbx in "`));
-      assert.ok(error.cause, 'the file system error is the cause');
-      assert.equal(api.fake.downloads.length, 1);
-      assert.deepEqual(await readdir(dir), [`${job.id}-MAIN_FBX.fbx`]);
+      const path = join(dir, `${job.id}-MAIN_FBX.fbx`);
+      // A directory takes the file's name while it downloads (slowly): the rename at its end fails.
+      api.fake.inject({ target: 'download', kind: 'drip', ms: 40 });
+      let made;
+      const onProgress = ({ loaded }) => {
+        if (loaded > 0) made ??= mkdir(path);
+      };
+      const error = await rejectsWith(ugc.jobs.downloadOutputs(job.id, { dir, onProgress }), 'INVALID_ARGUMENT');
+      await made;
+      assert.equal(error.message, `params.dir: writing ${path} failed: a directory is in its place (EISDIR)`);
+      assert.equal(error.cause?.code, 'EISDIR', 'the file system error is the cause');
+      assert.equal(error.retryable, false);
+      assert.equal(api.fake.downloads.length, 1, 'not retried');
+      assert.deepEqual(await readdir(dir), [`${job.id}-MAIN_FBX.fbx`], 'no temporary file');
+      // The directory gone while it downloads: the same, with the system's words.
+      const gone = join(dir, 'gone');
+      const removing = ({ loaded }) => {
+        if (loaded > 0) made ??= rm(gone, { recursive: true });
+      };
+      made = undefined;
+      api.fake.inject({ target: 'download', kind: 'drip', ms: 40 });
+      const lost = await rejectsWith(ugc.jobs.downloadOutputs(job.id, { dir: gone, onProgress: removing }), 'INVALID_ARGUMENT');
+      assert.equal(lost.message, `params.dir: writing ${join(gone, `${job.id}-MAIN_FBX.fbx`)} failed: no such file or directory (ENOENT)`);
+      assert.equal(lost.cause?.code, 'ENOENT');
     });
   });
 
@@ -384,6 +629,30 @@ describe('jobs.downloadOutputs', () => {
     });
   });
 
+  it('makes no directory for a job not ready, failed or missing, for a format it lacks, nor for an aborted call', async () => {
+    await inTempDir(async (root) => {
+      const ugc = clientOf(api.fake);
+      const dir = join(root, 'out', 'nested');
+      const calls = [
+        ['NOT_FOUND', { id: api.fake.store.addJob({ state: 'RUNNING', hold: true }).id }],
+        ['NOT_FOUND', { id: api.fake.store.addJob({ pollsToFinish: 1, outputsLagPolls: 5 }).id }],
+        ['JOB_FAILED', { id: api.fake.store.addJob({ state: 'FAILED' }).id }],
+        ['NOT_FOUND', { id: 'job-missing' }],
+        ['NOT_FOUND', { id: finished({ outputs: ['MAIN_FBX'] }).id, formats: ['MAIN_GLB'] }],
+        ['ABORTED', { id: finished().id, signal: AbortSignal.abort() }],
+      ];
+      for (const [code, { id, ...params }] of calls) {
+        await rejectsWith(ugc.jobs.downloadOutputs(id, { dir, ...params }), code);
+        assert.deepEqual(await readdir(root), [], `${code}: nothing made`);
+      }
+      assert.equal(api.fake.downloads.length, 0);
+      // Bad params and an aborted signal: refused for the params first, nothing sent.
+      const requests = api.fake.requests.length;
+      await rejectsWith(ugc.jobs.downloadOutputs('job-1', { dir, formats: ['FBX'], signal: AbortSignal.abort() }), 'INVALID_ARGUMENT');
+      assert.equal(api.fake.requests.length, requests);
+    });
+  });
+
   it('refuses a directory that cannot be written before sending anything', async () => {
     await inTempDir(async (dir) => {
       const ugc = clientOf(api.fake);
@@ -398,9 +667,10 @@ describe('jobs.downloadOutputs', () => {
   });
 
   const misuse = [
-    ['a number for the job', (j) => j.downloadOutputs(5, { dir: 'out' }), 'jobOrId: expected a job id (a string) or a job (an object with its id), got 5'],
-    ['a job without an id', (j) => j.downloadOutputs({ name: 'x' }, { dir: 'out' }), 'jobOrId.id: expected a string, got undefined'],
-    ['an empty id', (j) => j.downloadOutputs('', { dir: 'out' }), 'jobOrId: expected a non-empty string, got ""'],
+    ['a number for the job', (j) => j.downloadOutputs(5, { dir: 'out' }), 'jobOrId: expected a job id (a non-empty string, no spaces around it) or a job ({ id }), got 5'],
+    ['a job without an id', (j) => j.downloadOutputs({ name: 'x' }, { dir: 'out' }), 'jobOrId.id: expected a job id (a non-empty string, no spaces around it), got undefined'],
+    ['an empty id', (j) => j.downloadOutputs('', { dir: 'out' }), 'jobOrId: expected a job id (a non-empty string, no spaces around it) or a job ({ id }), got ""'],
+    ['an id with spaces around it', (j) => j.downloadOutputs({ id: 'job-1 ' }, { dir: 'out' }), 'jobOrId.id: expected a job id (a non-empty string, no spaces around it), got "job-1 "'],
     ['no params', (j) => j.downloadOutputs('job-1'), 'params: expected an object, got undefined'],
     ['no dir', (j) => j.downloadOutputs('job-1', {}), 'params.dir: is required'],
     ['an empty dir', (j) => j.downloadOutputs('job-1', { dir: '' }), 'params.dir: expected a non-empty string, got ""'],

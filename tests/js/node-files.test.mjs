@@ -1,12 +1,21 @@
 // The choices of jobs.downloadOutputs (js/node-files.js, the Node entry's),
 // on their own: which outputs of a job, in which order, under which file
-// names; a job that is not ready, or failed. (The downloads themselves are in
-// downloads.test.mjs.)
+// names; a job that is not ready, or failed (the downloads themselves are in
+// downloads.test.mjs). And the rules by which it reads a job's state (for
+// jobs.downloadOutputs and the move-ugc command), as the package ships them
+// (node/files.mjs), against tests/job-readiness.json: the table that
+// src/jobs/wait.rs (jobs.waitForCompletion) is tested against too, so that
+// the two copies of these rules cannot drift apart.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 
+import { MoveUgcError } from 'move-ugc';
 import { extension, normalizeState, plan, safe } from '../../js/node-files.js';
+
+const files = await import(new URL('./node_modules/move-ugc/node/files.mjs', import.meta.url));
+const { cases } = JSON.parse(readFileSync(new URL('../job-readiness.json', import.meta.url), 'utf8'));
 
 const job = (state, outputs) => ({ id: 'job-1', state: null, progress: { state, percentageComplete: 100 }, outputs });
 const READY = [
@@ -83,5 +92,41 @@ describe('jobs.downloadOutputs: its choices', () => {
     assert.equal(extension(null, 'MAIN_GLB'), 'glb');
     assert.equal(extension('video/mp4', 'RENDER_VIDEO'), 'bin');
     assert.equal(extension('', 'ALL_FBX'), 'bin');
+  });
+});
+
+describe('how a job read with its outputs stands (tests/job-readiness.json)', () => {
+  it('has the cases', () => {
+    assert.ok(cases.length >= 20, `${cases.length} cases`);
+    assert.deepEqual(new Set(cases.map((c) => c.phase)), new Set(['pending', 'finished', 'failed']));
+  });
+
+  for (const { what, job, phase, state, message } of cases) {
+    it(`${what}: ${phase}, ${JSON.stringify(state)}`, () => {
+      assert.deepEqual(files.assess(job), { phase, state });
+      assert.equal(files.normalizeState(files.stateOf(job)), state);
+      // jobs.downloadOutputs' plan: the same phase, in its words.
+      const plan = () => files.plan(job, 'j', []);
+      if (phase === 'finished') {
+        assert.deepEqual(
+          plan().map((p) => p.url),
+          job.outputs.map((o) => o.file.presignedUrl),
+        );
+      } else if (phase === 'failed') {
+        assert.throws(plan, (error) => error instanceof MoveUgcError && error.code === 'JOB_FAILED' && error.message === message);
+      } else {
+        const why = `job j has no outputs ready to download yet (it is ${state || 'in no known state'}): wait for it with jobs.waitForCompletion first`;
+        assert.throws(plan, (error) => error instanceof MoveUgcError && error.code === 'NOT_FOUND' && error.message === why);
+      }
+    });
+  }
+});
+
+describe('the state the command shows', () => {
+  it('is progress.state, else the deprecated state, as the API sent it', () => {
+    assert.equal(files.stateOf({ state: 'RUNNING', progress: { state: 'NOT STARTED', percentageComplete: 0 } }), 'NOT STARTED');
+    assert.equal(files.stateOf({ state: 'FINISHED', progress: null }), 'FINISHED');
+    assert.equal(files.stateOf({ state: null, progress: { state: null } }), null);
+    assert.equal(files.stateOf({}), null);
   });
 });
