@@ -7,15 +7,9 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { startFakeApi } from '../../fake-api/server.mjs';
-import { openPackagePage } from './chromium.mjs';
+import { openPackagePage, packagePage } from './chromium.mjs';
 
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>guard</title></head>
-<body><script type="module">
-  import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
-  await init();
-  window.pkg = { MoveUgc, MoveUgcError };
-  window.ready = true;
-</script></body></html>`;
+const PAGE = packagePage('guard');
 
 describe('the browser guard, in Chromium', () => {
   let fake;

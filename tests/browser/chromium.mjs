@@ -42,6 +42,22 @@ export function watchErrors(page) {
 }
 
 /**
+ * A page that loads the package's no-bundler entry (`init()`), puts
+ * `{ MoveUgc, MoveUgcError }` in `window.pkg`, runs `more` (script text) and
+ * then sets `window.ready`.
+ */
+export function packagePage(title, more = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head>
+<body><script type="module">
+  import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
+  await init();
+  window.pkg = { MoveUgc, MoveUgcError };
+  ${more}
+  window.ready = true;
+</script></body></html>`;
+}
+
+/**
  * Serves `page` (HTML) at / and the files of the package directory `pkgDir`
  * under /pkg/ (404 outside it); resolves with `{ url, port, asked, close }`,
  * `asked` the paths requested, in order.

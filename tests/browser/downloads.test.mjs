@@ -12,20 +12,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startFakeApi, outputContent } from '../../fake-api/server.mjs';
-import { openPackagePage } from './chromium.mjs';
+import { openPackagePage, packagePage } from './chromium.mjs';
 
 const pkg = fileURLToPath(new URL('../../pkg/', import.meta.url));
 
 const SIZE = 300_000;
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>downloads</title></head>
-<body><script type="module">
-  import init, { MoveUgc, MoveUgcError } from '/pkg/web/index.js';
-  await init();
-  window.pkg = { MoveUgc, MoveUgcError };
-  window.sha256 = async (blob) =>
-    [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  window.ready = true;
-</script></body></html>`;
+const PAGE = packagePage(
+  'downloads',
+  `window.sha256 = async (blob) =>
+    [...new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()))].map((b) => b.toString(16).padStart(2, '0')).join('');`,
+);
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
