@@ -7,8 +7,8 @@
 use libfuzzer_sys::fuzz_target;
 use move_ugc::error::ErrorCode;
 use move_ugc::input::value::parse;
-use move_ugc::options::ClientConfig;
-use move_ugc::{account, files, jobs, takes, volumes};
+use move_ugc::options::{ClientConfig, Surroundings};
+use move_ugc::{account, files, jobs, request, takes, volumes};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {
@@ -18,7 +18,16 @@ fuzz_target!(|data: &[u8]| {
     let id = text.get(..text.len().min(12)).unwrap_or("");
     let value = parse(&text);
     let text = &value;
-    let result = match pick % 20 {
+    // The environment the client's options read (MOVE_API_KEY, MOVE_API_URL):
+    // the same text, so that a bad key or URL from there is refused too.
+    let env = |_: &str| Some(id.to_string()).filter(|v| !v.is_empty() && pick & 0x80 != 0);
+    let around = Surroundings {
+        env: &env,
+        browser_page: pick & 0x40 != 0,
+    };
+    // `ugc.request`'s document: the bytes themselves, as a string.
+    let document = Some(serde_json::Value::String(text_of(rest)));
+    let result = match pick % 21 {
         0 => jobs::operations::create_single_cam(text).map(|_| ()),
         1 => jobs::operations::create_multi_cam(text).map(|_| ()),
         2 => jobs::operations::retrieve(id, text).map(|_| ()),
@@ -35,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
         )
         .map(|_| ()),
         8 => files::operations::update(id, text).map(|_| ()),
-        9 => files::operations::upload_url(text).map(|_| ()),
+        9 => files::operations::upload_with_facts(id, text).map(|_| ()),
         10 => takes::operations::create_single_cam(text).map(|_| ()),
         11 => takes::operations::create_multi_cam(text).map(|_| ()),
         12 => takes::operations::list(text).map(|_| ()),
@@ -45,17 +54,19 @@ fuzz_target!(|data: &[u8]| {
         16 => account::operations::upsert_webhook(text).map(|_| ()),
         17 => files::operations::generate_share_code(id, text).map(|_| ()),
         18 => takes::operations::update(id, text).map(|_| ()),
-        _ => ClientConfig::read(text).map(|_| ()),
+        19 => request::build(&document, text).map(|_| ()),
+        _ => ClientConfig::read(text, &around).map(|_| ()),
     };
     if let Err(error) = result {
-        // A refusal of the caller's input is always INVALID_ARGUMENT (upload_url
-        // reads an answer, so it is INVALID_RESPONSE).
+        // A refusal of the caller's input is always INVALID_ARGUMENT.
         assert!(
-            matches!(
-                error.code,
-                ErrorCode::InvalidArgument | ErrorCode::InvalidResponse
-            ),
+            error.code == ErrorCode::InvalidArgument,
             "{error}"
         );
     }
 });
+
+/// The bytes as text, for a document.
+fn text_of(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
