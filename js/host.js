@@ -47,7 +47,8 @@ export function createError(code, message, status, errorType, graphqlErrors, ret
   return new MoveUgcError(code, message, details);
 }
 
-function invalid(path, problem, cause) {
+/** `INVALID_ARGUMENT` for the argument at `path` (also webhooks.js's and node-files.js's). */
+export function invalid(path, problem, cause) {
   return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false, cause });
 }
 

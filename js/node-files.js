@@ -18,7 +18,7 @@ import { constants, openAsBlob } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-import { MoveUgcError, guard, idOf, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
+import { MoveUgcError, guard, idOf, invalid, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
 
 /** Words for the errors of reading a file. */
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
@@ -99,10 +99,6 @@ async function transfer(inModule, jobs, url, sink, signal, onProgress) {
     signal?.removeEventListener('abort', onAbort);
     await sink.fail();
   }
-}
-
-function invalid(path, problem, cause) {
-  return new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { cause });
 }
 
 // ---- a job's state: the same rules as src/jobs/wait.rs ----

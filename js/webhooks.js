@@ -6,14 +6,13 @@
 // (most: webhooks reach servers) never download it. Its declaration, with
 // the event types, is in src/webhooks.rs.
 
-import { MoveUgcError, shown } from './host.js';
+import { MoveUgcError, invalid, shown } from './host.js';
 
 /** How far from now a delivery's timestamp may be, in seconds, unless `toleranceSeconds` says otherwise (the move-ugc command shows it). */
 export const TOLERANCE = 300;
 /** The fewest bytes of a signing secret: Svix makes them of 24, and takes none shorter (32 base64 characters). */
 const SECRET_BYTES = 24;
 
-const invalid = (path, problem) => new MoveUgcError('INVALID_ARGUMENT', `${path}: ${problem}`, { retryable: false });
 const refused = (why) => new MoveUgcError('INVALID_SIGNATURE', `webhook not verified: ${why}`, { retryable: false });
 const notAnEvent = (why) => refused(`the payload is not a Move event: ${why}`);
 
