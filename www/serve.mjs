@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Serves the demo web app (www/) and the built package (pkg/) on one origin,
-// with /config.json telling the page where the local fake Move API is.
+// Serves the demo web app (www/), the built package (pkg/) and three.js (the
+// repo's own npm install, under /vendor/three/: the page works offline) on one
+// origin, with /config.json telling the page where the local fake Move API is.
 //
 //   node www/serve.mjs [--port 8080] [--fake]     --fake also starts the fake API
 //
@@ -23,12 +24,20 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.mp4': 'video/mp4',
+  '.glb': 'model/gltf-binary',
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Maps a URL path to a file under www/ or pkg/, refusing anything outside them. */
+// URL prefixes served from directories of the repo other than www/.
+const MOUNTS = [
+  ['/pkg/', join(root, 'pkg')],
+  ['/vendor/three/', join(root, 'node_modules', 'three')],
+];
+
+/** Maps a URL path to a file under www/, pkg/ or three.js, refusing anything outside them. */
 function resolvePath(pathname) {
-  const [base, rest] = pathname.startsWith('/pkg/') ? [join(root, 'pkg'), pathname.slice(5)] : [here, pathname.slice(1)];
+  const mount = MOUNTS.find(([prefix]) => pathname.startsWith(prefix));
+  const [base, rest] = mount ? [mount[1], pathname.slice(mount[0].length)] : [here, pathname.slice(1)];
   const file = normalize(join(base, decodeURIComponent(rest || 'index.html')));
   return file.startsWith(base + sep) || file === base ? file : null;
 }
