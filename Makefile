@@ -38,13 +38,13 @@ target/pkg-fault/package.json: $(PKG_SOURCES)
 	scripts/build-wasm.sh target/wasm-bindgen/pkg-fault fault-injection
 	node scripts/build-pkg.mjs target/wasm-bindgen/pkg-fault target/pkg-fault
 
-## demo: the journey from a video file to animation outputs, against the local fake
-## API (or the real API with MOVE_API_KEY; VIDEO=path picks the video), then the
-## demo web app on http://localhost:8080 beside the fake API, until Ctrl-C
+## demo: the demo web app on http://localhost:8080 beside the local fake API and its
+## demo account; first the journey from a video file to animation outputs against
+## that same fake (or the real API with MOVE_API_KEY; VIDEO=path picks the video),
+## so its job is in the page's list. Until Ctrl-C.
 demo: pkg
 	@scripts/install-pkg.sh examples >/dev/null
-	node examples/journey.mjs $(VIDEO)
-	node www/serve.mjs --fake --port 8080
+	node www/serve.mjs --fake --port 8080 --journey $(VIDEO)
 
 ## test: every test: native, wasm (Node + headless Chromium), type tests, the package
 ## in Node, the web app and a Vite build in Chromium

@@ -7,6 +7,9 @@
 //   MOVE_API_KEY=mv_key_… node examples/journey.mjs my-video.mp4
 //       against the real Move API (MOVE_API_URL picks another endpoint);
 //       starting the job costs credits
+//   MOVE_DEMO_FAKE_URL=… MOVE_DEMO_FAKE_KEY=… node examples/journey.mjs
+//       against a fake already running: `make demo` runs it so against the
+//       fake its web app shows (www/serve.mjs --fake --journey)
 
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -18,10 +21,14 @@ const videoPath = process.argv[2] ?? fileURLToPath(new URL('./media/sample.mp4',
 const real = Boolean(process.env.MOVE_API_KEY);
 
 let fake = null;
+let sharedFake = null;
 let ugc;
 if (real) {
   // The key from MOVE_API_KEY, and the endpoint from MOVE_API_URL if set.
   ugc = new MoveUgc();
+} else if (process.env.MOVE_DEMO_FAKE_URL) {
+  sharedFake = process.env.MOVE_DEMO_FAKE_URL;
+  ugc = new MoveUgc({ apiKey: process.env.MOVE_DEMO_FAKE_KEY, endpointUrl: sharedFake });
 } else {
   // The fake is part of this repository, not of the package.
   const { startFakeApi } = await import('../fake-api/server.mjs');
@@ -98,5 +105,10 @@ try {
     console.log(`\nThe fake saw ${fake.requests.length} API requests, ${fake.uploadAttempts} upload, and ${fake.violations.length} schema violations.`);
     if (fake.violations.length) process.exitCode = 1;
     await fake.close();
+  } else if (sharedFake) {
+    // Everything sent to that fake so far (the web app's requests too) was valid.
+    const violations = await fetch(new URL('/__fake/violations', sharedFake)).then((r) => r.json());
+    console.log(`\nThe fake has seen ${violations.length} schema violations.`);
+    if (violations.length) process.exitCode = 1;
   }
 }

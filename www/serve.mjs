@@ -3,10 +3,17 @@
 // repo's own npm install, under /vendor/three/: the page works offline) on one
 // origin, with /config.json telling the page where the local fake Move API is.
 //
-//   node www/serve.mjs [--port 8080] [--fake]     --fake also starts the fake API
+//   node www/serve.mjs [--port 8080] [--fake] [--journey [video]]
+//     --fake     also starts the fake Move API, with the demo account
+//                (fake-api/demo-account.mjs): jobs in every state to look at
+//     --journey  then runs examples/journey.mjs against that same fake (against
+//                the real API when MOVE_API_KEY is set), so that its job is in
+//                the page's list: what `make demo` does
 //
-// In-process: const app = await serveApp({ port: 0, fakeApiUrl, fakeApiKey }).
+// In-process: const app = await serveApp({ port: 0, fakeApiUrl, fakeApiKey }),
+// or const demo = await startDemo({ port: 0 }) for the app beside a seeded fake.
 
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -92,24 +99,79 @@ export async function serveApp({ port = 8080, host = '127.0.0.1', fakeApiUrl = n
   };
 }
 
+/**
+ * The fake Move API with the demo account, and the app beside it: what
+ * `node www/serve.mjs --fake` serves. Resolves with `{ app, fake, demo, close }`
+ * (`demo`: what seedDemoAccount made).
+ */
+export async function startDemo({ port = 8080, fakePort = 0 } = {}) {
+  const { startFakeApi } = await import('../fake-api/server.mjs');
+  const { seedDemoAccount } = await import('../fake-api/demo-account.mjs');
+  // Outputs arrive a poll after FINISHED and lack their URLs one more, as the real API's can.
+  const fake = await startFakeApi({ port: fakePort, pollsToFinish: 8, outputsLagPolls: 1, urlLagPolls: 1 });
+  const demo = seedDemoAccount(fake.store);
+  const app = await serveApp({ port, fakeApiUrl: fake.url, fakeApiKey: fake.apiKey });
+  return {
+    app,
+    fake,
+    demo,
+    close: async () => {
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+/**
+ * Runs examples/journey.mjs (with `video` if given) in a child process, its
+ * output shown as it comes: against `fake` unless MOVE_API_KEY names the real
+ * API. Resolves with its exit code.
+ */
+function runJourney(fake, video) {
+  const env = { ...process.env };
+  if (!env.MOVE_API_KEY) {
+    env.MOVE_DEMO_FAKE_URL = fake.url;
+    env.MOVE_DEMO_FAKE_KEY = fake.apiKey;
+  }
+  const script = join(root, 'examples', 'journey.mjs');
+  const child = spawn(process.execPath, [script, ...(video ? [video] : [])], { env, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
-  const port = Number(args[args.indexOf('--port') + 1] || 8080) || 8080;
-  let fake = null;
-  if (args.includes('--fake')) {
-    const { startFakeApi } = await import('../fake-api/server.mjs');
-    // A free port unless FAKE_API_PORT names one: the page learns it from /config.json.
-    // Outputs arrive a poll after FINISHED and lack their URLs one more, as the real API's can.
-    fake = await startFakeApi({ port: Number(process.env.FAKE_API_PORT ?? 0), pollsToFinish: 8, outputsLagPolls: 1, urlLagPolls: 1 });
-    console.log(`fake Move API on ${fake.url}`);
+  const named = args.includes('--port') ? Number(args[args.indexOf('--port') + 1]) : 8080;
+  const port = Number.isInteger(named) && named >= 0 ? named : 8080;
+  const at = args.indexOf('--journey');
+  const journey = at >= 0;
+  const video = journey && args[at + 1] && !args[at + 1].startsWith('--') ? args[at + 1] : null;
+  if (journey && !args.includes('--fake')) {
+    console.error('serve.mjs: --journey needs --fake (the journey runs against the fake the page shows)');
+    process.exit(2);
   }
-  const app = await serveApp({ port, fakeApiUrl: fake?.url ?? null, fakeApiKey: fake?.apiKey ?? null });
-  console.log(`move-ugc demo app on ${app.url}  (Ctrl-C stops it)`);
-  const stop = async () => {
-    await app.close();
-    if (fake) await fake.close();
-    process.exit(0);
+  let demo = null;
+  let app;
+  if (args.includes('--fake')) {
+    // The fake on a free port unless FAKE_API_PORT names one: the page learns it from /config.json.
+    demo = await startDemo({ port, fakePort: Number(process.env.FAKE_API_PORT ?? 0) });
+    app = demo.app;
+    console.log(`fake Move API on ${demo.fake.url}, with a demo account`);
+  } else {
+    app = await serveApp({ port });
+  }
+  const stop = async (code = 0) => {
+    await (demo ? demo.close() : app.close());
+    process.exit(code);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  if (journey) {
+    const code = await runJourney(demo.fake, video);
+    if (code !== 0) {
+      console.error(`\nThe journey failed (exit ${code}); stopping.`);
+      await stop(code);
+    }
+    if (!process.env.MOVE_API_KEY) console.log("\nIts job is in the demo app's list, beside the demo account's.");
+  }
+  console.log(`move-ugc demo app on ${app.url}  (Ctrl-C stops it)`);
 }

@@ -1,0 +1,85 @@
+// What `make demo` runs, as a new user meets it: `node www/serve.mjs --fake
+// --journey` starts the fake with the demo account, runs the journey against
+// that same fake, then serves the app; the page opens on a full job list, the
+// journey's job on top, jobs in every state below it.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { launch, watchErrors } from './chromium.mjs';
+
+const serve = fileURLToPath(new URL('../../www/serve.mjs', import.meta.url));
+const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+
+/** Starts serve.mjs with `args`; resolves with the child, its output so far, and the app's URL. */
+function startServe(args) {
+  const child = spawn(process.execPath, [serve, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOVE_API_KEY: '', MOVE_API_URL: '' } });
+  const out = { text: '' };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      out.text += chunk;
+      const match = /move-ugc demo app on (\S+)/.exec(out.text);
+      if (match) resolve({ child, out, url: match[1] });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (out.text += chunk));
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code} before serving:\n${out.text}`)));
+  });
+}
+
+describe('the demo (make demo: serve.mjs --fake --journey)', () => {
+  let served;
+  let browser;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    served = await startServe(['--fake', '--port', '0', '--journey']);
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (served) {
+      const exited = new Promise((resolve) => served.child.once('exit', resolve));
+      served.child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('runs the journey against the fake the page shows, without a schema violation', () => {
+    assert.match(served.out.text, /100%\s+FINISHED/);
+    assert.match(served.out.text, /The fake has seen 0 schema violations/);
+    assert.match(served.out.text, /Its job is in the demo app's list/);
+  });
+
+  it("opens on the demo account: the journey's job first, then jobs in every state", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const watch = watchErrors(page);
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.locator('#jobs-body tr').first().waitFor();
+    const rows = await page.locator('#jobs-body tr').evaluateAll((trs) =>
+      trs.map((tr) => ({ name: tr.querySelector('button')?.textContent, state: tr.querySelector('.state')?.textContent })),
+    );
+    assert.equal(rows[0].name, 'Journey example');
+    assert.equal(rows[0].state, 'FINISHED');
+    const states = new Set(rows.map((r) => r.state));
+    for (const state of ['FINISHED', 'RUNNING', 'FAILED']) assert.ok(states.has(state), `a ${state} job in ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => /^NOT.STARTED$/.test(r.state)), `a job not started in ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => r.name === 'Duet rehearsal'), 'the multi-camera job');
+    assert.ok(await page.locator('#jobs-empty').isHidden(), 'no "No jobs yet"');
+    await page.screenshot({ path: `${shots}0-demo-jobs.png` });
+    assert.deepEqual(watch.errors, []);
+    await page.close();
+  });
+
+  it('stops on SIGTERM', async () => {
+    const exited = new Promise((resolve) => served.child.once('exit', (code) => resolve(code)));
+    served.child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    served = null;
+  });
+});
