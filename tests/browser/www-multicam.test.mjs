@@ -189,6 +189,20 @@ describe('the demo web app: single- and multi-camera captures', () => {
     assert.equal(sent('createSingleCamTake').length, 0);
   });
 
+  it('stops at a volume that fails, says why, and draws fresh steps for the run', async () => {
+    await page.getByRole('button', { name: 'Upload, calibrate and start the job' }).click();
+    await page.locator('#volume-text').getByText(/^volume-/).waitFor();
+    const volume = [...fake.store.volumes.values()].at(-1);
+    fake.store.setFate(volume.id, 'FAILED');
+    await page.getByRole('alert').getByText('The volume could not be calibrated (FAILED)').waitFor({ timeout: 20_000 });
+    const states = await page.locator('#capture-steps li').evaluateAll((items) => items.map((li) => li.dataset.state));
+    assert.deepEqual(states, ['done', 'done', 'done', 'failed', 'waiting', 'waiting']);
+    assert.ok(await page.locator('#capture-result').isHidden(), 'no outputs of the run before');
+    assert.equal(sent('createMultiCamTake').length, 1, 'no take on a failed volume');
+    assert.ok(await page.locator('#start-capture').isEnabled());
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('sends a single-camera video and its .move file as two sources of one camera', async () => {
     const uploadsBefore = fake.store.uploads.size;
     await page.getByLabel('Single camera').check();
