@@ -1,8 +1,13 @@
-// The capture section: pick or drop a video, upload it with progress, create
-// the take, start the job with chosen outputs and options, and follow it live.
+// The capture section: a single-camera capture (a video, optionally with its
+// .move file) or a multi-camera one (videos calibrated with a volume), the
+// outputs and options they share, and a run followed step by step to the
+// job's outputs. The two kinds live in capture-single.js and capture-multi.js.
 
-import { byId, el, stateOf } from './dom.js';
+import { byId, el } from './dom.js';
 import { renderOutputs } from './jobs-view.js';
+import { createSingleCapture } from './capture-single.js';
+import { createMultiCapture } from './capture-multi.js';
+import { CaptureStopped, failRunning, followJob, showSteps } from './capture-steps.js';
 
 const OUTPUTS = [
   ['MAIN_FBX', 'FBX (main)'], ['RENDER_VIDEO', 'Rendered video'], ['RENDER_OVERLAY_VIDEO', 'Overlay video'],
@@ -10,79 +15,62 @@ const OUTPUTS = [
   ['MOTION_DATA', 'Motion data'], ['ALL_FBX', 'FBX (all)'], ['ALL_BVH', 'BVH (all)'], ['ALL_C3D', 'C3D (all)'],
   ['ALL_GLB', 'GLB (all)'], ['ALL_USDZ', 'USDZ (all)'], ['ALL_USDC', 'USDC (all)'], ['ALL_BLEND', 'Blender (all)'],
 ];
-const DEFAULT_OUTPUTS = new Set(['MAIN_FBX', 'RENDER_VIDEO']);
-const FORMATS = { mp4: 'MP4', mov: 'MOV', avi: 'AVI', move: 'MOVE' };
+// MAIN_GLB: the job details show it in the 3D view.
+const DEFAULT_OUTPUTS = new Set(['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
+
+/** The submit button's words per kind of capture. */
+const START_LABELS = { single: 'Upload and start the job', multi: 'Upload, calibrate and start the job' };
 
 export function createCaptureView({ getClient, onError, onJobStarted }) {
-  let video = null;
+  const kinds = { single: createSingleCapture(), multi: createMultiCapture({ getClient, onError }) };
+  const kind = () => byId('capture-form').elements.namedItem('capture-kind').value;
 
-  function choose(file) {
-    video = file;
-    byId('video-name').textContent = file ? `${file.name} · ${(file.size / 1024).toFixed(1)} KiB` : '';
+  function showKind() {
+    const name = kind();
+    byId('single-fields').hidden = name !== 'single';
+    byId('multi-fields').hidden = name !== 'multi';
+    byId('start-capture').textContent = START_LABELS[name];
+  }
+
+  /** The choices both kinds share: outputs and options (the job name is the kind's). */
+  function sharedChoices() {
+    const outputs = [...document.querySelectorAll('#output-choices input:checked')].map((i) => i.value);
+    const options = {
+      trackFingers: byId('track-fingers').checked,
+      floorPlane: byId('floor-plane').checked,
+      trackBall: byId('track-ball').checked,
+      trackJerseyNumbers: byId('track-jersey').checked,
+    };
+    if (byId('mocap-model').value) options.mocapModel = byId('mocap-model').value;
+    return { outputs, options };
   }
 
   async function start(event) {
     event.preventDefault();
-    const ugc = getClient();
-    const extension = video?.name.split('.').pop()?.toLowerCase() ?? '';
-    if (!video) return onError('Choose a video first.');
-    if (!FORMATS[extension]) return onError('The video must be an .mp4, .mov, .avi or .move file.');
-    const outputs = [...document.querySelectorAll('#output-choices input:checked')].map((i) => i.value);
-    if (outputs.length === 0) return onError('Choose at least one output.');
+    const capture = kinds[kind()];
+    const { outputs, options } = sharedChoices();
+    // Everything is checked before anything is sent.
+    const problem = capture.problem() ?? (outputs.length === 0 ? 'Choose at least one output.' : null);
+    if (problem) return onError(problem);
 
-    const button = byId('start-capture');
-    button.disabled = true;
-    byId('capture-steps').hidden = false;
+    const ugc = getClient();
+    const name = byId('job-name').value.trim() || capture.defaultName();
+    const fields = byId('capture-fields');
+    fields.disabled = true;
     byId('capture-result').hidden = true;
-    byId('upload-progress').value = 0;
-    byId('job-progress').value = 0;
-    byId('take-text').textContent = 'waiting';
-    byId('job-text').textContent = '';
+    const steps = showSteps(capture.steps());
     try {
-      const file = await ugc.files.upload(video, {
-        type: extension,
-        name: video.name,
-        onProgress: ({ loaded, total }) => {
-          byId('upload-progress').value = total ? loaded / total : 1;
-          byId('upload-text').textContent = `${loaded.toLocaleString()} of ${total.toLocaleString()} bytes`;
-        },
-      });
-      const take = await ugc.takes.createSingleCam({
-        sources: [{ deviceLabel: 'browser upload', fileId: file.id, format: FORMATS[extension] }],
-        name: video.name,
-      });
-      byId('take-text').textContent = take.id;
-      const options = {
-        trackFingers: byId('track-fingers').checked,
-        floorPlane: byId('floor-plane').checked,
-        trackBall: byId('track-ball').checked,
-        trackJerseyNumbers: byId('track-jersey').checked,
-      };
-      if (byId('mocap-model').value) options.mocapModel = byId('mocap-model').value;
-      const job = await ugc.jobs.createSingleCam({
-        takeId: take.id,
-        name: byId('job-name').value.trim() || video.name,
-        outputs,
-        options,
-      });
-      byId('job-text').textContent = `${job.id} · ${stateOf(job)}`;
+      const job = await capture.run(ugc, { name, outputs, options }, steps);
       onJobStarted();
-      const done = await ugc.jobs.waitForCompletion(job.id, {
-        intervalMs: 1000,
-        onProgress: (polled) => {
-          byId('job-progress').value = polled.progress?.percentageComplete ?? 0;
-          byId('job-text').textContent = `${job.id} · ${stateOf(polled)} ${polled.progress?.percentageComplete ?? 0}%`;
-        },
-      });
-      byId('job-progress').value = 100;
-      byId('job-text').textContent = `${job.id} · ${stateOf(done)}`;
+      const done = await followJob(ugc, job, steps.job);
       renderOutputs(byId('capture-outputs'), done.outputs ?? [], getClient, onError);
       byId('capture-result').hidden = false;
       onJobStarted();
     } catch (error) {
-      onError(error);
+      failRunning(steps);
+      onError(error instanceof CaptureStopped ? error.message : error);
     } finally {
-      button.disabled = false;
+      fields.disabled = false;
     }
   }
 
@@ -93,19 +81,18 @@ export function createCaptureView({ getClient, onError, onJobStarted }) {
           el('label', { class: 'choice' }, el('input', { type: 'checkbox', value, checked: DEFAULT_OUTPUTS.has(value) }), label),
         ),
       );
-      byId('video').addEventListener('change', (e) => choose(e.target.files[0] ?? null));
-      const zone = byId('drop-zone');
-      zone.addEventListener('dragover', (e) => {
-        e.preventDefault();
-        zone.classList.add('over');
-      });
-      zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-      zone.addEventListener('drop', (e) => {
-        e.preventDefault();
-        zone.classList.remove('over');
-        choose(e.dataTransfer.files[0] ?? null);
-      });
+      kinds.single.setup();
+      kinds.multi.setup();
+      for (const radio of document.querySelectorAll('input[name="capture-kind"]')) {
+        radio.addEventListener('change', () => {
+          showKind();
+          if (kind() === 'multi') kinds.multi.loadRigs();
+        });
+      }
+      // The rigs are read each time the tab opens: the connection may have changed.
+      document.querySelector('[data-tab="capture"]').addEventListener('click', () => kinds.multi.loadRigs());
       byId('capture-form').addEventListener('submit', start);
+      showKind();
     },
   };
 }
