@@ -81,8 +81,13 @@ export function createResultViewer(container) {
   }
 
   // One frame: the clip moves on while playing; the scene is drawn only when
-  // something changed (playing, orbiting, seeking, resizing).
+  // something changed (playing, orbiting, seeking, resizing), and not at all
+  // while the view is hidden (another tab of the page is shown).
   function frame(now) {
+    if (stage.offsetParent === null) {
+      last = null;
+      return;
+    }
     if (action && !action.paused) {
       const delta = last === null ? 0 : (now - last) / 1000;
       last = now;
@@ -102,7 +107,7 @@ export function createResultViewer(container) {
     const size = box.getSize(new THREE.Vector3());
     const center = box.getCenter(new THREE.Vector3());
     const extent = Math.max(size.x, size.y, size.z, 0.1);
-    const distance = (extent / 2 / Math.tan(THREE.MathUtils.degToRad(camera.fov / 2))) * 1.6;
+    const distance = (extent / 2 / Math.tan(THREE.MathUtils.degToRad(camera.fov / 2))) * 1.3;
     camera.near = distance / 100;
     camera.far = distance * 100;
     camera.position.set(center.x + distance * 0.35, center.y + extent * 0.25, center.z + distance);

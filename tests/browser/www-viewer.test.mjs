@@ -221,6 +221,16 @@ describe('the result of a finished job in the demo web app', () => {
     await page.locator('#details-result figcaption', { hasText: 'RENDER_OVERLAY_VIDEO' }).waitFor();
   });
 
+  it('goes on animating after another tab was shown', async () => {
+    await page.getByRole('button', { name: 'Walk cycle' }).click();
+    await page.locator('#details-result .viewer-status', { hasText: 'drag to orbit' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'New capture' }).click();
+    await pause(300);
+    await page.getByRole('button', { name: 'Jobs' }).click();
+    await canvas().waitFor();
+    assert.ok((await movingPairs(page, frame)) >= 2, 'it animates again');
+  });
+
   it('says in words when a GLB cannot be shown', async () => {
     await page.getByRole('button', { name: 'Broken figure' }).click();
     await page.locator('#details-result .viewer-status', { hasText: 'could not be shown' }).waitFor({ timeout: 10_000 });
