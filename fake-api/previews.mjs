@@ -36,6 +36,11 @@ const PREVIEWS = {
   RENDER_OVERLAY_VIDEO: { content: previewMp4, contentType: 'video/mp4' },
 };
 
+/** Whether outputs of `format` have real content here (without making it). */
+export function hasPreview(format) {
+  return Object.hasOwn(PREVIEWS, format);
+}
+
 /** The content of an output of `format` (a Buffer), or null for a format without real content. */
 export function previewFor(format) {
   return PREVIEWS[format]?.content() ?? null;
