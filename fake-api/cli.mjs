@@ -5,7 +5,8 @@
 // sometimes STARTED before RUNNING, reports FINISHED one read before its
 // outputs appear and one more before they have download URLs, its deprecated
 // `state` lags one read behind progress.state, and a volume takes 3 reads to
-// be FINISHED; each output's content in storage is 4096 bytes (--output-bytes). Usage:
+// be FINISHED; a GLB or video output holds a real animated figure or video
+// (previews.mjs), any other 4096 bytes (--output-bytes N: every output N bytes). Usage:
 //
 //   node fake-api/cli.mjs [--port 4010] [--host 127.0.0.1] [--polls 3] [--outputs-lag 1]
 //       [--url-lag 1] [--not-started alternate|'NOT STARTED'|NOT_STARTED]
@@ -55,7 +56,8 @@ try {
     startedPolls: startedPolls === 'alternate' ? startedPolls : integer('started-polls', 0),
     deprecatedState: option('deprecated-state', 'lag', 'same'),
     volumePollsToFinish: integer('volume-polls', pollsToFinish),
-    outputBytes: integer('output-bytes', 4096),
+    // Unset unless given: real content for the outputs that have some.
+    ...(given['output-bytes'] === undefined ? {} : { outputBytes: integer('output-bytes') }),
   });
 } catch (error) {
   console.error(`fake-api: ${error.message}`);

@@ -7,7 +7,8 @@
 // value, every spelling of the job states, outputs that appear after FINISHED,
 // volumes that go through progress states), advances a job or volume each time
 // it is read, accepts uploads, serves downloads (uploaded bytes, and outputs
-// of a chosen size made as they stream), checks the Authorization header, and
+// of a chosen size made as they stream, or a real GLB and MP4 for the formats
+// a viewer shows: previews.mjs), checks the Authorization header, and
 // injects faults on demand.
 //
 // It delivers signed webhook events (webhooks.mjs) as Move does through Svix:
@@ -41,6 +42,7 @@ import { readFileSync } from 'node:fs';
 import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
 
 import { Store, AppSyncError, outputChunks } from './store.mjs';
+import { previewContentType, previewFor } from './previews.mjs';
 import { Deliveries } from './webhooks.mjs';
 
 export { Store, AppSyncError, JOB_STATES, VOLUME_STATES, storedMetadata, outputChunks, outputContent, DEFAULT_OUTPUT_BYTES } from './store.mjs';
@@ -73,9 +75,9 @@ const schema = loadSchema();
 
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-headers': 'authorization, content-type, range',
   'access-control-allow-methods': 'POST, PUT, GET, OPTIONS',
-  'access-control-expose-headers': 'retry-after, content-length',
+  'access-control-expose-headers': 'retry-after, content-length, content-range, accept-ranges',
 };
 
 function send(res, status, body, headers = {}) {
@@ -117,7 +119,9 @@ export const STORE_OPTIONS = [
  *   before; 'same'; 'respell': the other NOT STARTED spelling);
  * - `volumePollsToFinish` (pollsToFinish): getVolume reads to a volume's end;
  * - `clientMetadata` (null);
- * - `outputBytes` (4096): the size of each job output's content in storage.
+ * - `outputBytes` (unset): the size of each job output's content in storage;
+ *   unset, a MAIN_GLB / ALL_GLB / RENDER_VIDEO / RENDER_OVERLAY_VIDEO output
+ *   holds real content (previews.mjs) and any other 4096 bytes.
  * And `webhookTimeoutMs` (15000, as Svix): how long a webhook delivery waits
  * for the receiver's answer.
  * An unknown option throws. Resolves with the handle described at the top of
@@ -287,9 +291,12 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
 
   /**
    * GET of a presigned download URL, as S3 answers it: an uploaded file's
-   * bytes, byte for byte; a job output's content (store.mjs outputChunks),
-   * streamed with backpressure; 404 NoSuchKey for a file whose bytes never
-   * reached storage. Every request is recorded with its headers; one that
+   * bytes, byte for byte; a job output's content: the real preview of its
+   * format (previews.mjs: a GLB as model/gltf-binary, an MP4 as video/mp4) or
+   * deterministic bytes (store.mjs outputChunks), streamed with
+   * backpressure; 404 NoSuchKey for a file whose bytes never reached storage.
+   * A `Range: bytes=a-b` (or `a-`, `-n`) request gets 206 and those bytes, as
+   * S3 answers it (a `<video>` seeks with them); one outside the content, 416. Every request is recorded with its headers; one that
    * carries the API key or an Authorization header is a violation (the key
    * never goes to storage). Faults aimed at `target: 'download'` apply, plus
    * `cut` (the body stops after `afterBytes` and the connection drops),
@@ -303,13 +310,28 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     if (fault && !inBody && (await applyFault(fault, req, res))) return;
     const file = state.store.files.get(fileId);
     const stored = state.store.uploads.get(fileId);
-    const size = stored ? stored.bytes.length : file?.outputBytes;
+    const preview = !stored && file?.preview ? previewFor(file.preview) : null;
+    const size = stored ? stored.bytes.length : preview ? preview.length : file?.outputBytes;
     if (size === undefined) {
       res.writeHead(404, { 'content-type': 'application/xml', ...CORS });
       return res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size), ...CORS });
-    const chunks = stored ? [stored.bytes] : outputChunks(fileId, size);
+    const type = preview ? previewContentType(file.preview) : 'application/octet-stream';
+    const range = byteRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { 'content-type': 'application/xml', 'content-range': `bytes */${size}`, ...CORS });
+      return res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidRange</Code><Message>The requested range is not satisfiable</Message></Error>');
+    }
+    const [from, to] = range ?? [0, size];
+    res.writeHead(range ? 206 : 200, {
+      'content-type': type,
+      'content-length': String(to - from),
+      'accept-ranges': 'bytes',
+      ...(range ? { 'content-range': `bytes ${from}-${to - 1}/${size}` } : {}),
+      ...CORS,
+    });
+    const whole = stored ? inChunks(stored.bytes, from) : preview ? inChunks(preview, from) : outputChunks(fileId, size, from);
+    const chunks = limited(whole, to - from);
     let sent = 0;
     for (const whole of chunks) {
       let chunk = whole;
@@ -490,6 +512,42 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
     },
   };
   return handle;
+}
+
+/** `bytes` from `from` on, in chunks of 64 KiB, so that the body faults (cut, stall, drip) act on it as on outputChunks. */
+function* inChunks(bytes, from = 0) {
+  for (let at = from; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
+}
+
+/** The first `length` bytes of `chunks`. */
+function* limited(chunks, length) {
+  let left = length;
+  for (const chunk of chunks) {
+    if (left <= 0) return;
+    yield chunk.length <= left ? chunk : chunk.subarray(0, left);
+    left -= chunk.length;
+  }
+}
+
+/**
+ * The byte range a `Range` header asks of `size` bytes, as [from, to) — one
+ * range, `bytes=a-b`, `a-` or `-n`, as S3 serves it; null for no header or
+ * one S3 ignores (several ranges, another unit, bad syntax: the whole
+ * content); 'unsatisfiable' for a range that starts past the end.
+ */
+export function byteRange(header, size) {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header ?? '');
+  if (!match || (match[1] === '' && match[2] === '')) return null;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return [Math.max(0, size - suffix), size];
+  }
+  const from = Number(match[1]);
+  const last = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (from >= size) return 'unsatisfiable';
+  if (last < from) return null;
+  return [from, last + 1];
 }
 
 /**

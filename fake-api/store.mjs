@@ -21,6 +21,8 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { hasPreview } from './previews.mjs';
+
 /** Bytes of an output's content when neither the store nor the job says (`outputBytes`). */
 export const DEFAULT_OUTPUT_BYTES = 4096;
 
@@ -78,7 +80,8 @@ const DEFAULT_OUTPUTS = {
 const EXTENSION = {
   RENDER_VIDEO: 'mp4', RENDER_OVERLAY_VIDEO: 'mp4', MAIN_FBX: 'fbx', ALL_FBX: 'zip', MAIN_USDC: 'usdc',
   ALL_USDC: 'zip', MAIN_USDZ: 'usdz', ALL_USDZ: 'zip', MAIN_BLEND: 'blend', ALL_BLEND: 'zip',
-  MAIN_GLB: 'glb', ALL_GLB: 'zip', ALL_BVH: 'zip', ALL_C3D: 'zip', MOTION_DATA: 'json', SYNC_DATA: 'json',
+  // ALL_GLB holds the same figure as MAIN_GLB here (see previews.mjs): a .glb, not an archive.
+  MAIN_GLB: 'glb', ALL_GLB: 'glb', ALL_BVH: 'zip', ALL_C3D: 'zip', MOTION_DATA: 'json', SYNC_DATA: 'json',
 };
 
 /** Every job state seen in the wild (progress.state and the deprecated state). */
@@ -151,8 +154,11 @@ const count = (value, what, min = 0) => {
  * - `volumePollsToFinish` (pollsToFinish): reads of a volume (getVolume) from
  *   creation to its end;
  * - `clientMetadata` (null): the client's metadata (see storedMetadata);
- * - `outputBytes` (DEFAULT_OUTPUT_BYTES): the size of each job output's
- *   content (see outputChunks); a job can have its own.
+ * - `outputBytes` (null): the size of each job output's content (see
+ *   outputChunks); a job can have its own. When neither sets it, outputs of
+ *   MAIN_GLB / ALL_GLB / RENDER_VIDEO / RENDER_OVERLAY_VIDEO hold real content
+ *   (previews.mjs: an animated figure, a video) and the others
+ *   DEFAULT_OUTPUT_BYTES; once set, every output holds that many bytes.
  */
 export class Store {
   constructor({
@@ -165,7 +171,7 @@ export class Store {
     deprecatedState = 'lag',
     volumePollsToFinish = pollsToFinish,
     clientMetadata = null,
-    outputBytes = DEFAULT_OUTPUT_BYTES,
+    outputBytes = null,
   } = {}) {
     this.origin = origin;
     this.pollsToFinish = count(pollsToFinish, 'pollsToFinish', 1);
@@ -175,7 +181,7 @@ export class Store {
     this.startedPolls = startedPolls === 'alternate' ? startedPolls : count(startedPolls, 'startedPolls');
     this.deprecatedState = oneOf(deprecatedState, DEPRECATED_STATE, 'deprecatedState');
     this.volumePollsToFinish = count(volumePollsToFinish, 'volumePollsToFinish', 1);
-    this.outputBytes = count(outputBytes, 'outputBytes');
+    this.outputBytes = outputBytes === null ? null : count(outputBytes, 'outputBytes');
     this.clock = Date.parse('2025-01-01T00:00:00.000Z');
     this.client = {
       id: 'client-fake-0001',
@@ -243,7 +249,8 @@ export class Store {
    * fate, reached); `fate` (FINISHED, FAILED or CANCELLED): how it ends;
    * `hold: true`: it never moves on; and per-job `pollsToFinish`,
    * `outputsLagPolls`, `urlLagPolls`, `notStartedSpelling`, `startedPolls`,
-   * `outputBytes` (the size of each output's content).
+   * `outputBytes` (the size of each output's content; null: real content
+   * where there is some, see Store).
    */
   addJob({
     takeId,
@@ -294,7 +301,7 @@ export class Store {
       finishedAtPoll: null,
       outputFiles: null,
       attachedAtPoll: null,
-      outputBytes: count(outputBytes, 'outputBytes'),
+      outputBytes: outputBytes === null ? null : count(outputBytes, 'outputBytes'),
     };
     job.startedPolls = Math.min(job.startedPolls, job.pollsToFinish - 1);
     if (state !== undefined) this.seedJobState(job, oneOf(state, JOB_STATES, 'state'));
@@ -460,8 +467,11 @@ export class Store {
     if (!job.outputFiles && job.polls - job.finishedAtPoll >= job.outputsLagPolls) {
       job.outputFiles = job.outputs.map((format) => {
         const file = this.addFile({ type: EXTENSION[format] ?? 'bin', name: `${format.toLowerCase()}.${EXTENSION[format] ?? 'bin'}` });
-        // What storage holds for it: content made as it is read (outputChunks).
-        file.outputBytes = job.outputBytes;
+        // What storage holds for it: the real preview of its format (made when
+        // first downloaded), unless the test chose a size; else content made
+        // as it is read (outputChunks).
+        if (job.outputBytes === null && hasPreview(format)) file.preview = format;
+        else file.outputBytes = job.outputBytes ?? DEFAULT_OUTPUT_BYTES;
         return { format, file };
       });
       job.attachedAtPoll = job.polls;

@@ -1,7 +1,12 @@
 // The jobs section: a paged, sortable table, and the details of one job with
-// its inputs, outputs (download links) and a share code per output.
+// its inputs, its result (3D view and video) and its outputs (Download
+// buttons and a share code per output).
 
 import { byId, el, facts, stateOf, when } from './dom.js';
+import { renderOutputs, renderResult } from './result-view.js';
+
+// The capture section shows a finished capture's outputs the same way.
+export { renderOutputs, renderResult };
 
 const PAGE_SIZE = 10;
 
@@ -11,6 +16,8 @@ export function createJobsView({ getClient, onError }) {
   let nextToken = null;
   let pageNumber = 1;
   let selectedId = null;
+  // The result shown in the details (its 3D view holds a WebGL context until disposed).
+  let result = null;
 
   async function load() {
     const ugc = getClient();
@@ -50,6 +57,8 @@ export function createJobsView({ getClient, onError }) {
     for (const row of byId('jobs-body').rows) row.classList.toggle('selected', row.dataset.jobId === id);
     try {
       const job = await getClient().jobs.retrieve(id, { expand: ['take', 'outputs', 'inputs', 'rig'] });
+      // Another job was chosen while this one was read: that one is shown.
+      if (id !== selectedId) return;
       byId('details-title').textContent = job.name ?? job.id;
       facts(byId('details-facts'), [
         ['Job id', job.id],
@@ -67,6 +76,8 @@ export function createJobsView({ getClient, onError }) {
         ['Track fingers', String(options.trackFingers ?? false)],
         ['Floor plane', String(options.floorPlane ?? false)],
       ]);
+      result?.dispose();
+      result = renderResult(byId('details-result'), job.outputs ?? [], getClient, onError);
       renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError);
       byId('job-details').hidden = false;
     } catch (error) {
@@ -96,36 +107,4 @@ export function createJobsView({ getClient, onError }) {
     },
     reload: load,
   };
-}
-
-/** Output list items: format, download link, and a button for a share code. */
-export function renderOutputs(list, outputs, getClient, onError) {
-  if (outputs.length === 0) {
-    list.replaceChildren(el('li', { class: 'muted' }, 'No outputs yet.'));
-    return;
-  }
-  list.replaceChildren(
-    ...outputs.map((output) => {
-      const code = el('span', { 'aria-live': 'polite' });
-      const share = el('button', {
-        type: 'button',
-        class: 'link',
-        onclick: async () => {
-          share.disabled = true;
-          try {
-            const shared = await getClient().files.generateShareCode(output.file.id);
-            code.replaceChildren(' share code ', el('code', {}, shared.code));
-          } catch (error) {
-            onError(error);
-          } finally {
-            share.disabled = false;
-          }
-        },
-      }, 'Share code');
-      const link = output.file.presignedUrl
-        ? el('a', { href: output.file.presignedUrl, download: output.file.name ?? '' }, `Download ${output.file.type}`)
-        : el('span', { class: 'muted' }, 'download link not ready');
-      return el('li', { 'data-format': output.format ?? '' }, el('strong', {}, output.format ?? 'output'), ' · ', link, ' · ', share, code);
-    }),
-  );
 }
