@@ -4,7 +4,7 @@
 // job's outputs. The two kinds live in capture-single.js and capture-multi.js.
 
 import { byId, el } from './dom.js';
-import { renderOutputs } from './jobs-view.js';
+import { renderOutputs, renderResult } from './jobs-view.js';
 import { createSingleCapture } from './capture-single.js';
 import { createMultiCapture } from './capture-multi.js';
 import { CaptureStopped, failRunning, followJob, showSteps } from './capture-steps.js';
@@ -23,6 +23,8 @@ const START_LABELS = { single: 'Upload and start the job', multi: 'Upload, calib
 
 export function createCaptureView({ getClient, onError, onJobStarted }) {
   const kinds = { single: createSingleCapture(), multi: createMultiCapture({ getClient, onError }) };
+  // The finished capture's 3D view and video (result-view.js), replaced by the next run's.
+  let preview = null;
   const kind = () => byId('capture-form').elements.namedItem('capture-kind').value;
 
   function showKind() {
@@ -58,12 +60,15 @@ export function createCaptureView({ getClient, onError, onJobStarted }) {
     const fields = byId('capture-fields');
     fields.disabled = true;
     byId('capture-result').hidden = true;
+    preview?.dispose();
+    preview = null;
     const steps = showSteps(capture.steps());
     try {
       const job = await capture.run(ugc, { name, outputs, options }, steps);
       onJobStarted();
       const done = await followJob(ugc, job, steps.job);
       renderOutputs(byId('capture-outputs'), done.outputs ?? [], getClient, onError);
+      preview = renderResult(byId('capture-preview'), done.outputs ?? [], getClient, onError);
       byId('capture-result').hidden = false;
       onJobStarted();
     } catch (error) {
