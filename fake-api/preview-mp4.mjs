@@ -33,10 +33,11 @@ function figureAt(t, { width, height }) {
     head: [hipX, neckY - 8],
     segments: [
       [hipX, hipY, hipX, neckY],
-      limb(hipX, hipY, 0.5 * step, 26),
-      limb(hipX, hipY, -0.5 * step, 26),
-      limb(hipX, neckY + 3, -0.6 * step, 20),
-      limb(hipX, neckY + 3, 0.6 * step, 20),
+      // Legs and arms swing against each other, a little apart even as they cross.
+      limb(hipX, hipY, 0.15 + 0.45 * step, 26),
+      limb(hipX, hipY, -0.15 - 0.45 * step, 26),
+      limb(hipX, neckY + 3, 0.1 - 0.7 * step, 20),
+      limb(hipX, neckY + 3, -0.1 + 0.7 * step, 20),
     ],
   };
 }
