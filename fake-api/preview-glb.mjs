@@ -31,7 +31,8 @@ const BONES = [
   { name: 'Head', parent: 'Neck', at: [0, 0.06, 0], box: box(-0.09, 0, -0.09, 0.09, 0.2, 0.11), material: 0 },
   ...['Left', 'Right'].flatMap((side) => {
     const s = side === 'Left' ? 1 : -1;
-    const x = (a, b) => (s > 0 ? [a, b] : [-b, -a]);
+    // Mirrored for the right side (0 - a, not -a: no negative zero in the data).
+    const x = (a, b) => (s > 0 ? [a, b] : [0 - b, 0 - a]);
     const [sx0, sx1] = x(0, 0.14);
     return [
       { name: `${side}Shoulder`, parent: 'Chest', at: [0.05 * s, 0.2, 0], box: box(sx0, -0.04, -0.04, sx1, 0.04, 0.04), material: 1 },

@@ -7,16 +7,26 @@
 /** Writes bits most significant first, with H.264's Exp-Golomb codes. */
 class BitWriter {
   constructor() {
-    this.bytes = [];
+    this.bytes = new Uint8Array(1024);
+    this.length = 0;
     this.current = 0;
     this.used = 0;
+  }
+
+  /** Room for `n` more bytes (doubling, so a frame of raw samples costs few copies). */
+  reserve(n) {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.bytes.length, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
   }
 
   bit(b) {
     this.current = (this.current << 1) | (b & 1);
     this.used += 1;
     if (this.used === 8) {
-      this.bytes.push(this.current);
+      this.reserve(1);
+      this.bytes[this.length++] = this.current;
       this.current = 0;
       this.used = 0;
     }
@@ -51,14 +61,16 @@ class BitWriter {
 
   /** Whole bytes, written while aligned. */
   raw(data) {
-    for (const byte of data) this.bytes.push(byte);
+    this.reserve(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
   }
 
-  /** rbsp_trailing_bits: a one, then zeros to the byte boundary. */
+  /** rbsp_trailing_bits: a one, then zeros to the byte boundary; the RBSP. */
   trailing() {
     this.bit(1);
     this.align();
-    return Uint8Array.from(this.bytes);
+    return this.bytes.subarray(0, this.length);
   }
 }
 
@@ -68,17 +80,20 @@ class BitWriter {
  * can appear inside it.
  */
 function nal(refIdc, type, rbsp) {
-  const out = [(refIdc << 5) | type];
+  // At most one 0x03 per two bytes of RBSP.
+  const out = new Uint8Array(1 + rbsp.length + Math.ceil(rbsp.length / 2));
+  out[0] = (refIdc << 5) | type;
+  let n = 1;
   let zeros = 0;
   for (const byte of rbsp) {
     if (zeros >= 2 && byte <= 3) {
-      out.push(3);
+      out[n++] = 3;
       zeros = 0;
     }
-    out.push(byte);
+    out[n++] = byte;
     zeros = byte === 0 ? zeros + 1 : 0;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, n);
 }
 
 /** profile_idc 66 (Baseline), constraint_set0 and 1 (Constrained Baseline), level 3.0. */

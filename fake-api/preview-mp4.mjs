@@ -33,10 +33,11 @@ function figureAt(t, { width, height }) {
     head: [hipX, neckY - 8],
     segments: [
       [hipX, hipY, hipX, neckY],
-      limb(hipX, hipY, 0.5 * step, 26),
-      limb(hipX, hipY, -0.5 * step, 26),
-      limb(hipX, neckY + 3, -0.6 * step, 20),
-      limb(hipX, neckY + 3, 0.6 * step, 20),
+      // Legs and arms swing against each other, a little apart even as they cross.
+      limb(hipX, hipY, 0.15 + 0.45 * step, 26),
+      limb(hipX, hipY, -0.15 - 0.45 * step, 26),
+      limb(hipX, neckY + 3, 0.1 - 0.7 * step, 20),
+      limb(hipX, neckY + 3, -0.1 + 0.7 * step, 20),
     ],
   };
 }
@@ -53,6 +54,11 @@ function drawFrame(n, video) {
   const ballX = width - 12 - ((t * 30) % (width - 24));
   const ballY = 18 + 14 * Math.abs(Math.sin(Math.PI * 1.5 * t));
   const ground = height - 8;
+  // Only pixels near the figure are measured against its limbs.
+  const xs = [head[0], ...segments.flatMap((s) => [s[0], s[2]])];
+  const ys = [head[1], ...segments.flatMap((s) => [s[1], s[3]])];
+  const [left, right, top, bottom] = [Math.min(...xs) - 7, Math.max(...xs) + 7, Math.min(...ys) - 7, Math.max(...ys) + 7];
+  const near = (px, py) => px >= left && px <= right && py >= top && py <= bottom;
   for (let py = 0; py < height; py += 1) {
     for (let px = 0; px < width; px += 1) {
       // A sky that darkens upwards, a ground band; the figure and the ball over them.
@@ -60,7 +66,7 @@ function drawFrame(n, video) {
       let u = py >= ground ? 110 : 150;
       let v = py >= ground ? 120 : 112;
       if (Math.hypot(px - ballX, py - ballY) <= 7) [value, u, v] = [170, 70, 190];
-      const onFigure = Math.hypot(px - head[0], py - head[1]) <= 6 || segments.some((s) => toSegment(px, py, s) <= 1.8);
+      const onFigure = near(px, py) && (Math.hypot(px - head[0], py - head[1]) <= 6 || segments.some((s) => toSegment(px, py, s) <= 1.8));
       if (onFigure) [value, u, v] = [230, 128, 128];
       y[py * width + px] = value;
       if (py % 2 === 0 && px % 2 === 0) {
