@@ -72,6 +72,18 @@ describe('the demo (make demo: serve.mjs --fake --journey)', () => {
     assert.ok(rows.some((r) => r.name === 'Duet rehearsal'), 'the multi-camera job');
     assert.ok(await page.locator('#jobs-empty').isHidden(), 'no "No jobs yet"');
     await page.screenshot({ path: `${shots}0-demo-jobs.png` });
+
+    // The demo's finished job: its figure in 3D and its video (README's picture).
+    await page.getByRole('button', { name: 'Sprint start' }).click();
+    await page.locator('#details-result .viewer-status', { hasText: 'drag to orbit' }).waitFor({ timeout: 20_000 });
+    const video = page.locator('#details-result video');
+    await page.waitForFunction(() => document.querySelector('#details-result video')?.readyState >= 1, null, { timeout: 20_000 });
+    assert.ok((await video.evaluate((v) => v.duration)) > 0, 'the video has a duration');
+    // Both playing, mid-animation: the video past its first second, the figure past the start of its clip.
+    await video.evaluate((v) => v.play());
+    await page.waitForFunction(() => document.querySelector('#details-result video').currentTime > 1, null, { timeout: 20_000 });
+    await page.waitForFunction(() => Number(document.querySelector('.viewer-scrubber')?.value) > 0.3);
+    await page.screenshot({ path: `${shots}0-demo-result.png`, fullPage: true });
     assert.deepEqual(watch.errors, []);
     await page.close();
   });
