@@ -40,7 +40,8 @@ export function seedDemoAccount(store) {
       numberOfActors: 2,
       rig: 'move_mo',
       state: 'FINISHED',
-      outputs: ['MAIN_GLB', 'RENDER_OVERLAY_VIDEO', 'ALL_BVH', 'ALL_FBX'],
+      // (A multi-camera job's defaults leave out RENDER_OVERLAY_VIDEO: see the API notes.)
+      outputs: ['MAIN_GLB', 'RENDER_VIDEO', 'ALL_BVH', 'ALL_FBX'],
     }),
     finished: store.addJob({
       takeId: sprintTake.id,

@@ -9,8 +9,8 @@ import { PROFILE, idrSlice, pps, sps } from './preview-h264.mjs';
 
 /** The video's picture size (whole macroblocks), frame rate and length. */
 export const VIDEO = { width: 160, height: 96, fps: 12, seconds: 3 };
-/** The track's time units per second (a frame lasts TIMESCALE / fps). */
-const TIMESCALE = 1200;
+/** The track's time units per second: a whole number of them per frame. */
+const TIMESCALE = VIDEO.fps * 100;
 
 // ---- the picture ----
 

@@ -296,7 +296,8 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
    * deterministic bytes (store.mjs outputChunks), streamed with
    * backpressure; 404 NoSuchKey for a file whose bytes never reached storage.
    * A `Range: bytes=a-b` (or `a-`, `-n`) request gets 206 and those bytes, as
-   * S3 answers it (a `<video>` seeks with them); one outside the content, 416. Every request is recorded with its headers; one that
+   * S3 answers it (a `<video>` seeks with them); one outside the content, 416.
+   * Every request is recorded with its headers; one that
    * carries the API key or an Authorization header is a violation (the key
    * never goes to storage). Faults aimed at `target: 'download'` apply, plus
    * `cut` (the body stops after `afterBytes` and the connection drops),
@@ -330,8 +331,8 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
       ...(range ? { 'content-range': `bytes ${from}-${to - 1}/${size}` } : {}),
       ...CORS,
     });
-    const whole = stored ? inChunks(stored.bytes, from) : preview ? inChunks(preview, from) : outputChunks(fileId, size, from);
-    const chunks = limited(whole, to - from);
+    const source = stored ? inChunks(stored.bytes, from) : preview ? inChunks(preview, from) : outputChunks(fileId, size, from);
+    const chunks = limited(source, to - from);
     let sent = 0;
     for (const whole of chunks) {
       let chunk = whole;

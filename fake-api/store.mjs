@@ -80,7 +80,10 @@ const DEFAULT_OUTPUTS = {
 const EXTENSION = {
   RENDER_VIDEO: 'mp4', RENDER_OVERLAY_VIDEO: 'mp4', MAIN_FBX: 'fbx', ALL_FBX: 'zip', MAIN_USDC: 'usdc',
   ALL_USDC: 'zip', MAIN_USDZ: 'usdz', ALL_USDZ: 'zip', MAIN_BLEND: 'blend', ALL_BLEND: 'zip',
-  // ALL_GLB holds the same figure as MAIN_GLB here (see previews.mjs): a .glb, not an archive.
+  // ALL_GLB holds the same figure as MAIN_GLB here (see previews.mjs): a .glb.
+  // An assumption, not evidence: nothing says what the real API puts in it,
+  // and its other ALL_ outputs are archives (the demo's 3D view says so if it
+  // meets a zip).
   MAIN_GLB: 'glb', ALL_GLB: 'glb', ALL_BVH: 'zip', ALL_C3D: 'zip', MOTION_DATA: 'json', SYNC_DATA: 'json',
 };
 

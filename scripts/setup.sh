@@ -28,7 +28,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core;
+# npm packages: the fake API's graphql, wasm-opt (binaryen), typescript, playwright-core,
+# three.js (the demo app's 3D view);
 # and, for the tests, Vite and webpack in the two bundler consumers.
 npm_ci() {
   local dir=$1

@@ -123,11 +123,11 @@ export async function startDemo({ port = 8080, fakePort = 0 } = {}) {
 }
 
 /**
- * Runs examples/journey.mjs (with `video` if given) in a child process, its
+ * Starts examples/journey.mjs (with `video` if given) in a child process, its
  * output shown as it comes: against `fake` unless MOVE_API_KEY names the real
- * API. Resolves with its exit code.
+ * API. Returns `{ child, exited }` (a promise of its exit code).
  */
-function runJourney(fake, video) {
+function startJourney(fake, video) {
   const env = { ...process.env };
   if (!env.MOVE_API_KEY) {
     env.MOVE_DEMO_FAKE_URL = fake.url;
@@ -135,7 +135,8 @@ function runJourney(fake, video) {
   }
   const script = join(root, 'examples', 'journey.mjs');
   const child = spawn(process.execPath, [script, ...(video ? [video] : [])], { env, stdio: 'inherit' });
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return { child, exited };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -159,19 +160,29 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   } else {
     app = await serveApp({ port });
   }
+  let running = null;
   const stop = async (code = 0) => {
+    // A journey still running would go on against a fake that is gone.
+    running?.child.kill();
     await (demo ? demo.close() : app.close());
     process.exit(code);
   };
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
-  if (journey) {
-    const code = await runJourney(demo.fake, video);
+  if (!journey) {
+    console.log(`move-ugc demo app on ${app.url}  (Ctrl-C stops it)`);
+  } else {
+    console.log(`move-ugc demo app on ${app.url}  (open it now or after the journey, which runs first)\n`);
+    running = startJourney(demo.fake, video);
+    const code = await running.exited;
+    running = null;
     if (code !== 0) {
       console.error(`\nThe journey failed (exit ${code}); stopping.`);
       await stop(code);
     }
-    if (!process.env.MOVE_API_KEY) console.log("\nIts job is in the demo app's list, beside the demo account's.");
+    const where = process.env.MOVE_API_KEY
+      ? 'The journey ran against the real API; the demo app (connect it with your key there)'
+      : "Its job is in the demo app's list";
+    console.log(`\n${where}: ${app.url}  (Ctrl-C stops it)`);
   }
-  console.log(`move-ugc demo app on ${app.url}  (Ctrl-C stops it)`);
 }

@@ -4,24 +4,29 @@
 // journey's job on top, jobs in every state below it.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 import { launch, watchErrors } from './chromium.mjs';
 
 const serve = fileURLToPath(new URL('../../www/serve.mjs', import.meta.url));
 const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
 
-/** Starts serve.mjs with `args`; resolves with the child, its output so far, and the app's URL. */
-function startServe(args) {
+/**
+ * Starts serve.mjs with `args`; resolves, once its output matches `until`
+ * (whose first group is the app's URL), with the child, its output so far,
+ * and that URL.
+ */
+function startServe(args, until) {
   const child = spawn(process.execPath, [serve, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOVE_API_KEY: '', MOVE_API_URL: '' } });
   const out = { text: '' };
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
       out.text += chunk;
-      const match = /move-ugc demo app on (\S+)/.exec(out.text);
+      const match = until.exec(out.text);
       if (match) resolve({ child, out, url: match[1] });
     };
     child.stdout.on('data', onData);
@@ -36,7 +41,7 @@ describe('the demo (make demo: serve.mjs --fake --journey)', () => {
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
-    served = await startServe(['--fake', '--port', '0', '--journey']);
+    served = await startServe(['--fake', '--port', '0', '--journey'], /Its job is in the demo app's list: (\S+)/);
     browser = await launch();
   });
 
@@ -86,6 +91,29 @@ describe('the demo (make demo: serve.mjs --fake --journey)', () => {
     await page.screenshot({ path: `${shots}0-demo-result.png`, fullPage: true });
     assert.deepEqual(watch.errors, []);
     await page.close();
+  });
+
+  it('stops the journey with it when stopped while the journey runs', async () => {
+    const early = await startServe(['--fake', '--port', '0', '--journey'], /move-ugc demo app on (\S+)/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=,args=', '--ppid', String(early.child.pid)]);
+    const journey = stdout.split('\n').find((line) => line.includes('journey.mjs'));
+    assert.ok(journey, `the journey runs under serve.mjs:\n${stdout}`);
+    const pid = Number(journey.trim().split(' ')[0]);
+    const exited = new Promise((resolve) => early.child.once('exit', (code) => resolve(code)));
+    early.child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    // Gone too (kill(pid, 0) only asks whether it exists), within a moment.
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 50 && alive(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(alive(), false, 'the journey was stopped');
   });
 
   it('stops on SIGTERM', async () => {
