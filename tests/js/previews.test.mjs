@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import gltfValidator from 'gltf-validator';
 import { AnimationMixer, Box3, Mesh } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 
@@ -63,6 +64,13 @@ describe('the preview GLB', () => {
     assert.equal(json.buffers.length, 1);
     assert.ok(json.buffers[0].byteLength <= bin.length && bin.length - json.buffers[0].byteLength < 4, 'the BIN chunk is the buffer, padded');
     assert.equal(json.scenes[json.scene].nodes.length, 1, 'one root: the hips');
+  });
+
+  it("passes Khronos's glTF validator without an error, warning, info or hint", async () => {
+    const report = await gltfValidator.validateBytes(new Uint8Array(previewGlb()));
+    assert.deepEqual(report.issues.messages, []);
+    assert.equal(report.issues.numErrors + report.issues.numWarnings + report.issues.numInfos + report.issues.numHints, 0);
+    assert.equal(report.info.animationCount, 1);
   });
 
   it('keeps every bufferView inside the buffer and every accessor inside its bufferView', () => {
