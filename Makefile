@@ -41,10 +41,11 @@ target/pkg-fault/package.json: $(PKG_SOURCES)
 ## demo: the demo web app on http://localhost:8080 beside the local fake API and its
 ## demo account; first the journey from a video file to animation outputs against
 ## that same fake (or the real API with MOVE_API_KEY; VIDEO=path picks the video),
-## so its job is in the page's list. Until Ctrl-C.
+## so its job is in the page's list. Until Ctrl-C. DEMO_PORT=… serves on another port.
+DEMO_PORT ?= 8080
 demo: pkg
 	@scripts/install-pkg.sh examples >/dev/null
-	node www/serve.mjs --fake --port 8080 --journey $(VIDEO)
+	node www/serve.mjs --fake --port $(DEMO_PORT) --journey $(VIDEO)
 
 ## test: every test: native, wasm (Node + headless Chromium), type tests, the package
 ## in Node, the web app and a Vite build in Chromium

@@ -3,7 +3,27 @@
 // details and the 3D view have something to show before any capture is made.
 // Made with the store's own helpers, as a test seeds its data.
 
-/** Fills `store` (fake-api/store.mjs) with the demo account; returns what it made, by name. */
+const MINUTE = 60_000;
+
+/**
+ * Dates `take`, its files, and `jobs` (made on it) `minutes` ago, a minute
+ * apart, as if captured then: with the store's live clock the demo's objects
+ * would all be a second old.
+ */
+function age(store, take, jobs, minutes) {
+  const at = (m) => new Date(Date.now() - m * MINUTE).toISOString();
+  for (const source of take.sources) store.files.get(source.fileId).created = at(minutes + 2);
+  take.created = at(minutes + 1);
+  jobs.forEach((job, i) => {
+    job.created = at(minutes - i);
+  });
+}
+
+/**
+ * Fills `store` (fake-api/store.mjs) with the demo account; returns what it
+ * made, by name. With the store's `liveClock` the objects are dated in the
+ * last days, as a real account's are (else the store's test clock stays).
+ */
 export function seedDemoAccount(store) {
   // A Move One capture: the phone's MP4 and the .move file recorded with it,
   // two sources under one deviceLabel.
@@ -55,5 +75,13 @@ export function seedDemoAccount(store) {
     // Waits for a worker for as long as the demo runs.
     queued: store.addJob({ takeId: warmUpTake.id, name: 'Warm-up, second angle', state: 'NOT STARTED', hold: true, outputs: ['MAIN_FBX'] }),
   };
+  if (store.liveClock) {
+    age(store, gymTake, [jobs.failed], 3 * 24 * 60);
+    volume.created = new Date(Date.now() - (26 * 60 + 5) * MINUTE).toISOString();
+    for (const source of volume.sources) store.files.get(source.fileId).created = new Date(Date.now() - (26 * 60 + 6) * MINUTE).toISOString();
+    age(store, duetTake, [jobs.duet], 26 * 60);
+    age(store, sprintTake, [jobs.finished], 5 * 60);
+    age(store, warmUpTake, [jobs.running, jobs.queued], 40);
+  }
   return { takes: { sprintTake, gymTake, warmUpTake, duetTake }, volume, jobs };
 }

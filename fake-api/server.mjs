@@ -102,7 +102,7 @@ function appSyncError(errorType, message, path) {
 /** The options of startFakeApi that shape the store's behaviour (see Store in store.mjs). */
 export const STORE_OPTIONS = [
   'pollsToFinish', 'outputsLagPolls', 'urlLagPolls', 'notStartedSpelling', 'startedPolls',
-  'deprecatedState', 'volumePollsToFinish', 'clientMetadata', 'outputBytes',
+  'deprecatedState', 'volumePollsToFinish', 'clientMetadata', 'outputBytes', 'liveClock',
 ];
 
 /**

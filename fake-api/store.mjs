@@ -161,7 +161,10 @@ const count = (value, what, min = 0) => {
  *   outputChunks); a job can have its own. When neither sets it, outputs of
  *   MAIN_GLB / ALL_GLB / RENDER_VIDEO / RENDER_OVERLAY_VIDEO hold real content
  *   (previews.mjs: an animated figure, a video) and the others
- *   DEFAULT_OUTPUT_BYTES; once set, every output holds that many bytes.
+ *   DEFAULT_OUTPUT_BYTES; once set, every output holds that many bytes;
+ * - `liveClock` (false): creation times are the real time (for the demo app)
+ *   rather than a clock from 2025-01-01 that moves a second per object (for
+ *   tests: the same times on every run). Either way they strictly increase.
  */
 export class Store {
   constructor({
@@ -175,6 +178,7 @@ export class Store {
     volumePollsToFinish = pollsToFinish,
     clientMetadata = null,
     outputBytes = null,
+    liveClock = false,
   } = {}) {
     this.origin = origin;
     this.pollsToFinish = count(pollsToFinish, 'pollsToFinish', 1);
@@ -186,6 +190,7 @@ export class Store {
     this.volumePollsToFinish = count(volumePollsToFinish, 'volumePollsToFinish', 1);
     this.outputBytes = outputBytes === null ? null : count(outputBytes, 'outputBytes');
     this.clock = Date.parse('2025-01-01T00:00:00.000Z');
+    this.liveClock = Boolean(liveClock);
     this.client = {
       id: 'client-fake-0001',
       name: 'Fake Studio',
@@ -209,7 +214,7 @@ export class Store {
 
   /** A strictly increasing creation time, so that sorting is deterministic. */
   now() {
-    this.clock += 1000;
+    this.clock = this.liveClock ? Math.max(this.clock + 1, Date.now()) : this.clock + 1000;
     return new Date(this.clock).toISOString();
   }
 

@@ -108,7 +108,8 @@ export async function startDemo({ port = 8080, fakePort = 0 } = {}) {
   const { startFakeApi } = await import('../fake-api/server.mjs');
   const { seedDemoAccount } = await import('../fake-api/demo-account.mjs');
   // Outputs arrive a poll after FINISHED and lack their URLs one more, as the real API's can.
-  const fake = await startFakeApi({ port: fakePort, pollsToFinish: 8, outputsLagPolls: 1, urlLagPolls: 1 });
+  // Dated by the real clock, so that the demo's objects and the page's look of today.
+  const fake = await startFakeApi({ port: fakePort, pollsToFinish: 8, outputsLagPolls: 1, urlLagPolls: 1, liveClock: true });
   const demo = seedDemoAccount(fake.store);
   const app = await serveApp({ port, fakeApiUrl: fake.url, fakeApiKey: fake.apiKey });
   return {

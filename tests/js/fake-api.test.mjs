@@ -640,3 +640,48 @@ describe('fake-api/cli.mjs', () => {
     });
   });
 });
+
+describe('the fake Move API: its clock', () => {
+  it('dates objects from 2025-01-01, a second apart, unless liveClock; then by the real time, still increasing', async () => {
+    const fixed = await startFakeApi();
+    const live = await startFakeApi({ liveClock: true });
+    try {
+      const [a, b] = [fixed.store.addFile(), fixed.store.addFile()];
+      assert.equal(a.created, '2025-01-01T00:00:01.000Z');
+      assert.equal(b.created, '2025-01-01T00:00:02.000Z');
+      const before = Date.now();
+      const made = Array.from({ length: 50 }, () => live.store.addFile().created);
+      assert.ok(Date.parse(made[0]) >= before && Date.parse(made[0]) <= Date.now() + 1000, `${made[0]} is now`);
+      for (let i = 1; i < made.length; i += 1) assert.ok(made[i] > made[i - 1], 'strictly increasing');
+    } finally {
+      await fixed.close();
+      await live.close();
+    }
+  });
+});
+
+describe('the demo account (www/serve.mjs --fake)', () => {
+  it('has jobs in every state a person meets, dated in the last days with a live clock', async () => {
+    const { seedDemoAccount } = await import('../../fake-api/demo-account.mjs');
+    const fake = await startFakeApi({ liveClock: true });
+    try {
+      const { jobs } = seedDemoAccount(fake.store);
+      const res = await fetch(fake.url, {
+        method: 'POST',
+        headers: { authorization: fake.apiKey, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ listJobs(first: 20) { items { name created progress { state } outputs { format } } } }' }),
+      });
+      const items = (await res.json()).data.listJobs.items;
+      assert.deepEqual(new Set(items.map((j) => j.progress.state.replace('_', ' '))), new Set(['NOT STARTED', 'RUNNING', 'FINISHED', 'FAILED']));
+      const finished = items.find((j) => j.name === jobs.finished.name);
+      assert.ok(['MAIN_GLB', 'RENDER_VIDEO'].every((f) => finished.outputs.some((o) => o.format === f)), JSON.stringify(finished.outputs));
+      for (const job of items) {
+        const age = Date.now() - Date.parse(job.created);
+        assert.ok(age > 0 && age < 4 * 86400e3, `${job.name} is of the last days (${job.created})`);
+      }
+      assert.deepEqual(fake.violations, []);
+    } finally {
+      await fake.close();
+    }
+  });
+});
