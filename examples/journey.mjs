@@ -33,7 +33,7 @@ if (real) {
   // The fake is part of this repository, not of the package.
   const { startFakeApi } = await import('../fake-api/server.mjs');
   // As the real API can: outputs arrive a poll after FINISHED, and their URLs one later.
-  fake = await startFakeApi({ pollsToFinish: 6, outputsLagPolls: 1, urlLagPolls: 1 });
+  fake = await startFakeApi({ pollsToFinish: 6, outputsLagPolls: 1, urlLagPolls: 1, liveClock: true });
   ugc = new MoveUgc({ apiKey: fake.apiKey, endpointUrl: fake.url });
 }
 console.log(`Move API: ${ugc.endpointUrl}${real ? '' : ' (a local fake; set MOVE_API_KEY for the real one)'}`);
