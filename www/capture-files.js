@@ -13,10 +13,26 @@ export function extensionOf(file) {
   return dot < 0 ? '' : file.name.slice(dot + 1).toLowerCase();
 }
 
+/**
+ * `512 B`, `5.1 KiB`, `48.3 MiB`, `2.4 GiB`: a size for a person. The page's
+ * one formatter will be www/dom.js's sizeText; until then, the same here.
+ */
+function sizeText(bytes) {
+  const units = ['KiB', 'MiB', 'GiB'];
+  if (bytes < 1024) return `${bytes} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  // 1023.96 KiB reads as 1.0 MiB, not 1024.0 KiB.
+  while (value >= 1023.95 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
 /** `clip.mp4 · 5.1 KiB`: the name and size of a chosen file. */
 export function fileSummary(file) {
-  const size = file.size < 1024 * 1024 ? `${(file.size / 1024).toFixed(1)} KiB` : `${(file.size / 1024 / 1024).toFixed(1)} MiB`;
-  return `${file.name} · ${size}`;
+  return `${file.name} · ${sizeText(file.size)}`;
 }
 
 /** Makes `zone` take dropped files: `onFiles(files)` with an array of File. */

@@ -94,23 +94,25 @@ export function createMultiCapture({ getClient, onError }) {
     byId('camera-count').textContent = cameras.length === 0 ? 'No videos yet.' : `${cameras.length} video${cameras.length === 1 ? '' : 's'}`;
   }
 
-  /** Fills the rig select from rigs.list(), keeping the chosen rig if it is still listed. */
+  /**
+   * Fills the rig select: “API default” first (the job then names no rig and
+   * the API picks its default, as Move's own SDK does with rig None), then the
+   * rigs of rigs.list(); the chosen rig stays chosen if it is still listed.
+   */
   async function loadRigs() {
     const ugc = getClient();
     if (!ugc) return;
     const select = byId('rig');
     const asked = (rigsAsked += 1);
     const chosen = select.value;
+    const apiDefault = () => el('option', { value: '' }, 'API default');
     try {
       const rigs = await ugc.rigs.list();
       if (asked !== rigsAsked) return;
-      select.replaceChildren(
-        ...(rigs.length === 0
-          ? [el('option', { value: '' }, 'No rigs available')]
-          : rigs.map((rig) => el('option', { value: rig.name, selected: rig.name === chosen }, rig.name))),
-      );
+      select.replaceChildren(apiDefault(), ...rigs.map((rig) => el('option', { value: rig.name, selected: rig.name === chosen }, rig.name)));
     } catch (error) {
-      select.replaceChildren(el('option', { value: '' }, 'Rigs could not be loaded'));
+      // The API's default rig still works: a capture can go on without the list.
+      if (asked === rigsAsked) select.replaceChildren(apiDefault());
       onError(error);
     }
   }
@@ -148,7 +150,6 @@ export function createMultiCapture({ getClient, onError }) {
       if (!(Number.isInteger(n) && n >= ACTORS.min && n <= ACTORS.max)) {
         return `The number of actors must be a whole number from ${ACTORS.min} to ${ACTORS.max} (got “${byId('actors').value}”).`;
       }
-      if (!byId('rig').value) return 'Choose a rig for the animation (the list of rigs is empty: open the tab again to reload it).';
       return null;
     },
 
@@ -169,7 +170,9 @@ export function createMultiCapture({ getClient, onError }) {
       // The choices are read before the first await: edits during the run change nothing.
       const chosen = cameras.map((c) => ({ file: c.file, label: c.label.trim() }));
       const volumeParams = { humanHeight: height(), areaType: byId('area-type').value };
-      const jobParams = { numberOfActors: actors(), rig: byId('rig').value, outputs, options, name };
+      const jobParams = { numberOfActors: actors(), outputs, options, name };
+      // No rig chosen: none is sent, and the API animates with its default rig.
+      if (byId('rig').value) jobParams.rig = byId('rig').value;
 
       const uploaded = await Promise.all(chosen.map(({ file }, i) => uploadWithProgress(ugc, file, steps[`upload-${i + 1}`])));
       const sources = chosen.map(({ file, label }, i) => ({

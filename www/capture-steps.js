@@ -11,16 +11,24 @@ import { extensionOf } from './capture-files.js';
  */
 export class CaptureStopped extends Error {}
 
+/** What a screen reader hears when a step changes state (never its progress ticks). */
+const STATE_NEWS = { running: 'started', done: 'done', failed: 'stopped' };
+
 /**
  * One step: an <li> with a label, an optional progress bar (`#<key>-progress`,
  * from 0 to `max`) and a line of text (`#<key>-text`); `data-state` is
- * waiting, running, done or failed.
+ * waiting, running, done or failed. The list is a polite live region, but the
+ * line of text (bytes, percentages: many changes a second) is `aria-live="off"`:
+ * only a change of state is announced, as “<label>: started / done / stopped”
+ * from a visually hidden `.step-news`.
  */
 function makeStep({ key, label, max }) {
-  const text = el('span', { id: `${key}-text`, class: 'muted' }, 'waiting');
+  const text = el('span', { id: `${key}-text`, class: 'muted', 'aria-live': 'off' }, 'waiting');
+  const news = el('span', { class: 'step-news' });
   const bar = max ? el('progress', { id: `${key}-progress`, max, value: 0, 'aria-label': `${label} progress` }) : null;
-  const item = el('li', { id: `step-${key}`, 'data-state': 'waiting' }, el('span', { class: 'step-label' }, label), ' ', bar, ' ', text);
+  const item = el('li', { id: `step-${key}`, 'data-state': 'waiting' }, el('span', { class: 'step-label' }, label), ' ', bar, ' ', text, news);
   const set = (state, value, words) => {
+    if (item.dataset.state !== state) news.textContent = `${label}: ${STATE_NEWS[state]}`;
     item.dataset.state = state;
     if (bar && value !== undefined) bar.value = value;
     if (words !== undefined) text.textContent = words;
@@ -34,6 +42,7 @@ function makeStep({ key, label, max }) {
     get running() {
       return item.dataset.state === 'running';
     },
+    label,
     item,
   };
 }
@@ -50,9 +59,11 @@ export function showSteps(defs) {
   return steps;
 }
 
-/** Marks every running step of `steps` as failed (the run stopped there). */
+/** Marks every running step of `steps` as failed (the run stopped there); returns their labels. */
 export function failRunning(steps) {
-  for (const step of Object.values(steps)) if (step.running) step.fail();
+  const stopped = Object.values(steps).filter((step) => step.running);
+  for (const step of stopped) step.fail();
+  return stopped.map((step) => step.label);
 }
 
 /** Uploads `file` (its type from its extension) with its bytes shown on `step` (max 1). */
@@ -61,7 +72,9 @@ export async function uploadWithProgress(ugc, file, step) {
   const uploaded = await ugc.files.upload(file, {
     type: extensionOf(file),
     name: file.name,
-    onProgress: ({ loaded, total }) => step.update(total ? loaded / total : 1, `${loaded.toLocaleString()} of ${total.toLocaleString()} bytes`),
+    // total is null when the size is not known (a stream): the bytes so far then.
+    onProgress: ({ loaded, total }) =>
+      step.update(total ? loaded / total : 1, total ? `${loaded.toLocaleString()} of ${total.toLocaleString()} bytes` : `${loaded.toLocaleString()} bytes`),
   });
   step.done(`${file.name} · ${uploaded.id}`);
   return uploaded;

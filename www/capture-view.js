@@ -4,7 +4,8 @@
 // job's outputs. The two kinds live in capture-single.js and capture-multi.js.
 
 import { byId, el } from './dom.js';
-import { renderOutputs, renderResult } from './jobs-view.js';
+import { describeError } from './errors.js';
+import { renderOutputs, renderResult } from './result-view.js';
 import { createSingleCapture } from './capture-single.js';
 import { createMultiCapture } from './capture-multi.js';
 import { CaptureStopped, failRunning, followJob, showSteps } from './capture-steps.js';
@@ -20,6 +21,16 @@ const DEFAULT_OUTPUTS = new Set(['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
 
 /** The submit button's words per kind of capture. */
 const START_LABELS = { single: 'Upload and start the job', multi: 'Upload, calibrate and start the job' };
+
+/**
+ * Why a run stopped after the page connected again (Connect pressed during
+ * it): the new connection is not the run's, so the words say so first.
+ */
+function reconnected(stoppedAt, error) {
+  const where = stoppedAt.length > 0 ? ` at “${stoppedAt.join('”, “')}”` : '';
+  const reason = describeError(error).replace(/\.?$/, '.');
+  return `The page connected again while this capture ran, and the run stopped${where}: ${reason} Start the capture again to run it on the new connection.`;
+}
 
 export function createCaptureView({ getClient, onError, onJobStarted }) {
   const kinds = { single: createSingleCapture(), multi: createMultiCapture({ getClient, onError }) };
@@ -63,17 +74,22 @@ export function createCaptureView({ getClient, onError, onJobStarted }) {
     preview?.dispose();
     preview = null;
     const steps = showSteps(capture.steps());
+    // The run keeps the client it started with, and its results are read with
+    // it: they belong to that account even if the page connects elsewhere meanwhile.
+    const runClient = () => ugc;
     try {
       const job = await capture.run(ugc, { name, outputs, options }, steps);
       onJobStarted();
       const done = await followJob(ugc, job, steps.job);
-      renderOutputs(byId('capture-outputs'), done.outputs ?? [], getClient, onError);
-      preview = renderResult(byId('capture-preview'), done.outputs ?? [], getClient, onError);
+      renderOutputs(byId('capture-outputs'), done.outputs ?? [], runClient, onError);
+      preview = renderResult(byId('capture-preview'), done.outputs ?? [], runClient, onError);
       byId('capture-result').hidden = false;
       onJobStarted();
     } catch (error) {
-      failRunning(steps);
-      onError(error instanceof CaptureStopped ? error.message : error);
+      const stopped = failRunning(steps);
+      if (error instanceof CaptureStopped) onError(error.message);
+      else if (getClient() !== ugc) onError(reconnected(stopped, error));
+      else onError(error);
     } finally {
       fields.disabled = false;
     }

@@ -1,9 +1,11 @@
 // The demo web app's capture tab in Chromium against the fake Move API: a
 // multi-camera capture from three video files to FINISHED (uploads, the
-// volume's progress, the take, the job with actors and rig, the outputs), a
-// single-camera capture with its .move file (two sources of one camera), and
-// the sentences that refuse bad choices before anything is sent. Fails on any
-// console error; saves target/screenshots/7-multicam.png.
+// volume's progress, the take, the job with actors and rig, the outputs, the
+// 3D view and video), one with the API's default rig, one during which the
+// page connects again, a single-camera capture with its .move file (two
+// sources of one camera), and the sentences that refuse bad choices before
+// anything is sent. Fails on any console error; saves
+// target/screenshots/7-multicam.png. And the sizes the capture forms show.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 import { startFakeApi } from '../../fake-api/server.mjs';
 import { serveApp } from '../../www/serve.mjs';
+import { fileSummary } from '../../www/capture-files.js';
 import { launch, watchErrors } from './chromium.mjs';
 
 const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
@@ -40,6 +43,17 @@ describe('the demo web app: single- and multi-camera captures', () => {
     return text;
   }
 
+  /**
+   * Waits until the finished capture's 3D view has drawn its figure and its
+   * video has loaded its metadata; returns the number of canvases on the
+   * capture tab (one: a run's view replaces the last one's).
+   */
+  async function resultShown() {
+    await page.locator('#capture-preview .viewer-status').getByText(/drag to orbit/).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('#capture-preview video')?.readyState >= 1, null, { timeout: 20_000 });
+    return page.locator('#tab-capture canvas').count();
+  }
+
   before(async () => {
     mkdirSync(shots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'move-ugc-multicam-'));
@@ -58,8 +72,9 @@ describe('the demo web app: single- and multi-camera captures', () => {
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     watch = watchErrors(page);
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    await page.getByText('Connected as Fake Studio').waitFor();
+    // A page that connects to the fake by itself shows no form to press.
+    if (await page.locator('#connect-button').isVisible()) await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByText(/^Connected as /).waitFor();
   });
 
   after(async () => {
@@ -75,8 +90,10 @@ describe('the demo web app: single- and multi-camera captures', () => {
     assert.ok(await page.locator('#multi-fields').isHidden());
     await page.getByLabel('Multi-camera').check();
     assert.ok(await page.locator('#single-fields').isHidden());
-    await page.waitForFunction(() => document.querySelector('#rig option')?.value === 'move_mo');
-    assert.deepEqual(await page.locator('#rig option').evaluateAll((os) => os.map((o) => o.value)), ['move_mo', 'move_ve']);
+    await page.locator('#rig option[value="move_ve"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await page.locator('#rig option').evaluateAll((os) => os.map((o) => o.value)), ['', 'move_mo', 'move_ve']);
+    assert.equal(await page.locator('#rig option').first().textContent(), 'API default');
+    assert.equal(await page.getByLabel('Rig', { exact: true }).inputValue(), '', 'the API default rig until one is chosen');
     assert.equal(await page.getByLabel('Height of the person in the videos (metres)').inputValue(), '1.75');
     assert.deepEqual(await page.locator('#area-type option').evaluateAll((os) => os.map((o) => o.value)), ['NORMAL', 'LARGE']);
     assert.ok(await page.getByLabel('GLB (main)').isChecked(), 'MAIN_GLB is a default output');
@@ -104,24 +121,12 @@ describe('the demo web app: single- and multi-camera captures', () => {
     assert.match(await refusal(), /number of actors must be a whole number from 1 to 10 \(got “0”\)/);
     await page.getByLabel('Number of actors').fill('2');
 
-    // An account whose rig list is empty: the tab reloads it when opened.
-    const rigs = fake.store.rigs;
-    fake.store.rigs = [];
-    await page.getByRole('button', { name: 'New capture' }).click();
-    await page.waitForFunction(() => document.querySelector('#rig option')?.textContent === 'No rigs available');
-    const listed = fake.requests.length;
-    assert.match(await refusal(), /Choose a rig/);
-    fake.store.rigs = rigs;
-    await page.getByRole('button', { name: 'New capture' }).click();
-    await page.waitForFunction(() => document.querySelector('#rig option')?.value === 'move_mo');
-
-    // Nothing but the rig lists reached the API.
-    assert.deepEqual(fake.requests.slice(before).map((r) => r.operationName), ['listRigs', 'listRigs']);
-    assert.equal(listed - before, 1);
+    // Nothing reached the API.
+    assert.deepEqual(fake.requests.slice(before).map((r) => r.operationName), []);
     assert.ok(await page.locator('#capture-steps').isHidden(), 'no run started');
   });
 
-  it('runs a multi-camera capture from three videos to FINISHED, the volume followed', async () => {
+  it('runs a multi-camera capture from three videos to FINISHED, the volume followed, its 3D view and video shown', async () => {
     // The two videos of the last test stay; a third joins, and one is removed and added back.
     await page.setInputFiles('#cameras', [videos.right]);
     await page.getByRole('button', { name: 'Remove front.mp4' }).click();
@@ -133,13 +138,20 @@ describe('the demo web app: single- and multi-camera captures', () => {
     await page.getByLabel('Rig', { exact: true }).selectOption('move_ve');
     await page.getByLabel('Job name').fill('Three cameras');
 
-    // Every text the volume's step shows, as it changes.
+    // Every text the volume's step shows, as it changes; and every change a
+    // screen reader is told of (in the steps' live region, not under aria-live="off").
     await page.evaluate(() => {
       window.volumeSeen = [];
-      new MutationObserver(() => {
+      window.announced = [];
+      const list = document.getElementById('capture-steps');
+      new MutationObserver((mutations) => {
         const text = document.getElementById('volume-text')?.textContent;
         if (text && text !== window.volumeSeen.at(-1)) window.volumeSeen.push(text);
-      }).observe(document.getElementById('capture-steps'), { subtree: true, childList: true, characterData: true });
+        for (const m of mutations) {
+          const node = m.target.nodeType === Node.TEXT_NODE ? m.target.parentElement : m.target;
+          if (node !== list && node.closest('[aria-live]').getAttribute('aria-live') !== 'off') window.announced.push(node.textContent);
+        }
+      }).observe(list, { subtree: true, childList: true, characterData: true });
     });
     await page.getByRole('button', { name: 'Upload, calibrate and start the job' }).click();
     // The run takes seconds (four reads of the volume, a second apart): the form is still disabled.
@@ -160,6 +172,20 @@ describe('the demo web app: single- and multi-camera captures', () => {
     assert.match(await page.locator('#job-text').textContent(), /FINISHED/);
     const formats = await page.locator('#capture-outputs li').evaluateAll((items) => items.map((li) => li.dataset.format));
     assert.deepEqual(formats, ['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
+
+    // Announced: each step's changes of state, never its bytes or percentages.
+    const announced = await page.evaluate(() => window.announced);
+    for (const words of announced) assert.match(words, /^(Upload cam-[123]|Upload right|Volume|Take|Job): (started|done)$/);
+    for (const step of ['Upload cam-2', 'Upload right', 'Upload cam-1', 'Volume', 'Take', 'Job']) {
+      assert.deepEqual(announced.filter((words) => words.startsWith(`${step}:`)), [`${step}: started`, `${step}: done`]);
+    }
+    assert.equal(await page.locator('#volume-text').getAttribute('aria-live'), 'off');
+
+    // The finished capture's animation and video, as a job's details show them.
+    assert.equal(await resultShown(), 1, 'one 3D view');
+    // The video plays (muted) past its first half second: the screenshot shows a frame of it.
+    await page.locator('#capture-preview video').evaluate((video) => video.play());
+    await page.waitForFunction(() => document.querySelector('#capture-preview video').currentTime > 0.5, null, { timeout: 20_000 });
     await page.screenshot({ path: `${shots}7-multicam.png`, fullPage: true });
 
     // What the API received: three uploads, the volume, the take on it, the job.
@@ -198,9 +224,70 @@ describe('the demo web app: single- and multi-camera captures', () => {
     const states = await page.locator('#capture-steps li').evaluateAll((items) => items.map((li) => li.dataset.state));
     assert.deepEqual(states, ['done', 'done', 'done', 'failed', 'waiting', 'waiting']);
     assert.ok(await page.locator('#capture-result').isHidden(), 'no outputs of the run before');
+    assert.equal(await page.locator('#tab-capture canvas').count(), 0, "the last run's 3D view was disposed");
     assert.equal(sent('createMultiCamTake').length, 1, 'no take on a failed volume');
     assert.ok(await page.locator('#start-capture').isEnabled());
     await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it("runs with the API's default rig when the account lists none: no rig is sent", async () => {
+    // An account whose rig list is empty: the tab reloads it when opened.
+    const rigs = fake.store.rigs;
+    fake.store.rigs = [];
+    try {
+      await page.getByRole('button', { name: 'New capture' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('#rig option').length === 1);
+      assert.equal(await page.getByLabel('Rig', { exact: true }).inputValue(), '');
+      await page.getByLabel('Job name').fill('Default rig');
+      await page.getByRole('button', { name: 'Upload, calibrate and start the job' }).click();
+      await page.locator('#capture-result').waitFor({ timeout: 30_000 });
+    } finally {
+      fake.store.rigs = rigs;
+    }
+    assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
+    assert.match(await page.locator('#job-text').textContent(), /FINISHED/);
+    const job = sent('createMultiCamJob').at(-1);
+    assert.equal(job.variables.name, 'Default rig');
+    // Declared in the mutation but not given: null to the API, its default rig.
+    assert.ok(!('rig' in job.variables), `no rig variable: ${JSON.stringify(job.variables)}`);
+    // The fake animates with its default rig, as the API does.
+    assert.equal([...fake.store.jobs.values()].at(-1).rig, 'move_mo');
+    // A second finished run: its view replaced the first one's (disposed by the failed run between).
+    assert.equal(await resultShown(), 1, 'one 3D view on the capture tab');
+  });
+
+  it('ends a run in words when the page connects again during it', async () => {
+    // The rigs are listed again (the last test emptied the list) when the tab opens.
+    await page.getByRole('button', { name: 'New capture' }).click();
+    await page.getByLabel('Rig', { exact: true }).selectOption('move_mo');
+    await page.getByLabel('Job name').fill('Reconnected');
+    const jobsBefore = sent('createMultiCamJob').length;
+    await page.getByRole('button', { name: 'Upload, calibrate and start the job' }).click();
+    await page.locator('#volume-text').getByText(/RUNNING/).waitFor();
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    // Connected again: the page shows the jobs.
+    await page.locator('#tab-jobs').waitFor();
+    await page.getByRole('button', { name: 'New capture' }).click();
+    // Either the run goes on with the client it started with (a page that keeps
+    // the old client: its results are read with it), or, when connecting freed
+    // that client, it stops with a sentence that names the reconnection.
+    // (:disabled: the run disables the fieldset around the button, not the button.)
+    await page.waitForFunction(() => !document.getElementById('start-capture').matches(':disabled'), null, { timeout: 30_000 });
+    const finished = await page.locator('#capture-result').isVisible();
+    if (finished) {
+      assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
+      assert.equal(sent('createMultiCamJob').length, jobsBefore + 1);
+      assert.equal(await resultShown(), 1, "the run's 3D view, read with the run's client");
+    } else {
+      assert.match(
+        await page.locator('#notice-text').textContent(),
+        /^The page connected again while this capture ran, and the run stopped at “Volume”: .+\. Start the capture again to run it on the new connection\.$/,
+      );
+      assert.equal(await page.locator('#step-volume').getAttribute('data-state'), 'failed');
+      assert.equal(sent('createMultiCamJob').length, jobsBefore, 'no job on a stopped run');
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+    }
   });
 
   it('sends a single-camera video and its .move file as two sources of one camera', async () => {
@@ -217,6 +304,7 @@ describe('the demo web app: single- and multi-camera captures', () => {
     const keys = await page.locator('#capture-steps li').evaluateAll((items) => items.map((li) => li.id));
     assert.deepEqual(keys, ['step-upload', 'step-upload-move', 'step-take', 'step-job']);
     assert.equal(await page.locator('#upload-move-progress').evaluate((p) => p.value), 1);
+    assert.equal(await resultShown(), 1, 'one 3D view on the capture tab');
 
     assert.equal(fake.store.uploads.size, uploadsBefore + 2);
     const [take] = sent('createSingleCamTake');
@@ -242,5 +330,19 @@ describe('the demo web app: single- and multi-camera captures', () => {
   it('had no console errors and no unhandled rejections', () => {
     assert.deepEqual(watch.errors, []);
     assert.deepEqual(fake.violations, []);
+  });
+});
+
+describe('the capture forms: sizes of chosen files', () => {
+  const summary = (size) => fileSummary({ name: 'clip.mp4', size });
+
+  it('shows bytes, KiB, MiB and GiB', () => {
+    assert.equal(summary(0), 'clip.mp4 · 0 B');
+    assert.equal(summary(1023), 'clip.mp4 · 1023 B');
+    assert.equal(summary(5187), 'clip.mp4 · 5.1 KiB');
+    assert.equal(summary(1024 * 1024 - 1), 'clip.mp4 · 1.0 MiB', 'rounded up to the next unit');
+    assert.equal(summary(48.3 * 1024 ** 2), 'clip.mp4 · 48.3 MiB');
+    assert.equal(summary(2.5 * 1024 ** 3), 'clip.mp4 · 2.5 GiB');
+    assert.equal(summary(3 * 1024 ** 4), 'clip.mp4 · 3072.0 GiB');
   });
 });
