@@ -112,6 +112,20 @@ describe('the demo web app', () => {
     assert.equal(created.variables.options.trackFingers, true);
   });
 
+  it('keeps a finished capture downloadable after connecting again (the client before is not freed)', async () => {
+    const connections = fake.requests.filter((r) => r.operationName === 'client').length;
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#connection-status').textContent.startsWith('Connected as'));
+    assert.equal(fake.requests.filter((r) => r.operationName === 'client').length, connections + 1);
+    await page.getByRole('button', { name: 'New capture' }).click();
+    const row = page.locator('#capture-outputs li[data-format="MAIN_FBX"]');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), row.getByRole('button', { name: /^Download/ }).click()]);
+    assert.equal(download.suggestedFilename(), 'main_fbx.fbx');
+    await row.getByText('saved main_fbx.fbx').waitFor();
+    assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
+  });
+
   it('shows a clear message when rate limited', async () => {
     watch.allow(/status of 429/);
     fake.inject({ kind: 'status', status: 429, operation: 'listJobs', headers: { 'retry-after': '0' }, times: 3 });
