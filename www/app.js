@@ -97,8 +97,14 @@ async function main() {
       // nobody else's key is exposed by this page, so the browser guard is lifted.
       const ugc = new MoveUgc({ ...options, dangerouslyAllowBrowser: true });
       const client = await ugc.client.retrieve();
-      state.ugc?.free();
+      // The old client is not freed here: a 3D view's download, a Download
+      // button or a capture run may still be using it, and a freed wasm client
+      // fails them with null-pointer errors. Once nothing refers to it, the
+      // garbage collector frees it (wasm-bindgen registers every client with a
+      // FinalizationRegistry).
       state.ugc = ugc;
+      // What the page showed belongs to the account before.
+      jobs.reset();
       if (real && byId('remember').checked) sessionStorage.setItem(SESSION_KEY, JSON.stringify(options));
       else sessionStorage.removeItem(SESSION_KEY);
       status.textContent = `Connected as ${client.name} · ${ugc.endpointUrl}`;
@@ -116,6 +122,10 @@ async function main() {
 
   capture.setup();
   jobs.setup();
+
+  // The demo opens full: with the local fake at hand and no real connection
+  // remembered, connect to the fake at once, as if Connect were pressed.
+  if (fakeAvailable && !remembered) form.requestSubmit();
 }
 
 main().catch((error) => showNotice(describeError(error)));

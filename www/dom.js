@@ -34,3 +34,18 @@ export function when(iso) {
 export function stateOf(job) {
   return job.progress?.state ?? job.state ?? 'UNKNOWN';
 }
+
+const SIZE_UNITS = ['KiB', 'MiB', 'GiB'];
+
+/** A byte count as a person reads it: `512 B`, `5.1 KiB`, `200.0 MiB`, `1.5 GiB`. */
+export function sizeText(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  // Compared once rounded, so that 1,048,575 B reads 1.0 MiB, not 1024.0 KiB.
+  while (Math.round(value * 10) >= 1024 * 10 && unit < SIZE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
+}

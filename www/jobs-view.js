@@ -6,6 +6,7 @@ import { byId, el, facts, stateOf, when } from './dom.js';
 import { renderOutputs, renderResult } from './result-view.js';
 
 // The capture section shows a finished capture's outputs the same way.
+// Kept until capture-view.js imports result-view.js directly.
 export { renderOutputs, renderResult };
 
 const PAGE_SIZE = 10;
@@ -18,17 +19,29 @@ export function createJobsView({ getClient, onError }) {
   let selectedId = null;
   // The result shown in the details (its 3D view holds a WebGL context until disposed).
   let result = null;
+  // Counts the list reads: only the latest one is shown (an older one, of
+  // another page, order or account, may answer after it).
+  let loads = 0;
 
   async function load() {
     const ugc = getClient();
     if (!ugc) return;
+    const load = ++loads;
     try {
       const page = await ugc.jobs.list({ limit: PAGE_SIZE, nextToken: token, sortBy: byId('sort').value, expand: ['take'] });
+      if (load !== loads) return;
       nextToken = page.nextToken;
       render(page.items);
     } catch (error) {
-      onError(error);
+      if (load === loads) onError(error);
     }
+  }
+
+  /** Closes the job's details: its result stops loading and frees its WebGL context. */
+  function closeDetails() {
+    result?.dispose();
+    result = null;
+    byId('job-details').hidden = true;
   }
 
   function render(jobs) {
@@ -78,9 +91,13 @@ export function createJobsView({ getClient, onError }) {
       ]);
       result?.dispose();
       result = renderResult(byId('details-result'), job.outputs ?? [], getClient, onError);
-      renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError);
+      renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError, { failed: stateOf(job) === 'FAILED' });
       byId('job-details').hidden = false;
     } catch (error) {
+      // Another job was chosen meanwhile (or another account): that one is shown.
+      if (id !== selectedId) return;
+      // The details of the job before must not stay under this one's row.
+      closeDetails();
       onError(error);
     }
   }
@@ -106,5 +123,18 @@ export function createJobsView({ getClient, onError }) {
       });
     },
     reload: load,
+    /**
+     * Forgets what was shown (another account is connected): the details and
+     * their result close, no job is selected, the list starts at its first page.
+     */
+    reset() {
+      closeDetails();
+      selectedId = null;
+      token = null;
+      nextToken = null;
+      pageNumber = 1;
+      loads += 1;
+      byId('jobs-body').replaceChildren();
+    },
   };
 }

@@ -21,13 +21,52 @@ function parseGlb(bytes) {
   return new Promise((resolve, reject) => new GLTFLoader().parse(bytes, '', resolve, reject));
 }
 
+/** Whether `bytes` (an ArrayBuffer) begins with the 4 bytes of `magic`. */
+function startsWith(bytes, magic) {
+  const head = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  return head.length === magic.length && [...magic].every((c, i) => head[i] === c.charCodeAt(0));
+}
+
+/**
+ * Why `bytes` cannot be a GLB, in words, or null if they start as one. ALL_GLB
+ * may come as a zip of several files on the real API (it is not documented):
+ * that gets a sentence of its own rather than the loader's parse error.
+ */
+function notAGlb(bytes) {
+  if (startsWith(bytes, 'PK\x03\x04')) return 'This output is a zip archive (several files): download it to open it.';
+  if (!startsWith(bytes, 'glTF')) return 'This GLB file could not be shown: it does not start as a GLB file does (glTF).';
+  return null;
+}
+
+const NO_WEBGL = 'This browser cannot draw 3D (WebGL is off or unavailable); download the GLB instead.';
+
+/**
+ * A WebGL renderer on a canvas of our own, or null when the browser gives no
+ * WebGL 2 context. The context is asked for here, with the attributes three.js
+ * would ask for, so that a browser without WebGL is told in words rather than
+ * by three.js's console error and throw.
+ */
+function createRenderer() {
+  const canvas = document.createElement('canvas');
+  const attributes = { alpha: true, depth: true, stencil: false, antialias: true, premultipliedAlpha: true, preserveDrawingBuffer: false };
+  const context = canvas.getContext('webgl2', attributes);
+  if (!context) return null;
+  try {
+    return new THREE.WebGLRenderer({ canvas, context, antialias: true });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A 3D view in `container` (emptied and filled with a canvas and its
  * controls). `show(bytes)` draws the GLB in `bytes` (an ArrayBuffer) and
- * plays its first animation clip in a loop; a GLB that does not parse shows a
- * sentence instead. `dispose()` stops the loop and frees the WebGL context,
- * the geometries, materials and textures (Chromium keeps only ~16 contexts,
- * so every view must be disposed when its job is closed).
+ * plays its first animation clip in a loop; a GLB that does not parse, a zip,
+ * or a browser without WebGL gets a sentence instead. `setStatus(text)` writes
+ * the status line (the download's progress, or its failure). `dispose()`
+ * stops the loop and frees the WebGL context, the geometries, materials and
+ * textures (Chromium keeps only ~16 contexts, so every view must be disposed
+ * when its job is closed).
  */
 export function createResultViewer(container) {
   const status = el('p', { class: 'viewer-status muted', 'aria-live': 'polite' }, 'Loading the 3D view…');
@@ -120,6 +159,12 @@ export function createResultViewer(container) {
   }
 
   async function show(bytes) {
+    if (disposed) return;
+    const wrong = notAGlb(bytes);
+    if (wrong) {
+      status.textContent = wrong;
+      return;
+    }
     let gltf;
     try {
       gltf = await parseGlb(bytes);
@@ -129,9 +174,15 @@ export function createResultViewer(container) {
     }
     if (disposed) return;
 
-    renderer = new THREE.WebGLRenderer({ antialias: true });
+    renderer = createRenderer();
+    if (!renderer) {
+      status.textContent = NO_WEBGL;
+      return;
+    }
     renderer.setPixelRatio(Math.min(window.devicePixelRatio, MAX_PIXEL_RATIO));
     renderer.setClearColor(0xf3f5f7);
+    // role="img": a bare canvas's aria-label is not read by screen readers.
+    renderer.domElement.setAttribute('role', 'img');
     renderer.domElement.setAttribute('aria-label', '3D view of the animation');
     stage.append(renderer.domElement);
 
@@ -196,5 +247,10 @@ export function createResultViewer(container) {
     container.replaceChildren();
   }
 
-  return { show, dispose };
+  /** Shows `text` in the view's status line (download progress, or why nothing is drawn). */
+  function setStatus(text) {
+    if (!disposed) status.textContent = text;
+  }
+
+  return { show, setStatus, dispose };
 }

@@ -63,8 +63,9 @@ describe('the demo (make demo: serve.mjs --fake --journey)', () => {
   it("opens on the demo account: the journey's job first, then jobs in every state", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const watch = watchErrors(page);
+    // No Connect click: the demo connects to its fake on opening.
     await page.goto(served.url);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByText('Connected as Fake Studio').waitFor();
     await page.locator('#jobs-body tr').first().waitFor();
     const rows = await page.locator('#jobs-body tr').evaluateAll((trs) =>
       trs.map((tr) => ({ name: tr.querySelector('button')?.textContent, state: tr.querySelector('.state')?.textContent })),

@@ -2,8 +2,11 @@
 // Move API serving its real preview content (fake-api/previews.mjs): the 3D
 // view of the GLB output draws and animates, pauses, seeks and orbits; the
 // rendered video loads; the Download buttons save the output's bytes through
-// files.download; switching jobs frees each WebGL context. Fails on any
-// console error; saves target/screenshots/6-result-3d.png mid-animation.
+// files.download; switching jobs frees each WebGL context; downloads and
+// videos of a job no longer shown stop, also across a new connection; what
+// cannot be drawn (no WebGL, a zip, not a GLB, a failed download) is said in
+// words. Fails on any console error; saves target/screenshots/6-result-3d.png
+// mid-animation.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { startFakeApi } from '../../fake-api/server.mjs';
 import { previewFor } from '../../fake-api/previews.mjs';
 import { serveApp } from '../../www/serve.mjs';
+import { sizeText } from '../../www/dom.js';
 import { launch, watchErrors } from './chromium.mjs';
 
 const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
@@ -95,6 +99,16 @@ describe('the result of a finished job in the demo web app', () => {
   let watch;
   const canvas = () => page.locator('#details-result canvas');
   const frame = () => canvas().screenshot();
+  // Requests the page gave up (aborted) or lost.
+  const failed = [];
+  const status = (text) => page.locator('#details-result .viewer-status', { hasText: text });
+  const liveContexts = () => page.evaluate(() => window.webglContexts.filter((gl) => !gl.isContextLost()).length);
+  const fileOf = (jobName, format) => [...fake.store.jobs.values()].find((job) => job.name === jobName).outputFiles.find((o) => o.format === format).file;
+  /** Opens a job without video whose figure does not parse, so that no download is under way afterwards. */
+  const quiet = async () => {
+    await page.getByRole('button', { name: 'Broken figure' }).click();
+    await status('could not be shown').waitFor({ timeout: 10_000 });
+  };
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
@@ -103,6 +117,15 @@ describe('the result of a finished job in the demo web app', () => {
     fake.store.addJob({ takeId: take.id, name: 'Broken figure', outputs: ['MAIN_GLB'], state: 'FINISHED', outputBytes: 2048 });
     fake.store.addJob({ takeId: take.id, name: 'Second walk', outputs: ['ALL_GLB', 'RENDER_OVERLAY_VIDEO'], state: 'FINISHED' });
     fake.store.addJob({ takeId: take.id, name: 'Walk cycle', outputs: ['MAIN_GLB', 'RENDER_VIDEO', 'MAIN_FBX'], state: 'FINISHED' });
+    // Ten chunks of 64 KiB (not a GLB): long enough to be slowed down (drip faults).
+    fake.store.addJob({ takeId: take.id, name: 'Slow figure', outputs: ['MAIN_GLB'], state: 'FINISHED', outputBytes: 640 * 1024 });
+    fake.store.addJob({ takeId: take.id, name: 'Video only', outputs: ['RENDER_VIDEO'], state: 'FINISHED' });
+    const zipped = fake.store.addJob({ takeId: take.id, name: 'Zipped figures', outputs: ['ALL_GLB'], state: 'FINISHED' });
+    // What storage would hold if ALL_GLB were a zip of several files: a zip's local file header first.
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
+    fake.store.uploads.set(zipped.outputFiles[0].file.id, { bytes: zip, contentType: 'application/zip' });
+    fake.store.addJob({ takeId: take.id, name: 'Failed capture', outputs: ['MAIN_GLB'], state: 'FAILED' });
+    fake.store.addJob({ takeId: take.id, name: 'Queued capture', outputs: ['MAIN_GLB'], state: 'NOT_STARTED' });
     app = await serveApp({ port: 0, fakeApiUrl: fake.url, fakeApiKey: fake.apiKey });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
@@ -112,6 +135,7 @@ describe('the result of a finished job in the demo web app', () => {
     page.on('console', (message) => {
       if (/too many active webgl contexts/i.test(message.text())) watch.errors.push(`console: ${message.text()}`);
     });
+    page.on('requestfailed', (request) => failed.push({ url: request.url(), error: request.failure()?.errorText }));
   });
 
   after(async () => {
@@ -122,10 +146,12 @@ describe('the result of a finished job in the demo web app', () => {
 
   it('opens a finished job on its 3D view, drawn and animating', async () => {
     await page.goto(app.url);
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    // The page connects to the local fake on opening.
+    await page.getByText('Connected as Fake Studio').waitFor();
     await page.getByRole('button', { name: 'Walk cycle' }).click();
     await page.locator('#details-result .viewer-status', { hasText: 'drag to orbit' }).waitFor({ timeout: 20_000 });
     assert.equal(await canvas().count(), 1);
+    assert.equal(await page.getByRole('img', { name: '3D view of the animation' }).count(), 1, 'the canvas is an image with a name');
     assert.equal(await page.getByRole('button', { name: 'Pause' }).count(), 1, 'it plays on opening');
 
     const first = await frame();
@@ -245,6 +271,167 @@ describe('the result of a finished job in the demo web app', () => {
     const [view, player] = [await canvas().boundingBox(), await page.locator('#details-result video').boundingBox()];
     assert.ok(player.y >= view.y + view.height, 'the video is below the 3D view');
     assert.ok(view.width <= 480);
+  });
+
+  it('shows the figure downloading, and stops that download when another job is chosen', async () => {
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await quiet();
+    fake.inject({ target: 'download', kind: 'drip', ms: 250 });
+    await page.getByRole('button', { name: 'Slow figure' }).click();
+    await status(/^Downloading the figure… \d+\.\d KiB of 640\.0 KiB$/).waitFor({ timeout: 10_000 });
+    const slow = fileOf('Slow figure', 'MAIN_GLB').id;
+    await page.getByRole('button', { name: 'Walk cycle' }).click();
+    await status('drag to orbit').waitFor({ timeout: 20_000 });
+    // Past the time the slow download would have taken: nothing of it shows up.
+    await pause(2_600);
+    assert.deepEqual(
+      failed.filter((f) => f.url.includes(slow)).map((f) => f.error),
+      ['net::ERR_ABORTED'],
+      'the slow download was aborted',
+    );
+    assert.equal(await page.locator('#details-title').textContent(), 'Walk cycle');
+    assert.equal(await page.locator('canvas').count(), 1);
+    assert.ok(await status('drag to orbit').isVisible());
+    assert.equal(await liveContexts(), 1, 'one live WebGL context');
+    assert.ok(await page.locator('#notice').isHidden(), 'no notice');
+  });
+
+  it('shows the job clicked last when two are clicked in quick succession', async () => {
+    // The first one's details answer late: after the second one's.
+    fake.inject({ kind: 'delay', ms: 600, operation: 'getJob' });
+    await page.getByRole('button', { name: 'Second walk' }).click();
+    await page.getByRole('button', { name: 'Walk cycle' }).click();
+    await status('drag to orbit').waitFor({ timeout: 20_000 });
+    await pause(1_200);
+    assert.equal(await page.locator('#details-title').textContent(), 'Walk cycle');
+    assert.deepEqual(await page.locator('#details-result figcaption').allTextContents(), ['3D view · MAIN_GLB', 'Rendered video · RENDER_VIDEO']);
+    assert.equal(await page.locator('canvas').count(), 1);
+    assert.equal(await liveContexts(), 1, 'one live WebGL context');
+    assert.ok(await page.locator('#notice').isHidden(), 'no notice');
+  });
+
+  it('plays a video whose URL storage refused once (expired): read again by id', async () => {
+    await quiet();
+    const video = fileOf('Video only', 'RENDER_VIDEO').id;
+    const [downloads, requests] = [fake.downloads.length, fake.requests.length];
+    // Chromium logs the refused request itself; that one console line is expected.
+    const refused = /status of 403/;
+    watch.allow(refused);
+    fake.inject({ target: 'download', kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code></Error>' });
+    await page.getByRole('button', { name: 'Video only' }).click();
+    await page.waitForFunction(() => document.querySelector('#details-result video')?.readyState >= 1, null, { timeout: 10_000 });
+    const duration = await page.locator('#details-result video').evaluate((v) => v.duration);
+    assert.ok(duration > 0 && Number.isFinite(duration), `duration ${duration}`);
+    assert.ok(fake.downloads.slice(downloads).filter((d) => d.fileId === video).length >= 2, 'refused, then read again');
+    const reread = fake.requests.slice(requests).filter((r) => r.operationName === 'getFile');
+    assert.deepEqual(reread.map((r) => r.variables.fileId), [video], 'the file read again by id');
+    assert.ok(await page.locator('#notice').isHidden(), 'no notice');
+    watch.forbid(refused);
+  });
+
+  it('closes the job on a new connection, without stopping a download the person asked for', async () => {
+    await quiet();
+    const slow = fileOf('Slow figure', 'MAIN_GLB').id;
+    const aborted = failed.length;
+    // The 3D view's download, slowed down…
+    fake.inject({ target: 'download', kind: 'drip', ms: 200 });
+    await page.getByRole('button', { name: 'Slow figure' }).click();
+    await status(/^Downloading the figure…/).waitFor({ timeout: 10_000 });
+    // …and a Download button's, slowed down too.
+    fake.inject({ target: 'download', kind: 'drip', ms: 200 });
+    const row = page.locator('#details-outputs li[data-format="MAIN_GLB"]');
+    const saved = page.waitForEvent('download', { timeout: 20_000 });
+    await row.getByRole('button', { name: /^Download/ }).click();
+    await row.getByText(/KiB of 640\.0 KiB/).waitFor();
+
+    const connections = fake.requests.filter((r) => r.operationName === 'client').length;
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#connection-status').textContent.startsWith('Connected as'));
+    await page.locator('#jobs-body tr').first().waitFor();
+    assert.equal(fake.requests.filter((r) => r.operationName === 'client').length, connections + 1);
+    assert.ok(await page.locator('#job-details').isHidden(), 'the job of the connection before is closed');
+    assert.equal(await page.locator('canvas').count(), 0);
+    assert.equal(await liveContexts(), 0, 'no live WebGL context');
+    assert.equal(await page.locator('#jobs-body tr.selected').count(), 0, 'no job selected');
+    // The client of the connection before still serves the download under way (it is not freed).
+    const download = await saved;
+    assert.equal(readFileSync(await download.path()).length, 640 * 1024);
+    assert.deepEqual(
+      failed.slice(aborted).map((f) => [f.url.includes(slow), f.error]),
+      [[true, 'net::ERR_ABORTED']],
+      "only the 3D view's download was aborted",
+    );
+    assert.ok(await page.locator('#notice').isHidden(), 'no notice');
+  });
+
+  it('closes the details of the job before when the chosen one cannot be read', async () => {
+    await page.getByRole('button', { name: 'Walk cycle' }).click();
+    await status('drag to orbit').waitFor({ timeout: 20_000 });
+    fake.inject({ kind: 'graphqlError', errorType: 'NotFoundException', message: 'Job not found.', operation: 'getJob' });
+    await page.getByRole('button', { name: 'Second walk' }).click();
+    await page.getByRole('alert').getByText('Job not found.').waitFor();
+    assert.ok(await page.locator('#job-details').isHidden(), "Walk cycle's details are not left under Second walk's row");
+    assert.equal(await page.locator('canvas').count(), 0);
+    assert.equal(await liveContexts(), 0, 'no live WebGL context');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('says that an output is a zip archive rather than failing to parse it', async () => {
+    await page.getByRole('button', { name: 'Zipped figures' }).click();
+    await status('This output is a zip archive (several files): download it to open it.').waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('canvas').count(), 0);
+    assert.ok(await page.locator('#notice').isHidden(), 'no notice: the view explains');
+  });
+
+  it('says in the view and in a notice why the figure could not be downloaded', async () => {
+    watch.allow(/status of 404/);
+    await quiet();
+    fake.inject({ target: 'download', kind: 'status', status: 404, body: '<Error><Code>NoSuchKey</Code></Error>' });
+    await page.getByRole('button', { name: 'Slow figure' }).click();
+    await status('The 3D view could not be loaded. It no longer exists').waitFor({ timeout: 10_000 });
+    await page.getByRole('alert').getByText('It no longer exists').waitFor();
+    assert.equal(await page.locator('canvas').count(), 0);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it("says why a job has no outputs: failed, or not yet", async () => {
+    await page.getByRole('button', { name: 'Failed capture' }).click();
+    await page.locator('#details-outputs', { hasText: 'No outputs (the job failed).' }).waitFor();
+    await page.getByRole('button', { name: 'Queued capture' }).click();
+    await page.locator('#details-outputs', { hasText: 'No outputs yet.' }).waitFor();
+  });
+
+  it('says in words that a browser without WebGL cannot draw the figure', async () => {
+    const other = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // A browser with WebGL off: no WebGL context for any canvas.
+    await other.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind.startsWith('webgl') ? null : getContext.call(this, kind, ...rest);
+      };
+    });
+    const otherWatch = watchErrors(other);
+    await other.goto(app.url);
+    await other.getByText('Connected as Fake Studio').waitFor();
+    await other.getByRole('button', { name: 'Walk cycle' }).click();
+    await other
+      .locator('#details-result .viewer-status', { hasText: 'This browser cannot draw 3D (WebGL is off or unavailable); download the GLB instead.' })
+      .waitFor({ timeout: 20_000 });
+    assert.equal(await other.locator('canvas').count(), 0);
+    await other.waitForFunction(() => document.querySelector('#details-result video')?.readyState >= 1, null, { timeout: 10_000 });
+    assert.ok(await other.locator('#notice').isHidden(), 'no notice: the view explains');
+    assert.deepEqual(otherWatch.errors, [], 'no console error (three.js is not asked for a context it cannot get)');
+    await other.close();
+  });
+
+  it('writes sizes in the unit that reads best (sizeText)', () => {
+    assert.equal(sizeText(0), '0 B');
+    assert.equal(sizeText(1023), '1023 B');
+    assert.equal(sizeText(5208), '5.1 KiB');
+    assert.equal(sizeText(1024 * 1024 - 1), '1.0 MiB');
+    assert.equal(sizeText(200 * 1024 * 1024), '200.0 MiB');
+    assert.equal(sizeText(1.5 * 1024 ** 3), '1.5 GiB');
   });
 
   it('had no console errors and no violations of the fake', () => {

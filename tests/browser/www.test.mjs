@@ -43,16 +43,22 @@ describe('the demo web app', () => {
     await fake?.close();
   });
 
-  it('connects to the fake API and lists jobs', async () => {
+  it('connects to the fake API on opening and lists jobs', async () => {
+    // No Connect click: with the local fake at hand, the page connects to it at once.
     await page.goto(app.url);
-    await page.screenshot({ path: `${shots}1-connect.png` });
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByText('Connected as Fake Studio').waitFor();
     await page.locator('#jobs-body tr').first().waitFor();
     assert.equal(await page.locator('#jobs-body tr').count(), 10);
     assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
     assert.equal(await page.locator('#jobs-body tr').first().locator('button').textContent(), 'Seeded job 12');
+    assert.equal(fake.requests.filter((r) => r.operationName === 'client').length, 1, 'one connection');
     await page.screenshot({ path: `${shots}2-jobs.png` });
+    // The Connection tab, connected (the screen where a real key is entered).
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).waitFor();
+    await page.screenshot({ path: `${shots}1-connect.png` });
+    await page.getByRole('button', { name: 'Jobs' }).click();
+    await page.locator('#jobs-body tr').first().waitFor();
   });
 
   it('pages through the list and changes the order', async () => {
@@ -104,6 +110,20 @@ describe('the demo web app', () => {
     assert.deepEqual(created.variables.outputs, ['MAIN_FBX', 'RENDER_VIDEO', 'MAIN_GLB']);
     assert.equal(created.variables.options.mocapModel, 'M2');
     assert.equal(created.variables.options.trackFingers, true);
+  });
+
+  it('keeps a finished capture downloadable after connecting again (the client before is not freed)', async () => {
+    const connections = fake.requests.filter((r) => r.operationName === 'client').length;
+    await page.getByRole('button', { name: 'Connection' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#connection-status').textContent.startsWith('Connected as'));
+    assert.equal(fake.requests.filter((r) => r.operationName === 'client').length, connections + 1);
+    await page.getByRole('button', { name: 'New capture' }).click();
+    const row = page.locator('#capture-outputs li[data-format="MAIN_FBX"]');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), row.getByRole('button', { name: /^Download/ }).click()]);
+    assert.equal(download.suggestedFilename(), 'main_fbx.fbx');
+    await row.getByText('saved main_fbx.fbx').waitFor();
+    assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
   });
 
   it('shows a clear message when rate limited', async () => {
