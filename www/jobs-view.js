@@ -5,10 +5,6 @@
 import { byId, el, facts, stateOf, when } from './dom.js';
 import { renderOutputs, renderResult } from './result-view.js';
 
-// The capture section shows a finished capture's outputs the same way.
-// Kept until capture-view.js imports result-view.js directly.
-export { renderOutputs, renderResult };
-
 const PAGE_SIZE = 10;
 
 export function createJobsView({ getClient, onError }) {
