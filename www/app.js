@@ -20,8 +20,27 @@ function clearNotice() {
   byId('notice').hidden = true;
 }
 
-/** Switches the visible section. */
+/**
+ * What is wrong with a real endpoint and key as typed, in words, or null: the
+ * package would refuse them too, but in a developer's terms (`options.apiKey`).
+ */
+function connectionProblem({ apiKey, endpointUrl }) {
+  if (!apiKey) return 'Enter your Move API key (it starts with mv_key_).';
+  let url = null;
+  try {
+    url = new URL(endpointUrl);
+  } catch {
+    // not a URL at all: said below
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    return 'The endpoint must be a whole web address, such as https://api.move.ai/ugc/graphql.';
+  }
+  return null;
+}
+
+/** Switches the visible section; a notice about the one left goes with it. */
 function showTab(name) {
+  clearNotice();
   for (const button of document.querySelectorAll('[data-tab]')) {
     const active = button.dataset.tab === name;
     if (active) button.setAttribute('aria-current', 'page');
@@ -50,6 +69,10 @@ async function main() {
     onError,
     onJobStarted: () => jobs.reload(),
   });
+
+  // A new capture is a new try: the notice about the last one goes (the
+  // capture's own submit handler, registered after this one, shows any new one).
+  byId('capture-form').addEventListener('submit', clearNotice);
 
   for (const button of document.querySelectorAll('[data-tab]')) {
     button.addEventListener('click', () => {
@@ -86,13 +109,21 @@ async function main() {
     const button = byId('connect-button');
     button.disabled = true;
     const status = byId('connection-status');
+    // Kept to be shown again if this connection fails while another one stands.
+    const before = status.textContent;
+    const real = form.target.value === 'real';
+    const options = real
+      ? { apiKey: byId('api-key').value.trim(), endpointUrl: byId('endpoint').value.trim() }
+      : { apiKey: config.fakeApiKey, endpointUrl: config.fakeApiUrl };
+    const problem = real ? connectionProblem(options) : null;
+    if (problem) {
+      showNotice(problem);
+      button.disabled = false;
+      return;
+    }
     status.textContent = 'Connecting…';
     status.classList.remove('connected');
     try {
-      const real = form.target.value === 'real';
-      const options = real
-        ? { apiKey: byId('api-key').value.trim(), endpointUrl: byId('endpoint').value.trim() }
-        : { apiKey: config.fakeApiKey, endpointUrl: config.fakeApiUrl };
       // The key is the user's own, typed into this page (or the local fake's):
       // nobody else's key is exposed by this page, so the browser guard is lifted.
       const ugc = new MoveUgc({ ...options, dangerouslyAllowBrowser: true });
@@ -113,8 +144,15 @@ async function main() {
       showTab('jobs');
       await jobs.reload();
     } catch (error) {
-      status.textContent = 'Not connected';
-      showNotice(describeError(error));
+      if (state.ugc) {
+        // The page goes on with the connection it had: say so, not "Not connected".
+        status.textContent = before;
+        status.classList.add('connected');
+        showNotice(`${describeError(error)} (The page stays connected as before.)`);
+      } else {
+        status.textContent = 'Not connected';
+        showNotice(describeError(error));
+      }
     } finally {
       button.disabled = false;
     }

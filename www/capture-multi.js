@@ -117,7 +117,12 @@ export function createMultiCapture({ getClient, onError }) {
     }
   }
 
-  const height = () => Number(byId('human-height').value);
+  // A text field, not type=number: Chromium's number field reads "1,75" as
+  // 175 (a thousands separator); here a decimal comma is a decimal point.
+  const height = () => {
+    const typed = byId('human-height').value.trim().replace(',', '.');
+    return /^\d+(\.\d+)?$/.test(typed) ? Number(typed) : NaN;
+  };
   const actors = () => Number(byId('actors').value);
 
   return {

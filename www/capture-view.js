@@ -81,7 +81,7 @@ export function createCaptureView({ getClient, onError, onJobStarted }) {
       const job = await capture.run(ugc, { name, outputs, options }, steps);
       onJobStarted();
       const done = await followJob(ugc, job, steps.job);
-      renderOutputs(byId('capture-outputs'), done.outputs ?? [], runClient, onError);
+      renderOutputs(byId('capture-outputs'), done.outputs ?? [], runClient, onError, { jobId: done.id });
       preview = renderResult(byId('capture-preview'), done.outputs ?? [], runClient, onError);
       byId('capture-result').hidden = false;
       onJobStarted();

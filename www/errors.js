@@ -15,7 +15,8 @@ const MESSAGES = {
   TIMEOUT: () => 'The Move API did not answer in time. Try again.',
   ABORTED: () => 'Cancelled.',
   INVALID_RESPONSE: () => 'The Move API sent an answer this page cannot read.',
-  JOB_FAILED: (e) => `The job did not finish: ${e.message}`,
+  JOB_FAILED: (e) =>
+    `Move could not make an animation from this capture (${e.message}). Check the video: enough light, the whole body in view, then try again.`,
 };
 
 /** A sentence for a person, for any thrown value. */

@@ -6,6 +6,20 @@ import { byId, el, facts, stateOf, when } from './dom.js';
 import { renderOutputs, renderResult } from './result-view.js';
 
 const PAGE_SIZE = 10;
+/** How often an open job that is still going is read again. */
+const FOLLOW_MS = 2000;
+
+/**
+ * Whether a job has nothing more to show: it failed or was cancelled, or it
+ * finished and every output has its download URL (outputs can arrive a little
+ * after FINISHED, and their URLs a little later still).
+ */
+function settled(job) {
+  const state = stateOf(job);
+  if (state === 'FAILED' || state === 'CANCELLED') return true;
+  const outputs = job.outputs ?? [];
+  return state === 'FINISHED' && outputs.length > 0 && outputs.every((o) => o.file?.presignedUrl);
+}
 
 export function createJobsView({ getClient, onError }) {
   // Tokens of the pages before this one, to go back to the first.
@@ -18,6 +32,8 @@ export function createJobsView({ getClient, onError }) {
   // Counts the list reads: only the latest one is shown (an older one, of
   // another page, order or account, may answer after it).
   let loads = 0;
+  // The next read of an open job that is still going (see follow).
+  let following = null;
 
   async function load() {
     const ugc = getClient();
@@ -33,28 +49,48 @@ export function createJobsView({ getClient, onError }) {
     }
   }
 
+  /**
+   * Reads the open job again in a moment while it is still going, so that its
+   * progress, and then its result, show without a click; only while it is the
+   * job shown and the jobs tab is in view.
+   */
+  function follow(job) {
+    clearTimeout(following);
+    if (settled(job)) return;
+    following = setTimeout(() => {
+      if (job.id === selectedId && !byId('tab-jobs').hidden && !byId('job-details').hidden) showDetails(job.id);
+    }, FOLLOW_MS);
+  }
+
+  /** Its row in the table, brought up to date with a fresher read of the job. */
+  function updateRow(job) {
+    const row = [...byId('jobs-body').rows].find((r) => r.dataset.jobId === job.id);
+    if (row) row.replaceWith(jobRow(job));
+  }
+
   /** Closes the job's details: its result stops loading and frees its WebGL context. */
   function closeDetails() {
+    clearTimeout(following);
     result?.dispose();
     result = null;
     byId('job-details').hidden = true;
   }
 
-  function render(jobs) {
-    byId('jobs-body').replaceChildren(
-      ...jobs.map((job) => {
-        const state = stateOf(job);
-        const percent = job.progress?.percentageComplete ?? 0;
-        return el(
-          'tr',
-          { class: job.id === selectedId ? 'selected' : '', 'data-job-id': job.id },
-          el('td', {}, el('button', { type: 'button', onclick: () => showDetails(job.id) }, job.name ?? job.take?.name ?? job.id)),
-          el('td', {}, when(job.created)),
-          el('td', {}, el('span', { class: `state ${state.toLowerCase()}` }, state)),
-          el('td', {}, el('progress', { max: 100, value: percent, 'aria-label': `${percent}% complete` }), ` ${percent}%`),
-        );
-      }),
+  function jobRow(job) {
+    const state = stateOf(job);
+    const percent = job.progress?.percentageComplete ?? 0;
+    return el(
+      'tr',
+      { class: job.id === selectedId ? 'selected' : '', 'data-job-id': job.id },
+      el('td', {}, el('button', { type: 'button', onclick: () => showDetails(job.id) }, job.name ?? job.take?.name ?? job.id)),
+      el('td', {}, when(job.created)),
+      el('td', {}, el('span', { class: `state ${state.toLowerCase()}` }, state)),
+      el('td', {}, el('progress', { max: 100, value: percent, 'aria-label': `${percent}% complete` }), ` ${percent}%`),
     );
+  }
+
+  function render(jobs) {
+    byId('jobs-body').replaceChildren(...jobs.map(jobRow));
     byId('jobs-empty').hidden = jobs.length > 0 || pageNumber > 1;
     byId('next-page').disabled = nextToken === null;
     byId('first-page').disabled = pageNumber === 1;
@@ -86,9 +122,14 @@ export function createJobsView({ getClient, onError }) {
         ['Floor plane', String(options.floorPlane ?? false)],
       ]);
       result?.dispose();
-      result = renderResult(byId('details-result'), job.outputs ?? [], getClient, onError);
-      renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError, { failed: stateOf(job) === 'FAILED' });
+      // A job still going has no result yet: it is drawn once, when the job
+      // has settled with its outputs' URLs (see follow), not at every read.
+      result = settled(job) ? renderResult(byId('details-result'), job.outputs ?? [], getClient, onError) : null;
+      if (!result) byId('details-result').hidden = true;
+      renderOutputs(byId('details-outputs'), job.outputs ?? [], getClient, onError, { failed: stateOf(job) === 'FAILED', jobId: job.id });
       byId('job-details').hidden = false;
+      updateRow(job);
+      follow(job);
     } catch (error) {
       // Another job was chosen meanwhile (or another account): that one is shown.
       if (id !== selectedId) return;

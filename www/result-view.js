@@ -145,7 +145,7 @@ function saveBlob(blob, name) {
  * Output list items: format, a Download button with progress, and a button
  * for a share code. `failed`: the job failed, so no outputs will come.
  */
-export function renderOutputs(list, outputs, getClient, onError, { failed = false } = {}) {
+export function renderOutputs(list, outputs, getClient, onError, { failed = false, jobId = null } = {}) {
   if (outputs.length === 0) {
     list.replaceChildren(el('li', { class: 'muted' }, failed ? 'No outputs (the job failed).' : 'No outputs yet.'));
     return;
@@ -154,7 +154,10 @@ export function renderOutputs(list, outputs, getClient, onError, { failed = fals
   const ugc = getClient();
   list.replaceChildren(
     ...outputs.map((output) => {
-      const name = output.file.name ?? `${(output.format ?? 'output').toLowerCase()}.${output.file.type}`;
+      // Named as jobs.downloadOutputs names it, <jobId>-<FORMAT>.<ext>: every
+      // job's outputs have the same file names (main_glb.glb…), which would
+      // overwrite each other in a Downloads folder.
+      const name = jobId && output.format ? `${jobId}-${output.format}.${output.file.type}` : (output.file.name ?? `output.${output.file.type}`);
       const code = el('span', { 'aria-live': 'polite' });
       const share = el('button', {
         type: 'button',

@@ -14,6 +14,7 @@ import { launch, watchErrors } from './chromium.mjs';
 
 const serve = fileURLToPath(new URL('../../www/serve.mjs', import.meta.url));
 const shots = fileURLToPath(new URL('../../target/screenshots/', import.meta.url));
+const sample = fileURLToPath(new URL('../../examples/media/sample.mp4', import.meta.url));
 
 /**
  * Starts serve.mjs with `args`; resolves, once its output matches `until`
@@ -90,6 +91,28 @@ describe('the demo (make demo: serve.mjs --fake --journey)', () => {
     await page.waitForFunction(() => document.querySelector('#details-result video').currentTime > 1, null, { timeout: 20_000 });
     await page.waitForFunction(() => Number(document.querySelector('.viewer-scrubber')?.value) > 0.3);
     await page.screenshot({ path: `${shots}0-demo-result.png`, fullPage: true });
+    assert.deepEqual(watch.errors, []);
+    await page.close();
+  });
+
+  it("fits a phone's screen: the list, a job's 3D view and video, the multi-camera form", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    const watch = watchErrors(page);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(served.url);
+    await page.locator('#jobs-body tr').first().waitFor();
+    assert.equal(await overflow(), 0, 'the job list');
+    await page.getByRole('button', { name: 'Sprint start' }).click();
+    await page.locator('#details-result .viewer-status', { hasText: 'drag to orbit' }).waitFor({ timeout: 20_000 });
+    assert.equal(await overflow(), 0, "the job's 3D view and video");
+    const [view, controls] = [await page.locator('.viewer-stage').boundingBox(), await page.locator('.viewer-controls').boundingBox()];
+    assert.ok(controls.x + controls.width <= view.x + view.width + 1, 'the 3D view\'s controls are as wide as the view at most');
+    await page.getByRole('button', { name: 'New capture' }).click();
+    await page.getByLabel(/Multi-camera: two or more videos/).check();
+    await page.setInputFiles('#cameras', sample);
+    await page.getByText('sample.mp4 · 5.1 KiB').waitFor();
+    assert.equal(await overflow(), 0, 'the multi-camera form');
+    await page.screenshot({ path: `${shots}0-demo-phone.png`, fullPage: true });
     assert.deepEqual(watch.errors, []);
     await page.close();
   });

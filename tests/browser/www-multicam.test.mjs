@@ -114,7 +114,10 @@ describe('the demo web app: single- and multi-camera captures', () => {
 
     await page.getByLabel('Height of the person in the videos (metres)').fill('178');
     assert.match(await refusal(), /height must be in metres, from 0\.5 to 2\.75 \(got “178”\)/);
-    await page.getByLabel('Height of the person in the videos (metres)').fill('1.82');
+    await page.getByLabel('Height of the person in the videos (metres)').fill('1.75m');
+    assert.match(await refusal(), /height must be in metres, from 0\.5 to 2\.75 \(got “1\.75m”\)/);
+    // A decimal comma is a decimal point.
+    await page.getByLabel('Height of the person in the videos (metres)').fill('1,82');
 
     await page.getByLabel('Number of actors').fill('0');
     assert.match(await refusal(), /number of actors must be a whole number from 1 to 10 \(got “0”\)/);

@@ -120,6 +120,8 @@ describe('the result of a finished job in the demo web app', () => {
     // Ten chunks of 64 KiB (not a GLB): long enough to be slowed down (drip faults).
     fake.store.addJob({ takeId: take.id, name: 'Slow figure', outputs: ['MAIN_GLB'], state: 'FINISHED', outputBytes: 640 * 1024 });
     fake.store.addJob({ takeId: take.id, name: 'Video only', outputs: ['RENDER_VIDEO'], state: 'FINISHED' });
+    // Still going: it finishes after a few reads, its outputs' URLs a read later.
+    fake.store.addJob({ takeId: take.id, name: 'Running capture', outputs: ['MAIN_GLB'], state: 'RUNNING', pollsToFinish: 4, urlLagPolls: 1 });
     const zipped = fake.store.addJob({ takeId: take.id, name: 'Zipped figures', outputs: ['ALL_GLB'], state: 'FINISHED' });
     // What storage would hold if ALL_GLB were a zip of several files: a zip's local file header first.
     const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
@@ -210,23 +212,24 @@ describe('the result of a finished job in the demo web app', () => {
   it('downloads an output through files.download, with no bare link', async () => {
     assert.equal(await page.locator('#details-outputs a').count(), 0);
     const row = page.locator('#details-outputs li[data-format="MAIN_GLB"]');
+    const glbJob = [...fake.store.jobs.values()].find((job) => job.name === 'Walk cycle');
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /^Download/ }).click()]);
-    assert.equal(download.suggestedFilename(), 'main_glb.glb');
+    // Named as jobs.downloadOutputs names files: <jobId>-<FORMAT>.<ext>.
+    assert.equal(download.suggestedFilename(), `${glbJob.id}-MAIN_GLB.glb`);
     const saved = readFileSync(await download.path());
     assert.ok(saved.equals(previewFor('MAIN_GLB')), 'the saved bytes are the fake storage content');
-    await row.getByText('saved main_glb.glb').waitFor();
+    await row.getByText(`saved ${glbJob.id}-MAIN_GLB.glb`).waitFor();
     assert.equal(await row.locator('progress').evaluate((p) => p.value), 1);
     // Saved from a Blob that files.download read from storage (as many reads of
     // the file as the 3D view's one plus this one), not from a link to storage.
     assert.ok(download.url().startsWith('blob:'), download.url());
-    const glbJob = [...fake.store.jobs.values()].find((job) => job.name === 'Walk cycle');
     const glbId = glbJob.outputFiles.find((o) => o.format === 'MAIN_GLB').file.id;
     assert.equal(fake.downloads.filter((d) => d.fileId === glbId).length, 2);
 
     // Other formats: placeholder bytes, saved under their names too.
     const fbx = page.locator('#details-outputs li[data-format="MAIN_FBX"]');
     const [other] = await Promise.all([page.waitForEvent('download'), fbx.getByRole('button', { name: /^Download/ }).click()]);
-    assert.equal(other.suggestedFilename(), 'main_fbx.fbx');
+    assert.equal(other.suggestedFilename(), `${glbJob.id}-MAIN_FBX.fbx`);
   });
 
   it('switches between finished jobs without leaking WebGL contexts', async () => {
@@ -400,6 +403,24 @@ describe('the result of a finished job in the demo web app', () => {
     await page.locator('#details-outputs', { hasText: 'No outputs (the job failed).' }).waitFor();
     await page.getByRole('button', { name: 'Queued capture' }).click();
     await page.locator('#details-outputs', { hasText: 'No outputs yet.' }).waitFor();
+  });
+
+  it('follows an open job that is still going, to its result, without a click', async () => {
+    await page.getByRole('button', { name: 'Running capture' }).click();
+    const facts = page.locator('#details-facts');
+    await facts.getByText(/^RUNNING \(\d+%\)$/).waitFor();
+    const reads = () => fake.requests.filter((r) => r.operationName === 'getJob').length;
+    const before = reads();
+    // Read again every 2 s while it is shown: its progress, its row, then its 3D view.
+    await facts.getByText('FINISHED (100%)').waitFor({ timeout: 20_000 });
+    await status('drag to orbit').waitFor({ timeout: 20_000 });
+    assert.ok(reads() > before + 1, `read ${reads() - before} more times`);
+    assert.equal(await page.locator('#jobs-body tr.selected .state').textContent(), 'FINISHED');
+    assert.equal(await canvas().count(), 1);
+    // Settled: no more reads.
+    const settledReads = reads();
+    await page.waitForTimeout(4500);
+    assert.equal(reads(), settledReads, 'a settled job is not read again');
   });
 
   it('says in words that a browser without WebGL cannot draw the figure', async () => {

@@ -121,8 +121,9 @@ describe('the demo web app', () => {
     await page.getByRole('button', { name: 'New capture' }).click();
     const row = page.locator('#capture-outputs li[data-format="MAIN_FBX"]');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), row.getByRole('button', { name: /^Download/ }).click()]);
-    assert.equal(download.suggestedFilename(), 'main_fbx.fbx');
-    await row.getByText('saved main_fbx.fbx').waitFor();
+    const job = [...fake.store.jobs.values()].find((j) => j.name === 'Browser capture');
+    assert.equal(download.suggestedFilename(), `${job.id}-MAIN_FBX.fbx`);
+    await row.getByText(`saved ${job.id}-MAIN_FBX.fbx`).waitFor();
     assert.ok(await page.locator('#notice').isHidden(), 'no error shown');
   });
 
@@ -141,11 +142,26 @@ describe('the demo web app', () => {
     watch.allow(expected);
     await page.getByRole('button', { name: 'Connection' }).click();
     await page.getByLabel('A Move API endpoint with your API key').check();
-    await page.getByLabel('Endpoint', { exact: true }).fill(fake.url);
+    const connectedAs = await page.locator('#connection-status').textContent();
+    assert.match(connectedAs, /^Connected as Fake Studio/);
+
+    // Mistakes in the form are said in words, before anything is sent.
+    const sent = fake.requests.length;
+    await page.getByLabel('Endpoint', { exact: true }).fill('api.move.ai/ugc/graphql');
+    await page.getByLabel('API key', { exact: true }).fill('');
+    await page.locator('#connect-button').click();
+    await page.getByRole('alert').getByText('Enter your Move API key (it starts with mv_key_).').waitFor();
     await page.getByLabel('API key', { exact: true }).fill('mv_key_wrong_but_long_enough');
     await page.locator('#connect-button').click();
+    await page.getByRole('alert').getByText('The endpoint must be a whole web address, such as https://api.move.ai/ugc/graphql.').waitFor();
+    assert.equal(fake.requests.length, sent, 'nothing was sent');
+
+    await page.getByLabel('Endpoint', { exact: true }).fill(fake.url);
+    await page.locator('#connect-button').click();
     await page.getByRole('alert').getByText('The API key was refused').waitFor();
-    assert.equal(await page.locator('#connection-status').textContent(), 'Not connected');
+    // The connection the page had stands, and says so.
+    await page.getByRole('alert').getByText('The page stays connected as before.').waitFor();
+    assert.equal(await page.locator('#connection-status').textContent(), connectedAs);
     await page.screenshot({ path: `${shots}5-wrong-key.png` });
     watch.forbid(expected);
     // The key went nowhere but to the API: not in storage, not in the URL.
