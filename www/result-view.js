@@ -157,7 +157,8 @@ export function renderOutputs(list, outputs, getClient, onError, { failed = fals
       // Named as jobs.downloadOutputs names it, <jobId>-<FORMAT>.<ext>: every
       // job's outputs have the same file names (main_glb.glb…), which would
       // overwrite each other in a Downloads folder.
-      const name = jobId && output.format ? `${jobId}-${output.format}.${output.file.type}` : (output.file.name ?? `output.${output.file.type}`);
+      const extension = output.file.type ?? 'bin';
+      const name = jobId && output.format ? `${jobId}-${output.format}.${extension}` : (output.file.name ?? `output.${extension}`);
       const code = el('span', { 'aria-live': 'polite' });
       const share = el('button', {
         type: 'button',
