@@ -41,7 +41,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { buildClientSchema, parse, validate, execute, GraphQLError } from 'graphql';
 
-import { Store, AppSyncError, outputChunks } from './store.mjs';
+import { CHUNK, Store, AppSyncError, outputChunks } from './store.mjs';
 import { previewContentType, previewFor } from './previews.mjs';
 import { Deliveries } from './webhooks.mjs';
 
@@ -515,9 +515,9 @@ export async function startFakeApi({ port = 0, host = '127.0.0.1', apiKey = FAKE
   return handle;
 }
 
-/** `bytes` from `from` on, in chunks of 64 KiB, so that the body faults (cut, stall, drip) act on it as on outputChunks. */
+/** `bytes` from `from` on, in outputChunks's chunks, so that the body faults (cut, stall, drip) act on it as on those. */
 function* inChunks(bytes, from = 0) {
-  for (let at = from; at < bytes.length; at += 64 * 1024) yield bytes.subarray(at, at + 64 * 1024);
+  for (let at = from; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
 }
 
 /** The first `length` bytes of `chunks`. */

@@ -27,7 +27,7 @@ import { hasPreview } from './previews.mjs';
 export const DEFAULT_OUTPUT_BYTES = 4096;
 
 /** How an output's content is generated and streamed: in chunks of this size. */
-const CHUNK = 64 * 1024;
+export const CHUNK = 64 * 1024;
 
 /**
  * The content of a job output, as the fake's storage serves it: `size`

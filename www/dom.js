@@ -49,3 +49,8 @@ export function sizeText(bytes) {
   }
   return `${value.toFixed(1)} ${SIZE_UNITS[unit]}`;
 }
+
+/** `64.0 KiB of 640.0 KiB` (or the bytes so far alone when the total is not known): a transfer's progress. */
+export function transferText(loaded, total) {
+  return total ? `${sizeText(loaded)} of ${sizeText(total)}` : sizeText(loaded);
+}

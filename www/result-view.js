@@ -2,7 +2,7 @@
 // output, else ALL_GLB), its rendered video beside it, and a row per output
 // with a Download button (files.download, with progress) and a share code.
 
-import { el, sizeText } from './dom.js';
+import { el, sizeText, transferText } from './dom.js';
 import { describeError } from './errors.js';
 
 /** The first output with a file among `formats`, in that order of preference. */
@@ -55,7 +55,7 @@ function renderGlb(container, output, ugc, onError) {
   let viewer = null;
   let disposed = false;
   const progress = ({ loaded, total }) => {
-    viewer.setStatus(`Downloading the figure… ${total ? `${sizeText(loaded)} of ${sizeText(total)}` : sizeText(loaded)}`);
+    viewer.setStatus(`Downloading the figure… ${transferText(loaded, total)}`);
   };
   (async () => {
     try {
@@ -189,7 +189,7 @@ export function renderOutputs(list, outputs, getClient, onError, { failed = fals
             const blob = await ugc.files.download(output.file, {
               onProgress: ({ loaded, total }) => {
                 if (total) progress.value = loaded / total;
-                done.textContent = total ? ` ${sizeText(loaded)} of ${sizeText(total)}` : ` ${sizeText(loaded)}`;
+                done.textContent = ` ${transferText(loaded, total)}`;
               },
             });
             saveBlob(blob, name);
