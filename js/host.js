@@ -299,32 +299,29 @@ export function isBrowserPage() {
   return typeof window !== 'undefined' && typeof window.document !== 'undefined';
 }
 
-/** Waits `ms` milliseconds; rejects early if `signal` aborts. */
+/**
+ * Waits `ms` milliseconds (a retry's delay in the module, a poll's interval
+ * in waitForCompletion); rejects early with an Error('aborted') if `signal`
+ * aborts, and with INTERNAL if the module fails meanwhile: the call waiting
+ * belonged to that instance. (A wait of the module's own is dropped with its
+ * call; a late rejection reaches a stale closure, which returns.)
+ */
 export function sleep(ms, signal) {
   fromModule();
   return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) {
-      reject(new Error('aborted'));
-      return;
-    }
-    // Should the module fail, the wait is dropped with its call: the timer
-    // stops and the promise never settles (nothing is left to resume).
-    const stop = () => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const end = (error) => {
       clearTimeout(timer);
-      if (signal) signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
+      inFlight.delete(onFailure);
+      if (error) reject(error);
+      else resolve();
     };
-    const onAbort = () => {
-      stop();
-      inFlight.delete(stop);
-      reject(new Error('aborted'));
-    };
-    const timer = setTimeout(() => {
-      stop();
-      inFlight.delete(stop);
-      resolve();
-    }, ms);
-    if (signal) signal.addEventListener('abort', onAbort, { once: true });
-    inFlight.add(stop);
+    const onAbort = () => end(new Error('aborted'));
+    const onFailure = () => end(internalError(droppedWhy, false));
+    const timer = setTimeout(end, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    inFlight.add(onFailure);
   });
 }
 
@@ -355,6 +352,92 @@ export function paginate(fetchPage, params) {
       } while (nextToken !== null);
     },
   };
+}
+
+// ---- waiting for a job ----
+
+/** The states of a job that ended without animation, and those of one that ended with it. */
+const FAILED = ['FAILED', 'CANCELLED', 'CANCELED', 'ERROR'];
+const FINISHED = ['FINISHED', 'COMPLETED', 'SUCCEEDED'];
+
+/** A job's state as the API now says it: `progress.state`, else the deprecated `state` (which lags); null if neither. */
+export function stateOf(job) {
+  return job?.progress?.state ?? job?.state ?? null;
+}
+
+/** `NOT STARTED`, `not-started` and `NOT_STARTED` are one state: trimmed, spaces and dashes as `_`, ASCII letters upper-cased. */
+export function normalizeState(state) {
+  return String(state ?? '')
+    .trim()
+    .replace(/[ -]/g, '_')
+    .replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
+/**
+ * Where a job read with its outputs stands: `{ phase, state }`, `state`
+ * normalised and `phase` `'failed'` (it ended without animation),
+ * `'finished'` (FINISHED with outputs, each with its download URL: the API
+ * can report FINISHED before either) or `'pending'`. The one copy of these
+ * rules: jobs.waitForCompletion, jobs.downloadOutputs and the move-ugc
+ * command read a job with it (tests/job-readiness.json).
+ */
+export function assess(job) {
+  const state = normalizeState(stateOf(job));
+  if (FAILED.includes(state)) return { phase: 'failed', state };
+  const outputs = job?.outputs ?? [];
+  const ready = FINISHED.includes(state) && outputs.length > 0 && outputs.every((output) => output.file?.presignedUrl);
+  return { phase: ready ? 'finished' : 'pending', state };
+}
+
+/** JOB_FAILED: job `id` ended in `state`, without animation. */
+export function jobFailed(id, state) {
+  return new MoveUgcError('JOB_FAILED', `job ${id} ended ${state}`);
+}
+
+/**
+ * `jobs.waitForCompletion` (declared in src/jobs/mod.rs), with `this` the
+ * module's Jobs: the module checks the arguments first (`__waitPlan`: the
+ * id, `signal`, `onProgress`, then the params), then the job is read with
+ * `retrieve` (retried as every read) every `intervalMs`, until it has its
+ * outputs' URLs, ends without animation, or `timeoutMs` would pass before the
+ * next poll. A poll that fails for a transient reason does not end the wait.
+ */
+export async function waitForCompletion(id, params) {
+  const inModule = guard();
+  const [intervalMs, timeoutMs, expand, signal, onProgress] = inModule(() => this.__waitPlan(id, params));
+  const started = Date.now();
+  let seen;
+  for (;;) {
+    let job;
+    try {
+      job = await inModule(() => this.retrieve(id, { expand, signal }));
+    } catch (error) {
+      if (!error?.retryable) throw error;
+    }
+    if (job) {
+      const { phase, state } = assess(job);
+      const progress = `${state} ${job.progress?.percentageComplete ?? ''}`;
+      if (onProgress && progress !== seen) {
+        try {
+          onProgress(job);
+        } catch {
+          // The caller's callback failing does not end the wait it observes.
+        }
+      }
+      seen = progress;
+      if (phase === 'finished') return job;
+      if (phase === 'failed') throw jobFailed(id, state);
+    }
+    if (Date.now() - started + intervalMs > timeoutMs) {
+      throw new MoveUgcError('TIMEOUT', `job ${id} did not finish within ${Math.round(timeoutMs)} ms`);
+    }
+    try {
+      await inModule(() => sleep(intervalMs, signal));
+    } catch (error) {
+      // INTERNAL if the module failed meanwhile; otherwise the caller's signal.
+      throw isMoveUgcError(error) ? error : new MoveUgcError('ABORTED', 'waitForCompletion: the operation was aborted');
+    }
+  }
 }
 
 /**

@@ -8,17 +8,17 @@
 // renamed once complete: an existing file is only ever replaced by a whole
 // one, and a failed or aborted download leaves no temporary file behind.
 //
-// It also holds the one JavaScript copy of how a job's state is read
-// (`stateOf`, `normalizeState`, `assess`), which the move-ugc command
-// imports too; src/jobs/wait.rs holds the module's, and both are tested
-// against one table of cases (tests/job-readiness.json).
+// How a job's state is read (`stateOf`, `normalizeState`, `assess`) is
+// host.js's, re-exported here for the move-ugc command, which imports it
+// from this file (node/files.mjs), and tested against one table of cases
+// (tests/job-readiness.json).
 
 import { randomBytes } from 'node:crypto';
 import { constants, openAsBlob } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-import { MoveUgcError, guard, idOf, invalid, isMoveUgcError, readCallback, readSignal, shown } from './host.js';
+import { MoveUgcError, assess, guard, idOf, invalid, isMoveUgcError, jobFailed, normalizeState, readCallback, readSignal, shown, stateOf } from './host.js';
 
 /** Words for the errors of reading a file. */
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
@@ -101,42 +101,9 @@ async function transfer(inModule, jobs, url, sink, signal, onProgress) {
   }
 }
 
-// ---- a job's state: the same rules as src/jobs/wait.rs ----
+// ---- a job's state: host.js's rules (re-exported for the move-ugc command) ----
 
-/** The states of a job that ended without animation, and those of one that ended with it. */
-const FAILED = ['FAILED', 'CANCELLED', 'CANCELED', 'ERROR'];
-const FINISHED = ['FINISHED', 'COMPLETED', 'SUCCEEDED'];
-
-/** A job's state as the API now says it: `progress.state`, else the deprecated `state` (which lags); null if neither. */
-export function stateOf(job) {
-  return job?.progress?.state ?? job?.state ?? null;
-}
-
-/**
- * `NOT STARTED`, `not-started` and `NOT_STARTED` are one state: trimmed,
- * spaces and dashes as `_`, ASCII letters upper-cased (as `normalize_state`).
- */
-export function normalizeState(state) {
-  return String(state ?? '')
-    .trim()
-    .replace(/[ -]/g, '_')
-    .replace(/[a-z]+/g, (letters) => letters.toUpperCase());
-}
-
-/**
- * Where a job read with its outputs stands, as jobs.waitForCompletion sees
- * it (`assess`): `{ phase, state }`, `state` normalised and `phase`
- * `'failed'` (it ended without animation), `'finished'` (FINISHED with
- * outputs, each with its download URL: the API can report FINISHED before
- * either) or `'pending'`.
- */
-export function assess(job) {
-  const state = normalizeState(stateOf(job));
-  if (FAILED.includes(state)) return { phase: 'failed', state };
-  const outputs = job?.outputs ?? [];
-  const ready = FINISHED.includes(state) && outputs.length > 0 && outputs.every((output) => output.file?.presignedUrl);
-  return { phase: ready ? 'finished' : 'pending', state };
-}
+export { assess, normalizeState, stateOf };
 
 /**
  * The outputs of `job` (read with its outputs) to download, in the API's
@@ -146,8 +113,7 @@ export function assess(job) {
  */
 export function plan(job, id, formats) {
   const { phase, state } = assess(job);
-  // The words of src/jobs/wait.rs `failed`.
-  if (phase === 'failed') throw new MoveUgcError('JOB_FAILED', `job ${id} ended ${state}`);
+  if (phase === 'failed') throw jobFailed(id, state);
   if (phase !== 'finished') {
     throw new MoveUgcError(
       'NOT_FOUND',

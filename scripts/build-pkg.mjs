@@ -129,7 +129,8 @@ export async function verifyWebhook(body, headers, secret, options) {
 
 // Methods made of others (declared beside their class in the crate):
 // create is createSingleCam under the name of Move's older SDKs; iterate walks
-// every page through list, which reads and checks each one; files.upload,
+// every page through list, which reads and checks each one; waitForCompletion
+// polls through retrieve once the module checked its arguments; files.upload,
 // files.download and jobs.downloadOutputs (Node's, js/node-files.js) run the
 // module's checks, reads and storage transfers (js/host.js).
 import * as glue from './move_ugc.js';
@@ -138,6 +139,7 @@ glue.Jobs.prototype.create = glue.Jobs.prototype.createSingleCam;
 glue.Files.prototype.upload = hostExports.uploadFile;
 glue.Files.prototype.download = hostExports.downloadFile;
 glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
+glue.Jobs.prototype.waitForCompletion = hostExports.waitForCompletion;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
   Service.prototype.iterate = function iterate(params) {
     return hostExports.paginate((page) => this.list(page), params);

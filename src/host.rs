@@ -118,6 +118,10 @@ extern "C" {
     /// its build.)
     #[wasm_bindgen(thread_local_v2, js_name = uploadFile)]
     pub static UPLOAD_FILE: js_sys::Function;
+
+    /// `jobs.waitForCompletion`, added to `Jobs` the same way.
+    #[wasm_bindgen(thread_local_v2, js_name = waitForCompletion)]
+    pub static WAIT_FOR_COMPLETION: js_sys::Function;
 }
 
 /// The JavaScript `MoveUgcError` for an [`Error`].

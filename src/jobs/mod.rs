@@ -7,11 +7,9 @@ pub mod wait;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::host;
 use crate::transport::{call, call_with_id, Transport};
-use wait::Phase;
 
 /// The jobs service, `ugc.jobs`. A job turns a take into animation; creating
 /// one costs credits.
@@ -81,60 +79,28 @@ impl Jobs {
         call(&self.transport, &params, operations::list)
     }
 
-    /// Polls a job until it is `FINISHED` and every output has its download
-    /// URL, and resolves with it (outputs expanded). Rejects with `JOB_FAILED`
-    /// if it ends `FAILED` or `CANCELLED`, `TIMEOUT` after `timeoutMs`, or
-    /// `ABORTED`. `onProgress(job)` is called whenever the progress changes.
-    /// Transient failures of a poll do not end the wait.
-    #[wasm_bindgen(js_name = waitForCompletion, unchecked_return_type = "Promise<Expanded<Job, E | 'outputs'>>")]
-    pub fn wait_for_completion(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "JobWaitParams<E> & WaitOptions")]
-        params: JsValue,
-    ) -> js_sys::Promise {
-        let transport = Rc::clone(&self.transport);
-        crate::executor::spawn(async move {
-            let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
-            let signal = host::read_signal(&params, "params")?;
-            let on_progress = host::read_callback(&params, "params", "onProgress")?;
-            let (poll, settings) = wait::wait(&id, &params).map_err(|e| host::to_js_error(&e))?;
-            let started = js_sys::Date::now();
-            let mut last_progress = None;
-            loop {
-                match transport.execute(&poll, signal.as_ref()).await {
-                    Ok(json) => {
-                        let job = js_sys::JSON::parse(&json)?;
-                        let status = wait::assess(&job);
-                        if last_progress.as_ref() != Some(&status.progress) {
-                            if let Some(callback) = &on_progress {
-                                host::notify(callback, &job);
-                            }
-                            last_progress = Some(status.progress);
-                        }
-                        match status.phase {
-                            Phase::Finished => return Ok(job),
-                            Phase::Failed(state) => {
-                                return Err(host::to_js_error(&wait::failed(&id, &state)))
-                            }
-                            Phase::Pending => {}
-                        }
-                    }
-                    // A blip (network, 429, 5xx, a slow answer) does not end the wait.
-                    Err(error) if error.retryable() => {}
-                    Err(error) => return Err(host::to_js_error(&error)),
-                }
-                if js_sys::Date::now() - started + settings.interval_ms > settings.timeout_ms {
-                    return Err(host::to_js_error(&wait::timed_out(
-                        &id,
-                        settings.timeout_ms,
-                    )));
-                }
-                JsFuture::from(host::sleep(settings.interval_ms, signal.clone()))
-                    .await
-                    .map_err(|_| host::to_js_error(&host::aborted_error("waitForCompletion")))?;
-            }
-        })
+    /// The checked arguments of `jobs.waitForCompletion` (js/host.js, which
+    /// polls through `retrieve`): `[intervalMs, timeoutMs, expand, signal,
+    /// onProgress]`, `expand` always with `outputs`; a refusal is thrown,
+    /// before anything is sent. Not part of the package's API.
+    #[wasm_bindgen(js_name = __waitPlan, skip_typescript)]
+    pub fn wait_plan(&self, id: JsValue, params: JsValue) -> Result<js_sys::Array, JsValue> {
+        let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
+        let signal = host::read_signal(&params, "params")?;
+        let on_progress = host::read_callback(&params, "params", "onProgress")?;
+        let settings = wait::wait(&id, &params).map_err(|e| host::to_js_error(&e))?;
+        let expand: js_sys::Array = settings
+            .expand
+            .iter()
+            .map(|e| JsValue::from_str(e))
+            .collect();
+        Ok(js_sys::Array::of5(
+            &settings.interval_ms.into(),
+            &settings.timeout_ms.into(),
+            &expand,
+            &signal.map_or(JsValue::UNDEFINED, JsValue::from),
+            &on_progress.map_or(JsValue::UNDEFINED, JsValue::from),
+        ))
     }
 
     /// One storage download of `jobs.downloadOutputs` (js/node-files.js), or
@@ -196,6 +162,14 @@ const MORE_METHODS_TS: &'static str = r#"
 export interface Jobs {
   /** The same as `createSingleCam`, under the name of Move's older SDKs. */
   create<E extends JobExpand = never>(params: JobCreateSingleCamParams<E> & RequestOptions): Promise<Expanded<Job, E>>;
+  /**
+   * Polls a job until it is `FINISHED` and every output has its download
+   * URL, and resolves with it (outputs expanded). Rejects with `JOB_FAILED`
+   * if it ends `FAILED` or `CANCELLED`, `TIMEOUT` after `timeoutMs`, or
+   * `ABORTED`. `onProgress(job)` is called whenever the progress changes.
+   * Transient failures of a poll do not end the wait.
+   */
+  waitForCompletion<E extends JobExpand = never>(id: string, params?: JobWaitParams<E> & WaitOptions): Promise<Expanded<Job, E | 'outputs'>>;
   /**
    * Every job of every page, for `for await (const job of ugc.jobs.iterate())`.
    * `limit` is the page size; pages are fetched (and checked) by `list` as the loop goes.

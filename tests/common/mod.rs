@@ -294,8 +294,17 @@ pub async fn upload_take_job_and_wait() {
         get_str(&take, "id")
     ))))
     .await;
+    // waitForCompletion is JavaScript's too (host.js), polling through retrieve.
+    let jobs = ugc.jobs();
+    let wait = move_ugc::host::WAIT_FOR_COMPLETION.with(Clone::clone);
+    Reflect::set(
+        &js_sys::Object::get_prototype_of(&jobs),
+        &"waitForCompletion".into(),
+        &wait,
+    )
+    .expect("set");
     let done = ok(call_js(
-        &ugc.jobs(),
+        &jobs,
         "waitForCompletion",
         &[get(&job, "id"), obj(r#"{"intervalMs":20}"#)],
     )
