@@ -300,6 +300,30 @@ export function isBrowserPage() {
 }
 
 /**
+ * What is wrong with an API endpoint URL, in words, or undefined. The URL is
+ * read by the host's own parser (WHATWG URL: the one its fetch reads it
+ * with): absolute http(s), no user information (a second secret to guard),
+ * and https: unless the host is a loopback one (localhost, 127.0.0.0/8,
+ * [::1]), so that the API key never travels in clear text.
+ */
+export function endpointProblem(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'must be an absolute http(s) URL';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must use https: (or http: to a loopback host)';
+  if (url.username || url.password) return 'must not contain user information';
+  // The parser has written the host canonically: lower case, IPv4 as four decimal numbers, IPv6 compressed.
+  const host = url.hostname.replace(/\.$/, '');
+  if (url.protocol === 'http:' && host !== 'localhost' && host !== '[::1]' && !/^127\.\d+\.\d+\.\d+$/.test(host)) {
+    return 'plain http: is only allowed to a loopback host (localhost, 127.0.0.0/8, [::1]); use https: so the API key never travels in clear text';
+  }
+  return undefined;
+}
+
+/**
  * Waits `ms` milliseconds (a retry's delay in the module, a poll's interval
  * in waitForCompletion); rejects early with an Error('aborted') if `signal`
  * aborts, and with INTERNAL if the module fails meanwhile: the call waiting

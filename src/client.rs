@@ -57,6 +57,7 @@ impl MoveUgc {
         let around = Surroundings {
             env: &host::env_var,
             browser_page: host::is_browser_page(),
+            endpoint_problem: &host::endpoint_problem,
         };
         let config = ClientConfig::read(&options, &around).map_err(|e| host::to_js_error(&e))?;
         // The options were read: a `fetch` there is a function.

@@ -30,6 +30,11 @@ extern "C" {
     #[wasm_bindgen(js_name = isBrowserPage)]
     pub fn is_browser_page() -> bool;
 
+    /// What is wrong with an API endpoint URL, in words, if anything (the
+    /// host's URL parser, the one its `fetch` uses).
+    #[wasm_bindgen(js_name = endpointProblem)]
+    pub fn endpoint_problem(url: &str) -> Option<String>;
+
     /// Reads `params.signal`: undefined, or an AbortSignal.
     #[wasm_bindgen(js_name = readSignal, catch)]
     pub fn read_signal(params: &JsValue, name: &str) -> Result<Option<AbortSignal>, JsValue>;

@@ -21,9 +21,11 @@ fuzz_target!(|data: &[u8]| {
     // The environment the client's options read (MOVE_API_KEY, MOVE_API_URL):
     // the same text, so that a bad key or URL from there is refused too.
     let env = |_: &str| Some(id.to_string()).filter(|v| !v.is_empty() && pick & 0x80 != 0);
+    // (The endpoint URL is the host's URL parser's to judge: js/host.js.)
     let around = Surroundings {
         env: &env,
         browser_page: pick & 0x40 != 0,
+        endpoint_problem: &|url: &str| (!url.starts_with("https://")).then(|| "must use https:".to_string()),
     };
     // `ugc.request`'s document: the bytes themselves, as a string.
     let document = Some(serde_json::Value::String(text_of(rest)));

@@ -72,6 +72,55 @@ describe('options from the environment', () => {
   });
 });
 
+describe('options.endpointUrl, read by the runtime\'s own URL parser (as fetch reads it)', () => {
+  const endpoint = (url) => new MoveUgc({ apiKey: KEY, endpointUrl: url }).endpointUrl;
+  const refusal = (url) => thrown(() => new MoveUgc({ apiKey: KEY, endpointUrl: url }));
+
+  it('takes https: anywhere, and http: only to a loopback host, however it is written', () => {
+    for (const url of [
+      'https://api-test.move.ai/ugc/graphql',
+      'HTTPS://API.MOVE.AI:443/ugc/graphql?x=1',
+      'http://localhost:4000/graphql',
+      'http://LOCALHOST/graphql',
+      'http://localhost./graphql',
+      'http://127.0.0.1:8080/',
+      'http://127.255.3.4',
+      'http://127.1/', // 127.0.0.1, written short
+      'http://0x7f000001/', // 127.0.0.1, in hexadecimal
+      'http://[::1]:4000/graphql',
+      'http://[0:0:0:0:0:0:0:1]/graphql',
+    ]) {
+      assert.equal(endpoint(url), url, url);
+    }
+  });
+
+  it('refuses plain http: to any other host, naming the option', () => {
+    for (const url of ['http://api.move.ai/ugc/graphql', 'http://128.0.0.1/', 'http://127.0.0.1.evil.com/', 'http://localhost.evil.com/', 'http://10.0.0.1/', 'http://[::2]/']) {
+      const error = refusal(url);
+      assert.equal(error.code, 'INVALID_ARGUMENT', url);
+      assert.equal(
+        error.message,
+        'options.endpointUrl: plain http: is only allowed to a loopback host (localhost, 127.0.0.0/8, [::1]); use https: so the API key never travels in clear text',
+        url,
+      );
+    }
+  });
+
+  it('refuses what is not an absolute http(s) URL, user information, and other schemes', () => {
+    for (const url of ['', 'api.move.ai/ugc/graphql', '/ugc/graphql', 'https://', 'https://:443/', 'https://api.move.ai:99999/', 'https://[::1/', 'https://exa mple.com/', 'http://127.0.0.256/']) {
+      assert.equal(refusal(url).message, 'options.endpointUrl: must be an absolute http(s) URL', JSON.stringify(url));
+    }
+    assert.equal(refusal('ftp://api.move.ai/').message, 'options.endpointUrl: must use https: (or http: to a loopback host)');
+    assert.equal(refusal('https://user:pw@api.move.ai/').message, 'options.endpointUrl: must not contain user information');
+    assert.equal(refusal('https://user@api.move.ai/').message, 'options.endpointUrl: must not contain user information');
+  });
+
+  it('names MOVE_API_URL when the URL came from there', () => {
+    const error = withEnv({ MOVE_API_KEY: KEY, MOVE_API_URL: 'not a url' }, () => thrown(() => new MoveUgc()));
+    assert.equal(error.message, 'MOVE_API_URL: must be an absolute http(s) URL');
+  });
+});
+
 describe('a backend that adds the key (no apiKey)', () => {
   const api = useFakeApi();
   let proxy;
