@@ -48,12 +48,18 @@ pub fn clip_window(argument: &str, window: Option<&Args>) -> Result<()> {
     Ok(())
 }
 
-/// Drops repeated values of the list `name` (each output is made once).
+/// Drops repeated values of the enum list `name` (each output is made once).
+/// (Enum values compared by name: a derived comparison of any `Arg` would
+/// bring code for every kind of value.)
 pub fn dedupe(args: &mut Args, name: &'static str) {
     if let Some(Arg::List(items)) = args.take(name) {
         let mut unique: Vec<Arg> = Vec::with_capacity(items.len());
         for item in items {
-            if !unique.contains(&item) {
+            let seen = unique.iter().any(|kept| match (kept, &item) {
+                (Arg::Enum(a), Arg::Enum(b)) => a == b,
+                _ => false,
+            });
+            if !seen {
                 unique.push(item);
             }
         }
