@@ -46,46 +46,8 @@ pub fn read_answer(
     retry_after: Option<String>,
     body: &[u8],
 ) -> Result<String> {
-    // Test builds only: a way to make the module fail for real, to show that a
-    // panic rejects just its own call (tests/common/mod.rs).
-    #[cfg(feature = "fault-injection")]
-    #[allow(clippy::panic)]
-    {
-        const TRIGGER: &[u8] = b"__move_ugc_force_panic__";
-        if body.windows(TRIGGER.len()).any(|w| w == TRIGGER) {
-            panic!("forced internal failure (fault-injection build)");
-        }
-    }
-    let field = answer.field;
-    if !(200..300).contains(&status) {
-        return Err(http_error(field, status, retry_after, body));
-    }
-    let Ok(text) = std::str::from_utf8(body) else {
-        return Err(not_graphql(field, "it is not UTF-8 text"));
-    };
-    let mut checker = Checker::new(text, body.len().saturating_add(64));
-    let envelope = match envelope(
-        &mut checker,
-        Wanted::Checked(answer, expand, requested_limit),
-    ) {
-        Ok(envelope) => envelope,
-        Err(Failure::Body(fault)) => {
-            let mut problem = String::new();
-            fault.problem(&mut problem);
-            return Err(not_graphql(field, &problem));
-        }
-        Err(Failure::Answer(fault)) => return Err(Error::invalid_response(fault.message(field))),
-    };
-    if let Some(errors) = envelope.errors.filter(|e| e.count > 0) {
-        return Err(graphql_error(field, status, text, &errors));
-    }
-    match envelope.data {
-        Data::Checked => Ok(checker.out),
-        Data::Faulty(fault) => Err(Error::invalid_response(fault.message(field))),
-        Data::Absent | Data::Skipped | Data::Raw(..) => Err(Error::invalid_response(format!(
-            "{field}: the answer has neither data nor errors"
-        ))),
-    }
+    let wanted = Wanted::Checked(answer, expand, requested_limit);
+    read(answer.field, wanted, status, retry_after, body)
 }
 
 /// Reads one HTTP answer of a caller's own GraphQL document (`ugc.request`):
@@ -98,26 +60,66 @@ pub fn read_raw(
     retry_after: Option<String>,
     body: &[u8],
 ) -> Result<String> {
+    read(field, Wanted::Raw, status, retry_after, body)
+}
+
+/// Both reads: one copy of the code in the module, which `Operation::read`
+/// calls either way.
+#[inline(never)]
+fn read(
+    field: &str,
+    wanted: Wanted<'_>,
+    status: u16,
+    retry_after: Option<String>,
+    body: &[u8],
+) -> Result<String> {
+    // Test builds only: a way to make the module fail for real, to show that a
+    // panic rejects just its own call (tests/common/mod.rs).
+    #[cfg(feature = "fault-injection")]
+    #[allow(clippy::panic)]
+    {
+        const TRIGGER: &[u8] = b"__move_ugc_force_panic__";
+        if body.windows(TRIGGER.len()).any(|w| w == TRIGGER) {
+            panic!("forced internal failure (fault-injection build)");
+        }
+    }
     if !(200..300).contains(&status) {
         return Err(http_error(field, status, retry_after, body));
     }
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(not_graphql(field, "it is not UTF-8 text"));
     };
-    let mut checker = Checker::new(text, 0);
-    let envelope = envelope(&mut checker, Wanted::Raw).map_err(|failure| match failure {
-        Failure::Body(fault) | Failure::Answer(fault) => {
+    let checked = matches!(wanted, Wanted::Checked(..));
+    // The caller's JSON is about the body's size; a raw read copies its data once at the end.
+    let capacity = if checked {
+        body.len().saturating_add(64)
+    } else {
+        0
+    };
+    let mut checker = Checker::new(text, capacity);
+    let envelope = match envelope(&mut checker, wanted) {
+        Ok(envelope) => envelope,
+        Err(Failure::Answer(fault)) if checked => {
+            return Err(Error::invalid_response(fault.message(field)))
+        }
+        Err(Failure::Body(fault) | Failure::Answer(fault)) => {
             let mut problem = String::new();
             fault.problem(&mut problem);
-            not_graphql(field, &problem)
+            return Err(not_graphql(field, &problem));
         }
-    })?;
+    };
     if let Some(errors) = envelope.errors.filter(|e| e.count > 0) {
         return Err(graphql_error(field, status, text, &errors));
     }
     match envelope.data {
+        Data::Checked => Ok(checker.out),
         Data::Raw(start, end) => Ok(checker.r.slice(start, end).to_string()),
-        _ => Ok("null".to_string()),
+        Data::Faulty(fault) => Err(Error::invalid_response(fault.message(field))),
+        // A caller's own document may answer no data at all.
+        _ if !checked => Ok("null".to_string()),
+        Data::Absent | Data::Skipped => Err(Error::invalid_response(format!(
+            "{field}: the answer has neither data nor errors"
+        ))),
     }
 }
 
