@@ -69,6 +69,7 @@ glue = glue.replaceAll(STALE_CLOSURE, 'return; // a late callback of a replaced 
 if (!/^export function __wbg_reset_state\b/m.test(glue)) {
   throw new Error('the glue has no __wbg_reset_state: wasm-bindgen must run with --experimental-reset-state-function');
 }
+glue = withShortNames(glue, JSON.parse(readFileSync(join(built, 'names.json'), 'utf8')), readFileSync(join(built, 'move_ugc_bg.wasm')));
 writeFileSync(join(pkg, 'web', 'move_ugc.js'), glue);
 
 // verifyWebhook is plain JavaScript beside host.js in the sources; in the
@@ -332,6 +333,47 @@ if (!readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Er
 chmodSync(bin, 0o755);
 
 console.log(`${pkgArg}: move-ugc ${manifest.version} (${publicNames.join(', ')})`);
+
+/**
+ * The glue rewritten for the module's short import and export names
+ * (scripts/build-wasm.sh): `names` is wasm-opt's mapping, `{ imports:
+ * [[module, name, short]…], exports: [[name, short]…] }`; `wasm` the module's
+ * bytes, whose imports the rewritten glue must provide, each once.
+ */
+function withShortNames(text, names, wasm) {
+  const wanted = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
+  const modules = [...new Set(wanted.map((i) => i.module))];
+  if (modules.length !== 1) throw new Error(`the module imports from ${modules.length} modules, not one: check scripts/build-wasm.sh`);
+  // The glue's imports: its own (import0's properties) and the snippets'
+  // namespaces (import1…), under their module paths in __wbg_get_imports().
+  const returned = /\n    return \{\n        __proto__: null,\n((?:        "[^"]+": import\d+,\n)+)    \};\n/.exec(text);
+  if (!returned) throw new Error('no __wbg_get_imports() return object of the expected shape in the glue');
+  const namespaceOf = Object.fromEntries([...returned[1].matchAll(/"([^"]+)": (import\d+),/g)].map((m) => [m[1], m[2]]));
+  const added = [];
+  for (const [module, name, short] of names.imports) {
+    const namespace = namespaceOf[module];
+    if (!namespace) throw new Error(`the module imports ${name} from ${module}, which the glue does not provide`);
+    if (namespace === 'import0') {
+      const key = new RegExp(`^        ${name}: `, 'm');
+      if (text.match(new RegExp(key.source, 'gm'))?.length !== 1) throw new Error(`the glue does not define the import ${name} once`);
+      text = text.replace(key, `        ${short}: `);
+    } else {
+      added.push(`    import0.${short} = ${namespace}.${name};\n`);
+    }
+  }
+  text = text.replace(returned[0], `\n${added.join('')}    return { ${JSON.stringify(modules[0])}: import0 };\n`);
+  for (const { name } of wanted) {
+    if (!names.imports.some(([, , short]) => short === name)) throw new Error(`the module's import ${name} is not in names.json`);
+  }
+  // The glue reaches the module's exports as properties of \`wasm\`.
+  const shortOf = new Map(names.exports);
+  text = text.replace(/\bwasm\.(\w+)\b/g, (whole, name) => {
+    const short = shortOf.get(name);
+    if (!short) throw new Error(`the glue uses wasm.${name}, which is not among the module's exports`);
+    return `wasm.${short}`;
+  });
+  return text;
+}
 
 /** Every file under `dir`. */
 function walk(dir) {

@@ -24,6 +24,12 @@ wasm-bindgen --target web --out-dir "$out" --out-name move_ugc --experimental-re
   "$target_dir/wasm32-unknown-unknown/release/move_ugc.wasm"
 # wasm-opt from PATH (npm `binaryen`), never downloaded; the producers and
 # target-features sections are of no use to a runtime. The features are those
-# rustc's wasm32 target emits.
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --strip-producers --strip-target-features \
-  "$out/move_ugc_bg.wasm" -o "$out/move_ugc_bg.wasm"
+# rustc's wasm32 target emits. The names between the glue and the module are
+# made short (`jobs_retrieve` becomes `Pa`, every import comes from module
+# `a`: 1.4 KB of the module's gzip were those names); wasm-opt prints the
+# mapping, kept in names.json, and scripts/build-pkg.mjs rewrites the glue
+# to match.
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types \
+  --enable-multivalue --enable-sign-ext --enable-mutable-globals \
+  --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+  "$out/move_ugc_bg.wasm" -o "$out/move_ugc_bg.wasm" > "$out/names.json"
