@@ -1,11 +1,10 @@
 // The choices of jobs.downloadOutputs (js/node-files.js, the Node entry's),
 // on their own: which outputs of a job, in which order, under which file
 // names; a job that is not ready, or failed (the downloads themselves are in
-// downloads.test.mjs). And the rules by which it reads a job's state (for
-// jobs.downloadOutputs and the move-ugc command), as the package ships them
-// (node/files.mjs), against tests/job-readiness.json: the table that
-// src/jobs/wait.rs (jobs.waitForCompletion) is tested against too, so that
-// the two copies of these rules cannot drift apart.
+// downloads.test.mjs). And the rules by which a job's state is read, as the
+// package ships them (host.js's assess, re-exported by node/files.mjs: the
+// one copy, which jobs.waitForCompletion, jobs.downloadOutputs and the
+// move-ugc command use), against the table of tests/job-readiness.json.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
