@@ -1,7 +1,8 @@
 // The module's size by crate and by part of move-ugc: the same release build
 // as the package (target/wasm32-unknown-unknown/release/move_ugc.wasm), put
 // through wasm-bindgen and wasm-opt -Oz as scripts/build-wasm.sh does but
-// keeping the function names, then read by twiggy. Each group is its
+// keeping the function names (and the long import and export names, which
+// the package shortens), then read by twiggy. Each group is its
 // functions' bytes (before gzip); the data (strings, the descriptions of the
 // models and params) is one group. Prints lines; exits quietly without twiggy.
 
@@ -23,7 +24,8 @@ export function breakdown(root) {
 /**
  * `[name, bytes]` of every item of the module (functions, data, sections),
  * from the release build put through wasm-bindgen and wasm-opt -Oz as
- * scripts/build-wasm.sh does, but with the function names kept.
+ * scripts/build-wasm.sh does, but with the function names (and the long
+ * import and export names) kept.
  */
 export function namedRows(root) {
   const built = join(root, 'target', 'wasm32-unknown-unknown', 'release', 'move_ugc.wasm');

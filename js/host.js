@@ -425,41 +425,53 @@ export function jobFailed(id, state) {
  * `retrieve` (retried as every read) every `intervalMs`, until it has its
  * outputs' URLs, ends without animation, or `timeoutMs` would pass before the
  * next poll. A poll that fails for a transient reason does not end the wait.
+ * The polls go through a Jobs handle of the wait's own (on the same client),
+ * freed when it ends: a service freed meanwhile (`using jobs = ugc.jobs`)
+ * does not end it.
  */
 export async function waitForCompletion(id, params) {
   const inModule = guard();
-  const [intervalMs, timeoutMs, expand, signal, onProgress] = inModule(() => this.__waitPlan(id, params));
-  const started = Date.now();
-  let seen;
-  for (;;) {
-    let job;
-    try {
-      job = await inModule(() => this.retrieve(id, { expand, signal }));
-    } catch (error) {
-      if (!error?.retryable) throw error;
-    }
-    if (job) {
-      const { phase, state } = assess(job);
-      const progress = `${state} ${job.progress?.percentageComplete ?? ''}`;
-      if (onProgress && progress !== seen) {
-        try {
-          onProgress(job);
-        } catch {
-          // The caller's callback failing does not end the wait it observes.
-        }
+  const [jobs, intervalMs, timeoutMs, expand, signal, onProgress] = inModule(() => this.__waitPlan(id, params));
+  try {
+    const started = Date.now();
+    let seen;
+    for (;;) {
+      let job;
+      try {
+        job = await inModule(() => jobs.retrieve(id, { expand, signal }));
+      } catch (error) {
+        if (!error?.retryable) throw error;
       }
-      seen = progress;
-      if (phase === 'finished') return job;
-      if (phase === 'failed') throw jobFailed(id, state);
+      if (job) {
+        const { phase, state } = assess(job);
+        const progress = `${state} ${job.progress?.percentageComplete ?? ''}`;
+        if (onProgress && progress !== seen) {
+          try {
+            onProgress(job);
+          } catch {
+            // The caller's callback failing does not end the wait it observes.
+          }
+        }
+        seen = progress;
+        if (phase === 'finished') return job;
+        if (phase === 'failed') throw jobFailed(id, state);
+      }
+      if (Date.now() - started + intervalMs > timeoutMs) {
+        // Retryable, as every TIMEOUT: waiting again may see the job end.
+        throw new MoveUgcError('TIMEOUT', `job ${id} did not finish within ${Math.round(timeoutMs)} ms`, { retryable: true });
+      }
+      try {
+        await inModule(() => sleep(intervalMs, signal));
+      } catch (error) {
+        // INTERNAL if the module failed meanwhile; otherwise the caller's signal.
+        throw isMoveUgcError(error) ? error : new MoveUgcError('ABORTED', 'waitForCompletion: the operation was aborted');
+      }
     }
-    if (Date.now() - started + intervalMs > timeoutMs) {
-      throw new MoveUgcError('TIMEOUT', `job ${id} did not finish within ${Math.round(timeoutMs)} ms`);
-    }
+  } finally {
     try {
-      await inModule(() => sleep(intervalMs, signal));
-    } catch (error) {
-      // INTERNAL if the module failed meanwhile; otherwise the caller's signal.
-      throw isMoveUgcError(error) ? error : new MoveUgcError('ABORTED', 'waitForCompletion: the operation was aborted');
+      inModule(() => jobs.free());
+    } catch {
+      // The module was replaced meanwhile: the handle went with its instance.
     }
   }
 }

@@ -69,7 +69,13 @@ glue = glue.replaceAll(STALE_CLOSURE, 'return; // a late callback of a replaced 
 if (!/^export function __wbg_reset_state\b/m.test(glue)) {
   throw new Error('the glue has no __wbg_reset_state: wasm-bindgen must run with --experimental-reset-state-function');
 }
-glue = withShortNames(glue, JSON.parse(readFileSync(join(built, 'names.json'), 'utf8')), readFileSync(join(built, 'move_ugc_bg.wasm')));
+let names;
+try {
+  names = JSON.parse(readFileSync(join(built, 'names.json'), 'utf8'));
+} catch (error) {
+  throw new Error(`${join(built, 'names.json')} is not wasm-opt's mapping of short names (is the binaryen on PATH the npm one?): ${error.message}`);
+}
+glue = withShortNames(glue, names, readFileSync(join(built, 'move_ugc_bg.wasm')), (path) => readFileSync(join(built, path), 'utf8'));
 writeFileSync(join(pkg, 'web', 'move_ugc.js'), glue);
 
 // verifyWebhook is plain JavaScript beside host.js in the sources; in the
@@ -338,12 +344,22 @@ console.log(`${pkgArg}: move-ugc ${manifest.version} (${publicNames.join(', ')})
  * The glue rewritten for the module's short import and export names
  * (scripts/build-wasm.sh): `names` is wasm-opt's mapping, `{ imports:
  * [[module, name, short]…], exports: [[name, short]…] }`; `wasm` the module's
- * bytes, whose imports the rewritten glue must provide, each once.
+ * bytes, whose imports the rewritten glue must provide, each once, and whose
+ * exports must be the mapping's; `read(path)` reads a file of the build
+ * (the snippets). Any mismatch stops the build.
  */
-function withShortNames(text, names, wasm) {
-  const wanted = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
+function withShortNames(text, names, wasm, read) {
+  const compiled = new WebAssembly.Module(wasm);
+  const wanted = WebAssembly.Module.imports(compiled);
   const modules = [...new Set(wanted.map((i) => i.module))];
   if (modules.length !== 1) throw new Error(`the module imports from ${modules.length} modules, not one: check scripts/build-wasm.sh`);
+  const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+  if (!sameSet(wanted.map((i) => i.name), names.imports.map(([, , short]) => short))) {
+    throw new Error("the module's imports are not those of names.json (a stale mapping?)");
+  }
+  if (!sameSet(WebAssembly.Module.exports(compiled).map((e) => e.name), names.exports.map(([, short]) => short))) {
+    throw new Error("the module's exports are not those of names.json (a stale mapping?)");
+  }
   // The glue's imports: its own (import0's properties) and the snippets'
   // namespaces (import1…), under their module paths in __wbg_get_imports().
   const returned = /\n    return \{\n        __proto__: null,\n((?:        "[^"]+": import\d+,\n)+)    \};\n/.exec(text);
@@ -354,25 +370,25 @@ function withShortNames(text, names, wasm) {
     const namespace = namespaceOf[module];
     if (!namespace) throw new Error(`the module imports ${name} from ${module}, which the glue does not provide`);
     if (namespace === 'import0') {
-      const key = new RegExp(`^        ${name}: `, 'm');
-      if (text.match(new RegExp(key.source, 'gm'))?.length !== 1) throw new Error(`the glue does not define the import ${name} once`);
-      text = text.replace(key, `        ${short}: `);
+      const key = new RegExp(`^        ${name}: `, 'gm');
+      if (text.match(key)?.length !== 1) throw new Error(`the glue does not define the import ${name} once`);
+      text = text.replace(key, () => `        ${short}: `);
     } else {
+      // A snippet's own export, passed as it is.
+      if (!new RegExp(`^export (?:async )?(?:function|class|const|let) ${name}\\b`, 'm').test(read(module))) {
+        throw new Error(`the module imports ${name} from ${module}, which does not export it`);
+      }
       added.push(`    import0.${short} = ${namespace}.${name};\n`);
     }
   }
-  text = text.replace(returned[0], `\n${added.join('')}    return { ${JSON.stringify(modules[0])}: import0 };\n`);
-  for (const { name } of wanted) {
-    if (!names.imports.some(([, , short]) => short === name)) throw new Error(`the module's import ${name} is not in names.json`);
-  }
-  // The glue reaches the module's exports as properties of \`wasm\`.
+  text = text.replace(returned[0], () => `\n${added.join('')}    return { ${JSON.stringify(modules[0])}: import0 };\n`);
+  // The glue reaches the module's exports as properties of `wasm`.
   const shortOf = new Map(names.exports);
-  text = text.replace(/\bwasm\.(\w+)\b/g, (whole, name) => {
+  return text.replace(/\bwasm\.(\w+)\b/g, (whole, name) => {
     const short = shortOf.get(name);
     if (!short) throw new Error(`the glue uses wasm.${name}, which is not among the module's exports`);
     return `wasm.${short}`;
   });
-  return text;
 }
 
 /** Every file under `dir`. */

@@ -71,7 +71,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn finish(this: &Attempt);
 
-    /// Resolves after `ms`; rejects when `signal` aborts.
+    /// Resolves after `ms`; rejects when `signal` aborts (and with INTERNAL
+    /// should the module fail meanwhile: the call waiting is dropped).
     pub fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
 
     /// Starts call `id`: a promise that host.js settles, polling through `poll`.
@@ -97,9 +98,6 @@ extern "C" {
         name: &str,
         key: &str,
     ) -> Result<Option<js_sys::Function>, JsValue>;
-
-    /// Calls a caller's callback, ignoring what it throws.
-    pub fn notify(callback: &js_sys::Function, value: &JsValue);
 
     /// One request to a presigned storage URL under `attempt`, through
     /// `fetch` (undefined: the global one): a PUT of `body`, or with no body

@@ -80,9 +80,12 @@ impl Jobs {
     }
 
     /// The checked arguments of `jobs.waitForCompletion` (js/host.js, which
-    /// polls through `retrieve`): `[intervalMs, timeoutMs, expand, signal,
-    /// onProgress]`, `expand` always with `outputs`; a refusal is thrown,
-    /// before anything is sent. Not part of the package's API.
+    /// polls through `retrieve`): `[jobs, intervalMs, timeoutMs, expand,
+    /// signal, onProgress]`, `expand` always with `outputs`, and `jobs` a
+    /// handle of the wait's own on the client's transport (which the wait
+    /// frees), so that freeing the service it was called on does not end it;
+    /// a refusal is thrown, before anything is sent. Not part of the
+    /// package's API.
     #[wasm_bindgen(js_name = __waitPlan, skip_typescript)]
     pub fn wait_plan(&self, id: JsValue, params: JsValue) -> Result<js_sys::Array, JsValue> {
         let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
@@ -94,13 +97,15 @@ impl Jobs {
             .iter()
             .map(|e| JsValue::from_str(e))
             .collect();
-        Ok(js_sys::Array::of5(
+        let plan = js_sys::Array::of5(
+            &Jobs::new(Rc::clone(&self.transport)).into(),
             &settings.interval_ms.into(),
             &settings.timeout_ms.into(),
             &expand,
             &signal.map_or(JsValue::UNDEFINED, JsValue::from),
-            &on_progress.map_or(JsValue::UNDEFINED, JsValue::from),
-        ))
+        );
+        plan.push(&on_progress.map_or(JsValue::UNDEFINED, JsValue::from));
+        Ok(plan)
     }
 
     /// One storage download of `jobs.downloadOutputs` (js/node-files.js), or

@@ -41,12 +41,47 @@ describe('jobs.waitForCompletion', () => {
     });
   }
 
-  it('times out with TIMEOUT', async () => {
+  it('times out with TIMEOUT, which may be retried', async () => {
     const ugc = clientOf(api.fake);
     const { id } = await ugc.jobs.create({ takeId: seedTake(api.fake) });
     const started = Date.now();
-    await rejectsWith(ugc.jobs.waitForCompletion(id, { intervalMs: 40, timeoutMs: 100 }), 'TIMEOUT');
+    const error = await rejectsWith(ugc.jobs.waitForCompletion(id, { intervalMs: 40, timeoutMs: 100 }), 'TIMEOUT');
     assert.ok(Date.now() - started < 1000);
+    assert.equal(error.message, `job ${id} did not finish within 100 ms`);
+    assert.equal(error.retryable, true, 'waiting again may see the job end');
+  });
+
+  it('an onProgress that throws does not end the wait', async () => {
+    const ugc = clientOf(api.fake);
+    const { id } = await ugc.jobs.create({ takeId: seedTake(api.fake) });
+    let calls = 0;
+    const job = await ugc.jobs.waitForCompletion(id, {
+      intervalMs: 10,
+      onProgress: () => {
+        calls += 1;
+        throw new Error('a bug in the caller');
+      },
+    });
+    assert.equal(job.progress.state, 'FINISHED');
+    assert.equal(calls, 3);
+  });
+
+  it('goes on when the service it was called on is freed meanwhile (using jobs = ugc.jobs)', async () => {
+    const ugc = clientOf(api.fake);
+    const other = clientOf(api.fake);
+    const { id } = await ugc.jobs.create({ takeId: seedTake(api.fake) });
+    const jobs = ugc.jobs;
+    const waiting = jobs.waitForCompletion(id, { intervalMs: 30 });
+    while (polls() === 0) await new Promise((r) => setTimeout(r, 5));
+    // Another client's call is in flight while the service goes.
+    const listing = other.takes.list();
+    jobs.free();
+    assert.equal((await waiting).progress.state, 'FINISHED');
+    assert.ok(Array.isArray((await listing).items));
+    // The freed service (ugc.jobs is that same object) refuses new calls in
+    // words; the client and its other services go on.
+    await rejectsWith(jobs.waitForCompletion(id), 'INVALID_ARGUMENT');
+    assert.ok(Array.isArray((await ugc.takes.list()).items));
   });
 
   it('stops with ABORTED when the signal fires', async () => {
