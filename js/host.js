@@ -350,15 +350,21 @@ export function sleep(ms, signal) {
 }
 
 /**
- * An AsyncIterable over every item of every page: `fetchPage(params)` lists
- * one page (the caller's params with `nextToken` set), until `nextToken` is null.
+ * `iterate` of a service with `list` (the module's Jobs, Takes or Volumes):
+ * an AsyncIterable over every item of every page, each listed (and checked)
+ * by `list` with the caller's params and `nextToken` set, until `nextToken`
+ * is null. The pages are read through a handle of the iterable's own
+ * (`__own`, taken now): freeing the service meanwhile does not end a loop.
+ * (The handle is freed with the iterable, by the garbage collector: it may
+ * be looped over again, or never.)
  */
-export function paginate(fetchPage, params) {
-  // fetchPage belongs to this instance of the module: an iteration that was
-  // going on when the module failed ends with INTERNAL, like any other call.
+export function paginate(service, params) {
+  // The service belongs to this instance of the module: an iteration that
+  // was going on when the module failed ends with INTERNAL, like any other call.
   const inModule = guard();
+  const own = inModule(() => service.__own());
   const isObject = params !== null && typeof params === 'object' && !Array.isArray(params);
-  // Anything that is not a params object goes to fetchPage as it is, to be refused there.
+  // Anything that is not a params object goes to list as it is, to be refused there.
   const pageParams = (nextToken) => (isObject ? { ...params, nextToken } : params);
   return {
     async *[Symbol.asyncIterator]() {
@@ -366,7 +372,7 @@ export function paginate(fetchPage, params) {
       // The token we start from counts as seen: a server sending it back loops.
       const seen = new Set(nextToken === null ? [] : [nextToken]);
       do {
-        const page = await inModule(() => fetchPage(pageParams(nextToken)));
+        const page = await inModule(() => own.list(pageParams(nextToken)));
         yield* page.items;
         nextToken = page.nextToken;
         if (nextToken !== null && seen.has(nextToken)) {
@@ -425,14 +431,11 @@ export function jobFailed(id, state) {
  * `retrieve` (retried as every read) every `intervalMs`, until it has its
  * outputs' URLs, ends without animation, or `timeoutMs` would pass before the
  * next poll. A poll that fails for a transient reason does not end the wait.
- * The polls go through a Jobs handle of the wait's own (on the same client),
- * freed when it ends: a service freed meanwhile (`using jobs = ugc.jobs`)
- * does not end it.
  */
 export async function waitForCompletion(id, params) {
   const inModule = guard();
-  const [jobs, intervalMs, timeoutMs, expand, signal, onProgress] = inModule(() => this.__waitPlan(id, params));
-  try {
+  const [intervalMs, timeoutMs, expand, signal, onProgress] = inModule(() => this.__waitPlan(id, params));
+  return withOwn(this, inModule, async (jobs) => {
     const started = Date.now();
     let seen;
     for (;;) {
@@ -467,13 +470,7 @@ export async function waitForCompletion(id, params) {
         throw isMoveUgcError(error) ? error : new MoveUgcError('ABORTED', 'waitForCompletion: the operation was aborted');
       }
     }
-  } finally {
-    try {
-      inModule(() => jobs.free());
-    } catch {
-      // The module was replaced meanwhile: the handle went with its instance.
-    }
-  }
+  });
 }
 
 /**
@@ -489,6 +486,28 @@ export function guard() {
     if (generation !== born) throw internalError(droppedWhy, false);
     return callModule(run);
   };
+}
+
+/**
+ * Runs `work(own)`, a method written in JavaScript that calls the module
+ * across awaits, with `own` a handle of its own on `service` (the module's
+ * object the method was called on: `__own()`, the same client): freeing the
+ * service meanwhile (`using jobs = ugc.jobs`) does not end the work, nor make
+ * it call a freed object. `own` is freed when the work ends (unless the
+ * instance was replaced meanwhile: it went with it). `inModule` is the
+ * method's guard().
+ */
+export async function withOwn(service, inModule, work) {
+  const own = inModule(() => service.__own());
+  try {
+    return await work(own);
+  } finally {
+    try {
+      inModule(() => own.free());
+    } catch {
+      // The module was replaced: the handle went with its instance.
+    }
+  }
 }
 
 /** Reads an optional callback `params[key]`. */
@@ -600,13 +619,15 @@ export async function uploadFile(data, params) {
   const inModule = guard();
   readSignal(params, 'params');
   readCallback(params, 'params', 'onProgress');
-  const { body, name = '', mimeType = '' } = await readUploadData(data, 'data');
-  const file = await inModule(() => this.__upload(`${name}\0${mimeType}`, params));
-  if (!/^https?:\/\//.test(file.presignedUrl)) {
-    throw new MoveUgcError('INVALID_RESPONSE', 'the API sent a response the SDK cannot read: createFile: the file has no upload URL');
-  }
-  await inModule(() => this.__transfer(file.presignedUrl, params, body));
-  return file;
+  return withOwn(this, inModule, async (files) => {
+    const { body, name = '', mimeType = '' } = await readUploadData(data, 'data');
+    const file = await inModule(() => files.__upload(`${name}\0${mimeType}`, params));
+    if (!/^https?:\/\//.test(file.presignedUrl)) {
+      throw new MoveUgcError('INVALID_RESPONSE', 'the API sent a response the SDK cannot read: createFile: the file has no upload URL');
+    }
+    await inModule(() => files.__transfer(file.presignedUrl, params, body));
+    return file;
+  });
 }
 
 /**
@@ -643,19 +664,21 @@ export async function downloadFile(fileOrId, params) {
   const id = idOf(fileOrId, 'fileOrId', 'file', '{ id, presignedUrl }');
   let url = fileOrId?.presignedUrl;
   const sink = bytesSink();
-  for (let theirs = /^https?:/.test(url); ; theirs = false) {
-    if (!theirs) {
-      url = (await inModule(() => this.retrieve(id, { signal }))).presignedUrl;
-      if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+  return withOwn(this, inModule, async (files) => {
+    for (let theirs = /^https?:/.test(url); ; theirs = false) {
+      if (!theirs) {
+        url = (await inModule(() => files.retrieve(id, { signal }))).presignedUrl;
+        if (!url) throw new MoveUgcError('NOT_FOUND', `file ${id} has no download URL yet: a job's outputs get theirs soon after it finishes (see jobs.waitForCompletion)`);
+      }
+      try {
+        await inModule(() => files.__transfer(url, params, undefined, sink));
+        return sink.result;
+      } catch (error) {
+        // Once only: a URL read just now is not refused for its age.
+        if (!theirs || error?.status !== 403) throw error;
+      }
     }
-    try {
-      await inModule(() => this.__transfer(url, params, undefined, sink));
-      return sink.result;
-    } catch (error) {
-      // Once only: a URL read just now is not refused for its age.
-      if (!theirs || error?.status !== 403) throw error;
-    }
-  }
+  });
 }
 
 /**
@@ -665,7 +688,7 @@ export async function downloadFile(fileOrId, params) {
  */
 export async function downloadOutputs(jobOrId, params) {
   if (!node.downloadOutputs) throw invalid('jobs.downloadOutputs', 'writes files: it runs only in Node; in a browser, use files.download(output.file)');
-  return node.downloadOutputs(this, jobOrId, params);
+  return withOwn(this, guard(), (jobs) => node.downloadOutputs(jobs, jobOrId, params));
 }
 
 /**

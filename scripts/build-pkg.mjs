@@ -149,7 +149,7 @@ glue.Jobs.prototype.downloadOutputs = hostExports.downloadOutputs;
 glue.Jobs.prototype.waitForCompletion = hostExports.waitForCompletion;
 for (const Service of [glue.Jobs, glue.Takes, glue.Volumes]) {
   Service.prototype.iterate = function iterate(params) {
-    return hostExports.paginate((page) => this.list(page), params);
+    return hostExports.paginate(this, params);
   };
 }
 

@@ -23,6 +23,15 @@ impl Files {
 
 #[wasm_bindgen]
 impl Files {
+    /// A handle of its own on the same client, for a method written in
+    /// JavaScript (js/host.js) that goes on across awaits: freeing the service
+    /// it was called on meanwhile (`using x = ugc.files`) does not end it.
+    /// The method frees it. Not part of the package's API.
+    #[wasm_bindgen(js_name = __own, skip_typescript)]
+    pub fn own(&self) -> Files {
+        Files::new(Rc::clone(&self.transport))
+    }
+
     /// Creates a file record; its `presignedUrl` is where to PUT the bytes.
     /// `upload` does both steps.
     #[wasm_bindgen(unchecked_return_type = "Promise<Expanded<File, E>>")]

@@ -26,6 +26,15 @@ impl Jobs {
 
 #[wasm_bindgen]
 impl Jobs {
+    /// A handle of its own on the same client, for a method written in
+    /// JavaScript (js/host.js) that goes on across awaits: freeing the service
+    /// it was called on meanwhile (`using x = ugc.jobs`) does not end it.
+    /// The method frees it. Not part of the package's API.
+    #[wasm_bindgen(js_name = __own, skip_typescript)]
+    pub fn own(&self) -> Jobs {
+        Jobs::new(Rc::clone(&self.transport))
+    }
+
     /// Starts a single-camera job on a take. Never retried automatically: a
     /// second attempt could start (and bill) a second job.
     #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Expanded<Job, E>>")]
@@ -80,12 +89,9 @@ impl Jobs {
     }
 
     /// The checked arguments of `jobs.waitForCompletion` (js/host.js, which
-    /// polls through `retrieve`): `[jobs, intervalMs, timeoutMs, expand,
-    /// signal, onProgress]`, `expand` always with `outputs`, and `jobs` a
-    /// handle of the wait's own on the client's transport (which the wait
-    /// frees), so that freeing the service it was called on does not end it;
-    /// a refusal is thrown, before anything is sent. Not part of the
-    /// package's API.
+    /// polls through `retrieve`): `[intervalMs, timeoutMs, expand, signal,
+    /// onProgress]`, `expand` always with `outputs`; a refusal is thrown,
+    /// before anything is sent. Not part of the package's API.
     #[wasm_bindgen(js_name = __waitPlan, skip_typescript)]
     pub fn wait_plan(&self, id: JsValue, params: JsValue) -> Result<js_sys::Array, JsValue> {
         let id = host::read_string(&id, "id").map_err(|e| host::to_js_error(&e))?;
@@ -97,15 +103,13 @@ impl Jobs {
             .iter()
             .map(|e| JsValue::from_str(e))
             .collect();
-        let plan = js_sys::Array::of5(
-            &Jobs::new(Rc::clone(&self.transport)).into(),
+        Ok(js_sys::Array::of5(
             &settings.interval_ms.into(),
             &settings.timeout_ms.into(),
             &expand,
             &signal.map_or(JsValue::UNDEFINED, JsValue::from),
-        );
-        plan.push(&on_progress.map_or(JsValue::UNDEFINED, JsValue::from));
-        Ok(plan)
+            &on_progress.map_or(JsValue::UNDEFINED, JsValue::from),
+        ))
     }
 
     /// One storage download of `jobs.downloadOutputs` (js/node-files.js), or

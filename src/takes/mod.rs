@@ -23,6 +23,15 @@ impl Takes {
 
 #[wasm_bindgen]
 impl Takes {
+    /// A handle of its own on the same client, for a method written in
+    /// JavaScript (js/host.js) that goes on across awaits: freeing the service
+    /// it was called on meanwhile (`using x = ugc.takes`) does not end it.
+    /// The method frees it. Not part of the package's API.
+    #[wasm_bindgen(js_name = __own, skip_typescript)]
+    pub fn own(&self) -> Takes {
+        Takes::new(Rc::clone(&self.transport))
+    }
+
     /// Creates a take from one video.
     #[wasm_bindgen(js_name = createSingleCam, unchecked_return_type = "Promise<Expanded<Take, E>>")]
     pub fn create_single_cam(

@@ -23,6 +23,15 @@ impl Volumes {
 
 #[wasm_bindgen]
 impl Volumes {
+    /// A handle of its own on the same client, for a method written in
+    /// JavaScript (js/host.js) that goes on across awaits: freeing the service
+    /// it was called on meanwhile (`using x = ugc.volumes`) does not end it.
+    /// The method frees it. Not part of the package's API.
+    #[wasm_bindgen(js_name = __own, skip_typescript)]
+    pub fn own(&self) -> Volumes {
+        Volumes::new(Rc::clone(&self.transport))
+    }
+
     /// Creates a volume from videos of a person walking the capture area.
     #[wasm_bindgen(js_name = createHumanVolume, unchecked_return_type = "Promise<Expanded<HumanVolume, E>>")]
     pub fn create_human_volume(

@@ -59,6 +59,24 @@ describe('files.download', () => {
     noKeyReachedStorage();
   });
 
+  it('an upload and a download go on when the service is freed meanwhile (using files = ugc.files)', async () => {
+    const ugc = clientOf(api.fake);
+    const other = clientOf(api.fake);
+    const data = randomBytes(300_000);
+    const files = ugc.files;
+    const uploading = files.upload(data, { type: 'mp4' });
+    files.free();
+    const file = await uploading;
+    const again = ugc.files; // the same freed service
+    await rejectsWith(again.download(file.id), 'INVALID_ARGUMENT');
+    const downloader = other.files;
+    const listing = ugc.takes.list();
+    const downloading = downloader.download(file.id);
+    downloader.free();
+    assert.ok(Buffer.from(await downloading).equals(data), 'the same bytes');
+    assert.ok(Array.isArray((await listing).items), 'the client goes on');
+  });
+
   it("downloads an output from the file object's own URL, without a read", async () => {
     const ugc = clientOf(api.fake);
     const job = await finishedJob(ugc, ['MAIN_FBX', 'RENDER_VIDEO']);

@@ -157,6 +157,38 @@ describe('jobs.iterate', () => {
     assert.ok(pages.every((r) => r.variables.first === 2 && r.variables.takeId === a && r.variables.sortDirection === 'ASC'));
   });
 
+  it('goes on when the service is freed during the loop, or before it starts', async () => {
+    const ugc = clientOf(api.fake);
+    const other = clientOf(api.fake);
+    const takeId = seedTake(api.fake);
+    const ids = [];
+    for (let i = 0; i < 5; i += 1) ids.push((await ugc.jobs.create({ takeId })).id);
+    const jobs = ugc.jobs;
+    const early = jobs.iterate({ limit: 2 });
+    const seen = [];
+    for await (const job of jobs.iterate({ limit: 2 })) {
+      if (seen.length === 0) {
+        // Another client's call is in flight while the service goes.
+        const listing = other.takes.list();
+        jobs.free();
+        assert.ok(Array.isArray((await listing).items));
+      }
+      seen.push(job.id);
+    }
+    assert.deepEqual(seen, [...ids].reverse());
+    // An iterable taken before free() is looped over after it, twice.
+    for (let round = 0; round < 2; round += 1) {
+      const again = [];
+      for await (const job of early) again.push(job.id);
+      assert.deepEqual(again, [...ids].reverse());
+    }
+    // The freed service refuses a new iteration in words.
+    const error = await (async () => {
+      for await (const job of jobs.iterate()) assert.fail(`no job expected, got ${job.id}`);
+    })().catch((e) => e);
+    assert.equal(error.code, 'INVALID_ARGUMENT');
+  });
+
   it('breaking out of the loop fetches no more pages', async () => {
     const ugc = clientOf(api.fake);
     const takeId = seedTake(api.fake);
