@@ -228,6 +228,17 @@ pub async fn abort_rejects_with_aborted() {
     ok(jobs.list(JsValue::UNDEFINED)).await;
 }
 
+/// Adds a method written in JavaScript (host.js) to the class of `service`,
+/// as the package adds it (scripts/build-pkg.mjs).
+fn add_method(service: &JsValue, name: &str, method: &js_sys::Function) {
+    Reflect::set(
+        &js_sys::Object::get_prototype_of(service),
+        &name.into(),
+        method,
+    )
+    .expect("set");
+}
+
 /// Calls `target[method](...args)` through JavaScript, as a user of the package would.
 pub fn call_js(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
     let function: js_sys::Function = get(target, method).dyn_into().expect("a method");
@@ -239,15 +250,12 @@ pub fn call_js(target: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
 pub async fn upload_take_job_and_wait() {
     let ugc = client("");
     let files = ugc.files();
-    // files.upload is JavaScript's (host.js), added to the class as the
-    // package adds it (scripts/build-pkg.mjs).
-    let upload = move_ugc::host::UPLOAD_FILE.with(Clone::clone);
-    Reflect::set(
-        &js_sys::Object::get_prototype_of(&files),
-        &"upload".into(),
-        &upload,
-    )
-    .expect("set");
+    // files.upload is JavaScript's (host.js).
+    add_method(
+        &files,
+        "upload",
+        &move_ugc::host::UPLOAD_FILE.with(Clone::clone),
+    );
     let bytes = js_sys::Uint8Array::new_with_length(200_000);
     bytes.fill(7, 0, 200_000);
 
@@ -296,13 +304,11 @@ pub async fn upload_take_job_and_wait() {
     .await;
     // waitForCompletion is JavaScript's too (host.js), polling through retrieve.
     let jobs = ugc.jobs();
-    let wait = move_ugc::host::WAIT_FOR_COMPLETION.with(Clone::clone);
-    Reflect::set(
-        &js_sys::Object::get_prototype_of(&jobs),
-        &"waitForCompletion".into(),
-        &wait,
-    )
-    .expect("set");
+    add_method(
+        &jobs,
+        "waitForCompletion",
+        &move_ugc::host::WAIT_FOR_COMPLETION.with(Clone::clone),
+    );
     let done = ok(call_js(
         &jobs,
         "waitForCompletion",
