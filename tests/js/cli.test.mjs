@@ -554,56 +554,50 @@ describe('move-ugc, the command', () => {
       assert.ok(!existsSync(out), 'no directory made');
     });
 
-    it('Ctrl-C during a download: exit 1, no partial file left', async () => {
-      // Outputs of 50 MB, served as they stream: the command is still downloading when interrupted.
+    /**
+     * `jobs download` of a 50 MB output (served as it streams, so the command
+     * is still downloading), into `dir/<name>`; `interrupt(child)` runs once
+     * its partial file appears. The command's result, and its directory.
+     */
+    async function interruptedDownload(name, interrupt) {
       const big = await startFakeApi({ outputBytes: 50_000_000 });
-      const out = join(dir, 'interrupted-download');
+      const out = join(dir, name);
       try {
         const job = big.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
         const result = await run(['jobs', 'download', job.id, '--dir', out], {
           fake: big,
           onStart: (child) => {
             const poll = setInterval(() => {
-              if (existsSync(out) && readdirSync(out).some((name) => name.endsWith('.part'))) {
-                clearInterval(poll);
-                child.kill('SIGINT');
-              }
-            }, 5);
-          },
-        });
-        assert.equal(result.code, 1, result.stderr);
-        assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
-        assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
-      } finally {
-        await big.close();
-      }
-    });
-
-    it('Ctrl-C twice during a download: the second does not cut the cleanup short', async () => {
-      const big = await startFakeApi({ outputBytes: 50_000_000 });
-      const out = join(dir, 'interrupted-twice');
-      try {
-        const job = big.store.addJob({ state: 'FINISHED', outputs: ['MAIN_FBX'] });
-        const result = await run(['jobs', 'download', job.id, '--dir', out], {
-          fake: big,
-          onStart: (child) => {
-            const poll = setInterval(() => {
-              if (!existsSync(out) || !readdirSync(out).some((name) => name.endsWith('.part'))) return;
+              if (!existsSync(out) || !readdirSync(out).some((file) => file.endsWith('.part'))) return;
               clearInterval(poll);
-              // The second 2 ms after the first: while the command removes its partial file.
-              child.kill('SIGINT');
-              setTimeout(() => child.kill('SIGINT'), 2);
+              interrupt(child);
             }, 5);
             child.on('close', () => clearInterval(poll));
           },
         });
-        assert.equal(result.signal, null, 'not killed by the second Ctrl-C');
-        assert.equal(result.code, 1, result.stderr);
-        assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
-        assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
+        return { result, out };
       } finally {
         await big.close();
       }
+    }
+
+    it('Ctrl-C during a download: exit 1, no partial file left', async () => {
+      const { result, out } = await interruptedDownload('interrupted-download', (child) => child.kill('SIGINT'));
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
+      assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
+    });
+
+    it('Ctrl-C twice during a download: the second does not cut the cleanup short', async () => {
+      const { result, out } = await interruptedDownload('interrupted-twice', (child) => {
+        // The second 2 ms after the first: while the command removes its partial file.
+        child.kill('SIGINT');
+        setTimeout(() => child.kill('SIGINT'), 2);
+      });
+      assert.equal(result.signal, null, 'not killed by the second Ctrl-C');
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^move-ugc: ABORTED: interrupted/);
+      assert.deepEqual(readdirSync(out), [], 'the partial file is removed');
     });
 
     it('the disk failing mid-download: exit 1 (a failure, not bad usage), saying which write failed', async () => {
