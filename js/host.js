@@ -1073,7 +1073,7 @@ export function defineClient(Inner, reset) {
   resetModule = reset;
   const proto = Inner.prototype;
 
-  function stateOf(client, key) {
+  function clientState(client, key) {
     const state = clients.get(client);
     if (!state) throw new MoveUgcError('INVALID_ARGUMENT', `${String(key)}: called on something that is not a MoveUgc`, { retryable: false });
     return state;
@@ -1171,7 +1171,7 @@ export function defineClient(Inner, reset) {
         configurable: true,
         enumerable: descriptor.enumerable,
         get() {
-          const state = stateOf(this, key);
+          const state = clientState(this, key);
           if (state.freed) {
             if (isService) return freedService(key);
             throw freedError(String(key), 'client');
@@ -1186,7 +1186,7 @@ export function defineClient(Inner, reset) {
         key === 'free' || key === Symbol.dispose
           ? free
           : function guardedMethod(...args) {
-              const state = stateOf(this, key);
+              const state = clientState(this, key);
               if (state.freed) {
                 // toString, and Node's util.inspect (a symbol-keyed method).
                 if (key === 'toString' || typeof key === 'symbol') return 'MoveUgc(freed)';
