@@ -10,8 +10,11 @@ use crate::model::{Answer, Field, Model, Root, Shape, Type};
 pub(super) struct Checker<'a> {
     /// The body.
     pub r: Reader<'a>,
-    /// The caller's result so far.
-    pub out: String,
+    /// The caller's result so far, but for `span`.
+    out: String,
+    /// Bytes of the body still to be written after `out`: output that is the
+    /// body's own text (most of it) is copied in runs, not value by value.
+    span: (usize, usize),
 }
 
 /// What a JSON value is, by its first byte, in a message's words.
@@ -56,8 +59,8 @@ fn active(field: &Field, expand: &[&str]) -> bool {
 /// Whether two short strings are the same (a loop the compiler keeps inline,
 /// rather than a call to `memcmp`).
 #[inline(always)]
-fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn same(a: &str, b: &[u8]) -> bool {
+    let a = a.as_bytes();
     if a.len() != b.len() {
         return false;
     }
@@ -92,7 +95,49 @@ impl<'a> Checker<'a> {
         Checker {
             r: Reader::new(text),
             out: String::with_capacity(capacity),
+            span: (0, 0),
         }
+    }
+
+    /// The caller's JSON, once the check is done.
+    pub fn output(mut self) -> String {
+        self.flush();
+        self.out
+    }
+
+    /// Writes the run of the body's text pending in `span`.
+    #[inline(never)]
+    fn flush(&mut self) {
+        let (start, end) = self.span;
+        if start != end {
+            self.out.push_str(self.r.slice(start, end));
+            self.span = (end, end);
+        }
+    }
+
+    /// Writes text of the checker's own (not the body's).
+    #[inline(never)]
+    fn write(&mut self, text: &str) {
+        self.flush();
+        self.out.push_str(text);
+    }
+
+    /// Writes the body's text between two offsets that fall on ASCII bytes:
+    /// it extends the pending run when it follows on from it.
+    #[inline(always)]
+    fn copy(&mut self, start: usize, end: usize) {
+        if start != self.span.1 {
+            self.flush();
+            self.span.0 = start;
+        }
+        self.span.1 = end;
+    }
+
+    /// Writes the byte just read (a bracket, a brace, a comma).
+    #[inline(always)]
+    fn copy_last(&mut self) {
+        let end = self.r.pos;
+        self.copy(end - 1, end);
     }
 
     /// "expected …, got <kind>" for the value that starts here.
@@ -107,7 +152,7 @@ impl<'a> Checker<'a> {
     /// The value of `data` (at its `{`): finds `answer.field` and checks it;
     /// other keys are skipped.
     pub fn data(&mut self, answer: &Answer, expand: &[&str], limit: i64) -> Faulty<()> {
-        if self.r.peek() != Some(b'{') {
+        if !matches!(self.r.peek(), Some(b'{')) {
             return Err(self.mismatch("data to be an object"));
         }
         let mut found = false;
@@ -149,7 +194,7 @@ impl<'a> Checker<'a> {
             (Root::Page, Some(b'{')) => self.page(answer.model, expand, limit),
             (Root::Items, Some(b'n')) => {
                 self.r.literal(b"null")?;
-                self.out.push_str("[]");
+                self.write("[]");
                 Ok(())
             }
             (Root::Items, Some(b'{')) => self.items(answer.model, expand),
@@ -161,7 +206,7 @@ impl<'a> Checker<'a> {
     fn page(&mut self, model: &'static Model, expand: &[&str], requested: i64) -> Faulty<()> {
         // Open around its values: the body, `data` and the page.
         const DEPTH: usize = 3;
-        self.out.push_str("{\"items\":");
+        self.write("{\"items\":");
         let mut first: Option<Option<i32>> = None;
         let mut after: Option<Option<(usize, usize)>> = None;
         let mut items = false;
@@ -172,25 +217,25 @@ impl<'a> Checker<'a> {
                     "first" => {
                         if first.is_some() {
                             return Err(Fault::check("is given twice".into()))
-                                .at(Step::Field("first"));
+                                .at_with(|| Step::Field("first"));
                         }
-                        first = Some(self.page_first().at(Step::Field("first"))?);
+                        first = Some(self.page_first().at_with(|| Step::Field("first"))?);
                     }
                     "after" => {
                         if after.is_some() {
                             return Err(Fault::check("is given twice".into()))
-                                .at(Step::Field("after"));
+                                .at_with(|| Step::Field("after"));
                         }
-                        after = Some(self.page_after().at(Step::Field("after"))?);
+                        after = Some(self.page_after().at_with(|| Step::Field("after"))?);
                     }
                     "items" => {
                         if items {
                             return Err(Fault::check("is given twice".into()))
-                                .at(Step::Field("items"));
+                                .at_with(|| Step::Field("items"));
                         }
                         items = true;
                         self.list_or_null(Type::Object(model), expand, DEPTH, "[]")
-                            .at(Step::Field("items"))?;
+                            .at_with(|| Step::Field("items"))?;
                     }
                     _ => self
                         .r
@@ -203,23 +248,23 @@ impl<'a> Checker<'a> {
             }
         }
         if !items {
-            self.out.push_str("[]");
+            self.write("[]");
         }
         let limit = match first.flatten() {
             Some(n) if n >= 0 => i64::from(n),
             _ => requested.clamp(0, i64::from(u32::MAX)),
         };
-        self.out.push_str(",\"limit\":");
-        self.out.push_str(&limit.to_string());
-        self.out.push_str(",\"nextToken\":");
+        self.write(",\"limit\":");
+        self.write(&limit.to_string());
+        self.write(",\"nextToken\":");
         match after.flatten() {
             Some((start, end)) => {
                 let raw = self.r.slice(start.saturating_sub(1), end + 1);
-                self.out.push_str(raw);
+                self.write(raw);
             }
-            None => self.out.push_str("null"),
+            None => self.write("null"),
         }
-        self.out.push('}');
+        self.write("}");
         Ok(())
     }
 
@@ -256,11 +301,11 @@ impl<'a> Checker<'a> {
                 let (start, end) = self.r.key()?;
                 if self.r.slice(start, end) == "items" {
                     if items {
-                        return Err(Fault::check("is given twice".into())).at(Step::Field("items"));
+                        return Err(Fault::check("is given twice".into())).at_with(|| Step::Field("items"));
                     }
                     items = true;
                     self.list_or_null(Type::Object(model), expand, DEPTH, "[]")
-                        .at(Step::Field("items"))?;
+                        .at_with(|| Step::Field("items"))?;
                 } else {
                     self.r
                         .skip(DEPTH)
@@ -272,7 +317,7 @@ impl<'a> Checker<'a> {
             }
         }
         if !items {
-            self.out.push_str("[]");
+            self.write("[]");
         }
         Ok(())
     }
@@ -286,12 +331,13 @@ impl<'a> Checker<'a> {
         let fields = model.fields;
         let mut seen: u64 = 0;
         let mut next = 0;
-        self.out.push('{');
         let mut first = true;
+        let brace = self.r.pos;
+        self.copy(brace, brace + 1);
         if self.r.open(b'}') {
             loop {
                 let (start, end) = self.r.key()?;
-                let key = self.r.slice(start, end);
+                let key = self.r.bytes.get(start..end).unwrap_or_default();
                 // Fields mostly come in the selection's order: try the next one first.
                 let found = match fields.get(next) {
                     Some(f) if same(f.name, key) => Some(next),
@@ -301,15 +347,18 @@ impl<'a> Checker<'a> {
                     Some((i, field)) if active(field, expand) => {
                         if seen & bit(i) != 0 {
                             return Err(Fault::check("is given twice".into()))
-                                .at(Step::Field(field.name));
+                                .at_with(|| Step::Field(field.name));
                         }
                         seen |= bit(i);
                         next = i + 1;
                         self.member(start, end, first);
                         first = false;
-                        self.field(field, depth).at(Step::Field(field.name))?;
+                        self.field(field, depth).at_with(|| Step::Field(field.name))?;
                     }
-                    _ => self.r.skip(depth).at_with(|| Step::Key(shown(key)))?,
+                    _ => self
+                        .r
+                        .skip(depth)
+                        .at_with(|| Step::Key(shown(self.r.slice(start, end))))?,
                 }
                 if !self.r.next_member()? {
                     break;
@@ -321,20 +370,18 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if field.expand.is_some() {
-                return Err(missing_expanded()).at(Step::Field(field.name));
+                return Err(missing_expanded()).at_with(|| Step::Field(field.name));
             }
             if !field.nullable {
-                return Err(Fault::check("is required".into())).at(Step::Field(field.name));
+                return Err(Fault::check("is required".into())).at_with(|| Step::Field(field.name));
             }
-            if !first {
-                self.out.push(',');
-            }
+            self.write(if first { "\"" } else { ",\"" });
             first = false;
-            self.out.push('"');
-            self.out.push_str(field.name);
-            self.out.push_str("\":null");
+            self.write(field.name);
+            self.write("\":null");
         }
-        self.out.push('}');
+        // The body's `}`, just read.
+        self.copy_last();
         Ok(())
     }
 
@@ -343,10 +390,11 @@ impl<'a> Checker<'a> {
     fn field(&mut self, field: &'static Field, depth: usize) -> Faulty<()> {
         match field.shape {
             Shape::One => {
-                if self.r.peek() == Some(b'n') {
+                if matches!(self.r.peek(), Some(b'n')) {
                     self.r.literal(b"null")?;
                     if field.nullable {
-                        self.out.push_str("null");
+                        let end = self.r.pos;
+                        self.copy(end - 4, end);
                         Ok(())
                     } else if field.expand.is_some() {
                         Err(missing_expanded())
@@ -376,7 +424,7 @@ impl<'a> Checker<'a> {
         match self.r.peek() {
             Some(b'n') => {
                 self.r.literal(b"null")?;
-                self.out.push_str(if_null);
+                self.write(if_null);
                 return Ok(());
             }
             Some(b'[') => {}
@@ -386,27 +434,32 @@ impl<'a> Checker<'a> {
             return Err(Fault::too_deep());
         }
         let depth = depth + 1;
-        self.out.push('[');
+        let bracket = self.r.pos;
+        self.copy(bracket, bracket + 1);
         let mut first = true;
         let mut index = 0;
+        // Where the last `,` read is: the one written before the next item.
+        let mut comma = 0;
         if self.r.open(b']') {
             loop {
-                if self.r.peek() == Some(b'n') {
+                if matches!(self.r.peek(), Some(b'n')) {
                     self.r.literal(b"null")?;
                 } else {
                     if !first {
-                        self.out.push(',');
+                        self.copy(comma, comma + 1);
                     }
                     first = false;
-                    self.value(ty, expand, depth).at(Step::Index(index))?;
+                    self.value(ty, expand, depth).at_with(|| Step::Index(index))?;
                 }
                 index += 1;
                 if !self.r.next_item()? {
                     break;
                 }
+                comma = self.r.pos - 1;
             }
         }
-        self.out.push(']');
+        // The body's `]`, just read.
+        self.copy_last();
         Ok(())
     }
 
@@ -415,7 +468,7 @@ impl<'a> Checker<'a> {
         let first = self.r.peek();
         match ty {
             Type::String => {
-                if first != Some(b'"') {
+                if !matches!(first, Some(b'"')) {
                     return Err(self.mismatch("a string"));
                 }
                 let (start, end, _) = self.r.string()?;
@@ -443,22 +496,24 @@ impl<'a> Checker<'a> {
             Type::Boolean => match first {
                 Some(b't') => {
                     self.r.literal(b"true")?;
-                    self.out.push_str("true");
+                    let end = self.r.pos;
+                    self.copy(end - 4, end);
                 }
                 Some(b'f') => {
                     self.r.literal(b"false")?;
-                    self.out.push_str("false");
+                    let end = self.r.pos;
+                    self.copy(end - 5, end);
                 }
                 _ => return Err(self.mismatch("a boolean")),
             },
             Type::Json => {
-                if first != Some(b'"') {
+                if !matches!(first, Some(b'"')) {
                     return Err(self.mismatch(&expected(ty)));
                 }
                 self.awsjson()?;
             }
             Type::Enum(_) | Type::Literal(_) => {
-                if first != Some(b'"') {
+                if !matches!(first, Some(b'"')) {
                     return Err(self.mismatch(&expected(ty)));
                 }
                 let (start, end, _) = self.r.string()?;
@@ -478,7 +533,7 @@ impl<'a> Checker<'a> {
                 self.copy(start - 1, end + 1);
             }
             Type::Object(model) => {
-                if first != Some(b'{') {
+                if !matches!(first, Some(b'{')) {
                     return Err(self.mismatch(&expected(ty)));
                 }
                 self.object(model, expand, depth)?;
@@ -499,6 +554,7 @@ impl<'a> Checker<'a> {
     fn awsjson(&mut self) -> Faulty<()> {
         let (start, end, escaped) = self.r.string()?;
         let raw = self.r.slice(start, end);
+        self.flush();
         let mark = self.out.len();
         if escaped {
             if json::unescape(raw, &mut self.out).is_none() {
@@ -533,23 +589,18 @@ impl<'a> Checker<'a> {
         let bytes = self.r.bytes;
         let mut from = start - 1;
         if !first {
-            if start >= 2 && bytes.get(start - 2) == Some(&b',') {
+            if start >= 2 && matches!(bytes.get(start - 2), Some(b',')) {
                 from = start - 2;
             } else {
-                self.out.push(',');
+                self.write(",");
             }
         }
-        if bytes.get(end + 1) == Some(&b':') {
+        if matches!(bytes.get(end + 1), Some(b':')) {
             self.copy(from, end + 2);
         } else {
             self.copy(from, end + 1);
-            self.out.push(':');
+            self.write(":");
         }
     }
 
-    /// Writes the body's text between two offsets that fall on ASCII bytes.
-    #[inline(always)]
-    fn copy(&mut self, start: usize, end: usize) {
-        self.out.push_str(self.r.slice(start, end));
-    }
 }

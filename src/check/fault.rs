@@ -126,21 +126,11 @@ impl Fault {
 
 /// Adds the step a fault happened under, on its way out.
 pub(super) trait At<T> {
-    /// `self` with `step` added to the path of its fault.
-    fn at(self, step: Step) -> Faulty<T>;
     /// `self` with a step made (only on failure) by `step`.
     fn at_with(self, step: impl FnOnce() -> Step) -> Faulty<T>;
 }
 
 impl<T> At<T> for Faulty<T> {
-    #[inline(always)]
-    fn at(self, step: Step) -> Faulty<T> {
-        match self {
-            Ok(value) => Ok(value),
-            Err(fault) => Err(fault.with(step)),
-        }
-    }
-
     #[inline(always)]
     fn at_with(self, step: impl FnOnce() -> Step) -> Faulty<T> {
         match self {

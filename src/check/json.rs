@@ -123,7 +123,7 @@ impl<'a> Reader<'a> {
     /// Consumes `byte` (after whitespace) or fails with `reason`.
     #[inline(always)]
     pub fn expect(&mut self, byte: u8, reason: &'static str) -> Faulty<()> {
-        if self.peek() == Some(byte) {
+        if matches!(self.peek(), Some(b) if b == byte) {
             self.pos += 1;
             Ok(())
         } else {
@@ -134,7 +134,7 @@ impl<'a> Reader<'a> {
     /// An object's key and its `:`: the span of the key's content.
     #[inline]
     pub fn key(&mut self) -> Faulty<(usize, usize)> {
-        if self.peek() != Some(b'"') {
+        if !matches!(self.peek(), Some(b'"')) {
             return Err(self.syntax("expected a key (a string)"));
         }
         let (start, end, _) = self.string()?;
@@ -180,7 +180,7 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     pub fn open(&mut self, close: u8) -> bool {
         self.pos += 1;
-        if self.peek() == Some(close) {
+        if matches!(self.peek(), Some(b) if b == close) {
             self.pos += 1;
             false
         } else {
@@ -281,7 +281,7 @@ impl<'a> Reader<'a> {
         let bytes = self.bytes;
         let start = self.pos;
         let mut i = start;
-        let negative = bytes.get(i) == Some(&b'-');
+        let negative = matches!(bytes.get(i), Some(b'-'));
         if negative {
             i += 1;
         }
@@ -302,7 +302,7 @@ impl<'a> Reader<'a> {
         }
         let int = (int_start, i);
         let mut frac = (i, i);
-        if bytes.get(i) == Some(&b'.') {
+        if matches!(bytes.get(i), Some(b'.')) {
             let end = digits(i + 1);
             if end == i + 1 {
                 self.pos = end;

@@ -112,7 +112,7 @@ fn read(
         return Err(graphql_error(field, status, text, &errors));
     }
     match envelope.data {
-        Data::Checked => Ok(checker.out),
+        Data::Checked => Ok(checker.output()),
         Data::Raw(start, end) => Ok(checker.r.slice(start, end).to_string()),
         Data::Faulty(fault) => Err(Error::invalid_response(fault.message(field))),
         // A caller's own document may answer no data at all.
@@ -259,7 +259,7 @@ fn read_data(
     errors_seen: bool,
 ) -> std::result::Result<Data, Failure> {
     let start = c.r.pos;
-    if c.r.peek() == Some(b'n') {
+    if matches!(c.r.peek(), Some(b'n')) {
         c.r.literal(b"null").map_err(body)?;
         return Ok(Data::Absent);
     }
@@ -291,7 +291,7 @@ fn read_errors(c: &mut Checker<'_>) -> Faulty<Option<Errors>> {
     let mut first = Detail::default();
     if c.r.open(b']') {
         loop {
-            if count == 0 && c.r.peek() == Some(b'{') {
+            if count == 0 && matches!(c.r.peek(), Some(b'{')) {
                 first = read_error(c)?;
             } else {
                 c.r.skip(2)?;
