@@ -7,6 +7,23 @@ use crate::input::{Arg, Args};
 /// Longest part of a caller's string shown in a message.
 pub(crate) const MAX_SHOWN_CHARS: usize = 60;
 
+/// The first `max` characters of `text`, and whether that cut anything off.
+/// (Counted over the bytes, as the starts of characters: `chars().take(n)`
+/// links a character counter of its own, 800 bytes of the module.)
+pub(crate) fn first_chars(text: &str, max: usize) -> (&str, bool) {
+    let mut count = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        // A byte that starts a character (not a UTF-8 continuation byte).
+        if byte & 0xC0 != 0x80 {
+            if count == max {
+                return (text.get(..at).unwrap_or(text), true);
+            }
+            count += 1;
+        }
+    }
+    (text, false)
+}
+
 /// The largest GraphQL `Int`.
 pub const MAX_INT: i64 = i32::MAX as i64;
 
@@ -70,6 +87,17 @@ pub fn dedupe(args: &mut Args, name: &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_chars_counts_characters_not_bytes() {
+        assert_eq!(first_chars("", 3), ("", false));
+        assert_eq!(first_chars("abc", 3), ("abc", false));
+        assert_eq!(first_chars("abcd", 3), ("abc", true));
+        // é is two bytes, 🎥 four: the cut falls between characters.
+        assert_eq!(first_chars("éé🎥é", 3), ("éé🎥", true));
+        assert_eq!(first_chars("éé🎥", 3), ("éé🎥", false));
+        assert_eq!(first_chars("🎥🎥", 0), ("", true));
+    }
 
     fn window(start: f64, end: f64) -> Args {
         Args(vec![

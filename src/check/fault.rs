@@ -149,8 +149,8 @@ pub(super) fn shown(text: &str) -> String {
 /// `text` cut to at most `max` characters, on a character boundary, `…`
 /// where it was cut.
 pub(super) fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
-        None => text.to_string(),
+    match crate::args::first_chars(text, max) {
+        (cut, true) => format!("{cut}…"),
+        (whole, false) => whole.to_string(),
     }
 }

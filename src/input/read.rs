@@ -306,10 +306,10 @@ fn unknown_name<V: Value>(value: &V, path: &str, names: &[&str], given: Option<&
 
 /// A caller's string as a message shows it (cut when long).
 pub fn shown_str(value: &str) -> String {
-    let cut: String = value.chars().take(crate::args::MAX_SHOWN_CHARS).collect();
+    let (cut, shortened) = crate::args::first_chars(value, crate::args::MAX_SHOWN_CHARS);
     let mut out = String::with_capacity(cut.len() + 4);
-    super::write::string(&mut out, &cut);
-    if cut.len() < value.len() {
+    super::write::string(&mut out, cut);
+    if shortened {
         out.pop();
         out.push_str("…\"");
     }
