@@ -4,6 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { MoveUgc } from 'move-ugc';
 import { useFakeApi, clientOf, rejectsWith, seedTake } from './helpers.mjs';
@@ -125,6 +128,38 @@ describe('errors and transport', () => {
     assert.ok(Date.now() - started >= 140, 'not before the timeout');
     assert.ok(error.message.includes('150 ms'));
     await ugc.jobs.list();
+  });
+
+  it('calls side by side each time out at their own timeoutMs', async () => {
+    // A fetch that answers nothing until its signal aborts it.
+    const hanging = (url, init) =>
+      new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(init.signal.reason)));
+    const slow = new MoveUgc({ apiKey: api.fake.apiKey, endpointUrl: api.fake.url, fetch: hanging, timeoutMs: 60_000, maxRetries: 0 });
+    const quick = new MoveUgc({ apiKey: api.fake.apiKey, endpointUrl: api.fake.url, fetch: hanging, timeoutMs: 120, maxRetries: 0 });
+    const controller = new AbortController();
+    // The one due in a minute starts first: the one due sooner must not wait for it.
+    const long = rejectsWith(slow.jobs.list({ signal: controller.signal }), 'ABORTED');
+    const started = Date.now();
+    const [first, second] = await Promise.all([rejectsWith(quick.jobs.list(), 'TIMEOUT'), rejectsWith(quick.jobs.list(), 'TIMEOUT')]);
+    const took = Date.now() - started;
+    assert.ok(took >= 110 && took < 5_000, `timed out after ${took} ms`);
+    assert.ok(first.message.includes('120 ms') && second.message.includes('120 ms'));
+    controller.abort();
+    await long;
+  });
+
+  it('a Node process ends when its calls are done, not when their timeout would have run out', () => {
+    const script = `
+      import { MoveUgc } from 'move-ugc';
+      const page = JSON.stringify({ data: { listJobs: { first: 10, after: null, items: [] } } });
+      const ugc = new MoveUgc({ apiKey: 'mv_key_test_0000000000', endpointUrl: 'http://127.0.0.1:1/graphql',
+        timeoutMs: 60000, fetch: async () => new Response(page, { status: 200 }) });
+      await ugc.jobs.list();
+      await ugc.jobs.list();`;
+    const started = Date.now();
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dirname(fileURLToPath(import.meta.url)), timeout: 30_000 });
+    const took = Date.now() - started;
+    assert.ok(took < 20_000, `the process ran for ${took} ms`);
   });
 
   it('an aborted signal rejects with ABORTED before anything is sent', async () => {
