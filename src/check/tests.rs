@@ -1020,6 +1020,27 @@ fn required_fields_and_nulls() {
 }
 
 #[test]
+fn the_result_is_written_exactly_however_the_body_is_spaced() {
+    // The result is copied from the body in runs: whitespace, dropped nulls,
+    // skipped keys, AWSJSON and absent nullables each end a run, and what
+    // follows must still be written in full, commas and brackets included.
+    let answer = api::one("getTake", &api::TAKE);
+    let compact = r#"{"data":{"getTake":{"id":"t","extra":[1,{"a":2}],"created":"c","additionalFiles":[null,{"format":"MP4","file":{"id":"f","type":"mp4","metadata":"{\"a\":[1, 2]}","extra":true}},null,{"format":null,"file":{"id":"g","type":"move"}}],"metadata":"null","name":null}}}"#;
+    // Written as the body has it: no key, value or bracket altered.
+    let expected = r#"{"id":"t","created":"c","additionalFiles":[{"format":"MP4","file":{"id":"f","type":"mp4","metadata":{"a":[1, 2]},"created":null,"name":null,"presignedUrl":null,"thumbnailUrl":null}},{"format":null,"file":{"id":"g","type":"move","created":null,"metadata":null,"name":null,"presignedUrl":null,"thumbnailUrl":null}}],"metadata":null,"name":null,"takeType":null,"syncMethod":null,"videoFile":null}"#;
+    let out = read(&answer, &[], compact).unwrap();
+    assert_eq!(out, expected);
+    let value: Value = serde_json::from_str(&out).unwrap();
+    // The same body spaced out gives the same value.
+    // (Pretty-printed: newlines, which only stand between tokens there, become
+    // every kind of JSON whitespace.)
+    let pretty = serde_json::to_string_pretty(&serde_json::from_str::<Value>(compact).unwrap());
+    let spaced = pretty.unwrap().replace('\n', " \r\n\t");
+    let spaced_value: Value = serde_json::from_str(&read(&answer, &[], &spaced).unwrap()).unwrap();
+    assert_eq!(spaced_value, value);
+}
+
+#[test]
 fn lists_drop_null_items() {
     // A list: null items dropped, null is [], absent is required.
     let take =
