@@ -51,12 +51,39 @@ async function post(operationName, query, variables) {
   return body.data;
 }
 
+// The same baseline with a timeout, as an SDK must have one (move-ugc's is
+// 60 s per attempt): an AbortController whose signal goes to fetch, and a
+// timer. Not the budget's baseline: printed beside it, to show what a
+// timeout alone costs here.
+async function postWithTimeout(operationName, query, variables) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: key, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables, operationName }),
+      signal: controller.signal,
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const body = JSON.parse(await response.text());
+    if (body.errors?.length) throw new Error(body.errors[0].message);
+    return body.data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const baseline = {
   retrieve: async (id) => decodeJob((await post('getJob', GET_JOB, { jobId: id })).getJob),
   list: async () => {
     const page = (await post('listJobs', LIST_JOBS, { first: 1000, sortDirection: 'DESC' })).listJobs;
     return { items: page.items.map(decodeJob), limit: page.first, nextToken: page.after };
   },
+};
+
+const withTimeout = {
+  retrieve: async (id) => decodeJob((await postWithTimeout('getJob', GET_JOB, { jobId: id })).getJob),
 };
 
 // ---- move-ugc ----
@@ -70,6 +97,7 @@ const sdk = {
 // Both must return the same thing, or the comparison means nothing.
 const [a, b] = [await sdk.retrieve('job-1'), await baseline.retrieve('job-1')];
 if (!isDeepStrictEqual(a, b)) throw new Error('the SDK and the baseline disagree on retrieve');
+if (!isDeepStrictEqual(a, await withTimeout.retrieve('job-1'))) throw new Error('the baselines disagree on retrieve');
 const [c, d] = [await sdk.list(), await baseline.list()];
 if (!isDeepStrictEqual(c, d)) throw new Error('the SDK and the baseline disagree on list');
 
@@ -82,13 +110,15 @@ async function perCall(fn, calls) {
 const cases = { retrieve: { calls: 400, rounds: 15 }, list: { calls: 8, rounds: 15 } };
 const result = {};
 for (const [name, { calls, rounds }] of Object.entries(cases)) {
-  // Warm up both, then alternate which goes first in each round.
-  await perCall(sdk[name], calls);
-  await perCall(baseline[name], calls);
-  const times = { sdk: [], baseline: [] };
+  const clients = { sdk: sdk[name], baseline: baseline[name] };
+  if (withTimeout[name]) clients.withTimeout = withTimeout[name];
+  // Warm up each, then turn which goes first round by round.
+  for (const fn of Object.values(clients)) await perCall(fn, calls);
+  const who = Object.keys(clients);
+  const times = Object.fromEntries(who.map((w) => [w, []]));
   for (let round = 0; round < rounds; round += 1) {
-    const order = round % 2 ? ['sdk', 'baseline'] : ['baseline', 'sdk'];
-    for (const who of order) times[who].push(await perCall(who === 'sdk' ? sdk[name] : baseline[name], calls));
+    const order = who.map((_, i) => who[(i + round) % who.length]);
+    for (const w of order) times[w].push(await perCall(clients[w], calls));
   }
   result[name] = times;
 }

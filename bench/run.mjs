@@ -95,6 +95,11 @@ try {
     console.log(`    move-ugc            ${fmt(s, ...unit)}`);
     console.log(`    fetch + JSON.parse  ${fmt(b, ...unit)}`);
     console.log(`    ratio ${(s.median / b.median).toFixed(2)}× the baseline (goal ≤ ${goal.toFixed(2)}×)`);
+    if (calls[name].withTimeout) {
+      const t = summary(calls[name].withTimeout);
+      console.log(`    the baseline with a timeout (AbortController + timer): ${fmt(t, ...unit)}`);
+      console.log(`      ${(t.median / b.median).toFixed(2)}× the baseline; move-ugc ${(s.median / t.median).toFixed(2)}× it`);
+    }
   }
 
   // ---- Move's Python SDK, same server, same retrieve ----
