@@ -3,6 +3,8 @@
 // follows from the code (move-ugc.mjs `exitCodeOf`): 2 for bad usage, 1 for
 // a failure.
 
+import { editDistance } from '../node/files.mjs';
+
 /** A failure of the command itself: bad usage (USAGE), or a value it cannot take (INVALID_ARGUMENT). */
 export class CliError extends Error {
   /**
@@ -34,7 +36,7 @@ export function nearest(word, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   const allowed = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
@@ -48,20 +50,4 @@ export function nearest(word, candidates) {
 export function didYouMean(word, candidates) {
   const near = nearest(word, candidates);
   return near === undefined ? '' : `; did you mean "${near}"?`;
-}
-
-/** Optimal string alignment distance: edits, and swaps of two neighbours (`josb` → `jobs`). */
-function distance(a, b) {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return rows[a.length][b.length];
 }

@@ -203,6 +203,106 @@ export function encodeJson(value, name) {
   }
 }
 
+// ---- "did you mean …?" ----
+
+// Names people reach for from other SDKs, mapped to ours. Only suggested when
+// the target is one of the names the caller could have meant.
+const ALIASES = new Map([
+  ['baseurl', 'endpointUrl'],
+  ['url', 'endpointUrl'],
+  ['endpoint', 'endpointUrl'],
+  ['apiurl', 'endpointUrl'],
+  ['key', 'apiKey'],
+  ['token', 'apiKey'],
+  ['apitoken', 'apiKey'],
+  ['retries', 'maxRetries'],
+  ['headers', 'defaultHeaders'],
+  ['expands', 'expand'],
+  ['sort', 'sortBy'],
+  ['sortdirection', 'sortBy'],
+  ['first', 'limit'],
+  ['after', 'nextToken'],
+  ['cursor', 'nextToken'],
+  ['type', 'format'],
+]);
+
+/** ASCII letters in lower case (others left as they are). */
+const lower = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** Lower case without `_`, `-` and spaces: `MAIN_FBX`, `main-fbx` → `mainfbx`. */
+const squash = (name) => lower(name.replace(/[_\- ]/g, ''));
+
+/**
+ * Whether `whole` holds `part` as one of its `_`-separated parts, or starts
+ * with it as a camelCase word (`timeoutMs` starts with `timeout`).
+ */
+function holdsPart(whole, part) {
+  if (part.length < 3 || part.length >= whole.length) return false;
+  if (whole.includes('_')) return whole.split('_').some((p) => lower(p) === lower(part));
+  // camelCase: the part must end where a new word starts.
+  return lower(whole.slice(0, part.length)) === lower(part) && /[A-Z]/.test(whole[part.length]);
+}
+
+/** Whether two share a beginning of at least five letters that is most of the shorter one (`maxretry`, `maxretries`). */
+function sharesMostOf(a, b) {
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+  return common >= 5 && common * 4 >= Math.min(a.length, b.length) * 3;
+}
+
+/**
+ * The optimal-string-alignment distance (Levenshtein plus swaps of two
+ * neighbouring letters), on short names; also the command's "did you mean"
+ * (cli/errors.mjs, through node/files.mjs).
+ */
+export function editDistance(a, b) {
+  let before = [];
+  let last = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 0; i < a.length; i += 1) {
+    const current = [i + 1];
+    for (let j = 0; j < b.length; j += 1) {
+      let best = Math.min(last[j + 1] + 1, current[j] + 1, last[j] + (a[i] === b[j] ? 0 : 1));
+      if (i > 0 && j > 0 && a[i - 1] === b[j] && a[i] === b[j - 1] && a[i] !== b[j]) best = Math.min(best, before[j - 1] + 1);
+      current.push(best);
+    }
+    [before, last] = [last, current];
+  }
+  return last[b.length];
+}
+
+/**
+ * The names of `known` (one per line) that `given` most likely meant, as the
+ * end of a message: `; did you mean "A"?`, `; did you mean "A" or "B"?`, or
+ * nothing. A name matches when it differs only in letter case or separators,
+ * when it is a known alias, when one holds the other as a whole `_`-separated
+ * part or as a prefix (`FBX` → `MAIN_FBX`, `timeout` → `timeoutMs`), or when it
+ * is at most a couple of typing mistakes away (`MIAN_FBX` → `MAIN_FBX`); the
+ * best two, in that order, then in `known`'s. (The module's messages call this:
+ * the rules are here once, not in the module.)
+ */
+export function hint(given, known) {
+  const wanted = squash(given);
+  if (!wanted) return '';
+  const ranked = [];
+  for (const name of known.split('\n')) {
+    const candidate = squash(name);
+    let rank;
+    if (candidate === wanted) rank = 0;
+    else if (ALIASES.get(wanted) === name) rank = 1;
+    else if (holdsPart(name, given) || holdsPart(given, name) || (candidate.length >= 3 && wanted.startsWith(candidate))) rank = 2;
+    else if (sharesMostOf(wanted, candidate)) rank = 3;
+    else {
+      const distance = editDistance(wanted, candidate);
+      if (distance <= Math.min(Math.max(Math.floor(Math.max(wanted.length, candidate.length) / 4), 1), 2)) rank = 3 + distance;
+    }
+    if (rank !== undefined) ranked.push({ rank, name });
+  }
+  // A stable sort: equal ranks keep `known`'s order.
+  const [one, two] = ranked.sort((x, y) => x.rank - y.rank).map((r) => `"${r.name}"`);
+  if (two) return `; did you mean ${one} or ${two}?`;
+  return one ? `; did you mean ${one}?` : '';
+}
+
 /** Reads `params.signal`: undefined, or an AbortSignal. */
 export function readSignal(params, name) {
   if (params === undefined || params === null || typeof params !== 'object') return undefined;

@@ -18,7 +18,7 @@ import { constants, openAsBlob } from 'node:fs';
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
-import { MoveUgcError, assess, guard, idOf, invalid, isMoveUgcError, jobFailed, normalizeState, readCallback, readSignal, shown, stateOf } from './host.js';
+import { MoveUgcError, assess, editDistance, guard, idOf, invalid, isMoveUgcError, jobFailed, normalizeState, readCallback, readSignal, shown, stateOf } from './host.js';
 
 /** Words for the errors of reading a file. */
 const FILE_ERRORS = { ENOENT: 'no such file', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a directory, not a file' };
@@ -103,7 +103,7 @@ async function transfer(inModule, jobs, url, sink, signal, onProgress) {
 
 // ---- a job's state: host.js's rules (re-exported for the move-ugc command) ----
 
-export { assess, normalizeState, stateOf };
+export { assess, editDistance, normalizeState, stateOf };
 
 /**
  * The outputs of `job` (read with its outputs) to download, in the API's

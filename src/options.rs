@@ -489,18 +489,14 @@ mod tests {
     }
 
     #[test]
-    fn unknown_options_are_refused_with_a_suggestion() {
-        for (typo, meant) in [
-            ("endpointURL", "endpointUrl"),
-            ("baseURL", "endpointUrl"),
-            ("timeout", "timeoutMs"),
-            ("maxRetry", "maxRetries"),
-        ] {
+    fn unknown_options_are_refused_by_name() {
+        // (With a "did you mean" from host.js in the package: tests/js/suggest.test.mjs.)
+        for typo in ["endpointURL", "baseURL", "timeout", "maxRetry"] {
             let e = config(&format!(r#"{{"apiKey":"{KEY}","{typo}":"x"}}"#)).unwrap_err();
             assert_eq!(e.code, crate::error::ErrorCode::InvalidArgument);
             assert!(
                 e.message.starts_with(&format!(
-                    "options.{typo}: unknown property; did you mean \"{meant}\"?"
+                    "options.{typo}: unknown property (the properties are apiKey, endpointUrl,"
                 )),
                 "{}",
                 e.message
@@ -509,7 +505,7 @@ mod tests {
         let e = config(&format!(r#"{{"apiKey":"{KEY}","headers":{{}}}}"#)).unwrap_err();
         assert!(
             e.message
-                .starts_with("options.headers: unknown property; did you mean \"defaultHeaders\"?"),
+                .starts_with("options.headers: unknown property (the properties are"),
             "{}",
             e.message
         );
@@ -527,7 +523,7 @@ mod tests {
         let e = config(r#"{"baseURL": 1}"#).unwrap_err();
         assert!(e
             .message
-            .starts_with(r#"options.baseURL: unknown property; did you mean "endpointUrl"?"#));
+            .starts_with(r#"options.baseURL: unknown property (the properties are"#));
         // Every option may be null (not given), the key aside.
         for p in OPTIONS.params.iter().filter(|p| p.name != "apiKey") {
             let json = format!(r#"{{"apiKey":"{KEY}","{}":null}}"#, p.name);

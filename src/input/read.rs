@@ -411,7 +411,7 @@ mod tests {
         );
         assert_eq!(
             message(r#"{"takeId": "t", "limt": 5}"#),
-            "params.limt: unknown property; did you mean \"limit\"? (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on, signal)"
+            "params.limt: unknown property (the properties are takeId, limit, window, outputs, expand, secret, metadata, nextToken, on, signal)"
         );
         // Unknown names are refused before any value is looked at.
         assert!(message(r#"{"takeId": 5, "x": 1}"#).starts_with("params.x: unknown property"));
@@ -442,11 +442,11 @@ mod tests {
         assert_eq!(args.expand(), vec!["take"]);
         assert_eq!(
             message(r#"{"takeId":"t","outputs":["FBX"]}"#),
-            r#"params.outputs[0]: expected one of MAIN_BLEND, MAIN_FBX, MAIN_GLB, MAIN_USDC, MAIN_USDZ, ALL_BLEND, ALL_BVH, ALL_C3D, ALL_FBX, ALL_GLB, ALL_USDC, ALL_USDZ, MOTION_DATA, RENDER_OVERLAY_VIDEO, RENDER_VIDEO, SYNC_DATA, got "FBX"; did you mean "MAIN_FBX" or "ALL_FBX"?"#
+            r#"params.outputs[0]: expected one of MAIN_BLEND, MAIN_FBX, MAIN_GLB, MAIN_USDC, MAIN_USDZ, ALL_BLEND, ALL_BVH, ALL_C3D, ALL_FBX, ALL_GLB, ALL_USDC, ALL_USDZ, MOTION_DATA, RENDER_OVERLAY_VIDEO, RENDER_VIDEO, SYNC_DATA, got "FBX""#
         );
         assert_eq!(
             message(r#"{"takeId":"t","expand":["clinet"]}"#),
-            r#"params.expand[0]: expected one of client, take, got "clinet"; did you mean "client"?"#
+            r#"params.expand[0]: expected one of client, take, got "clinet""#
         );
         assert_eq!(
             message(r#"{"takeId":"t","expand":"take"}"#),
