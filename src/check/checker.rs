@@ -522,8 +522,7 @@ impl<'a> Checker<'a> {
                 let (start, end, _) = self.r.string()?;
                 let text = self.r.slice(start, end);
                 let good = match ty {
-                    // (`same`, not `Enum::has`: a call of `memcmp` per value.)
-                    Type::Enum(e) => e.values.iter().any(|(name, _)| same(name, text.as_bytes())),
+                    Type::Enum(e) => e.has(text),
                     Type::Literal(literal) => text == literal,
                     _ => false,
                 };
