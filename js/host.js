@@ -351,6 +351,9 @@ export class Attempt {
   /** (Re)starts the timeout: a download's bounds each wait for data, not the transfer. */
   arm() {
     clearTimeout(this.timer);
+    // Finished (its call dropped when the module failed, while a download's
+    // sink was writing): no timer to keep the process waiting for nothing.
+    if (this.finished) return;
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.controller.abort();
@@ -360,6 +363,7 @@ export class Attempt {
     return Boolean(this.callerSignal && this.callerSignal.aborted);
   }
   finish() {
+    this.finished = true;
     clearTimeout(this.timer);
     if (this.callerSignal) this.callerSignal.removeEventListener('abort', this.onAbort);
     inFlight.delete(this.stop);

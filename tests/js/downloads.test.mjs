@@ -418,6 +418,21 @@ describe('files.download', () => {
     }
   });
 
+  it('a finished attempt is not timed again (a download whose call was dropped meanwhile)', async () => {
+    const snippets = new URL('./node_modules/move-ugc/web/snippets/', import.meta.url);
+    const [crate] = await readdir(snippets);
+    const { Attempt } = await import(new URL(`${crate}/js/host.js`, snippets));
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const attempt = new Attempt(60_000, undefined);
+    assert.equal(timers(), before + 1);
+    // The module failed while the sink wrote: the call's attempt was finished (stop),
+    // then the download's loop re-arms after the write.
+    attempt.finish();
+    attempt.arm();
+    assert.equal(timers(), before, 'a timer left to keep the process waiting for nothing');
+  });
+
   it('can be aborted, before it starts and while bytes arrive', async () => {
     const ugc = clientOf(api.fake);
     const job = await finishedJob(ugc, ['MAIN_FBX']);
