@@ -4,7 +4,7 @@
 
 use super::fault::{shown, At, Fault, Faulty, Step};
 use super::json::{self, Reader, MAX_DEPTH};
-use crate::model::{Answer, Field, Model, Root, Shape, Type};
+use crate::model::{same, Answer, Field, Model, Root, Shape, Type};
 
 /// The reader of the body and the caller's JSON being written.
 pub(super) struct Checker<'a> {
@@ -54,24 +54,6 @@ fn active(field: &Field, expand: &[&str]) -> bool {
         None => true,
         Some(name) => expand.contains(&name),
     }
-}
-
-/// Whether two short strings are the same (a loop the compiler keeps inline,
-/// rather than a call to `memcmp`).
-#[inline(always)]
-fn same(a: &str, b: &[u8]) -> bool {
-    let a = a.as_bytes();
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
-        if x != y {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 /// The bit of field `index` in a set of fields.
@@ -133,11 +115,11 @@ impl<'a> Checker<'a> {
         self.span.1 = end;
     }
 
-    /// Writes the byte just read (a bracket, a brace, a comma).
+    /// Writes the `len` bytes just read (a closing bracket, a literal).
     #[inline(always)]
-    fn copy_last(&mut self) {
+    fn copy_read(&mut self, len: usize) {
         let end = self.r.pos;
-        self.copy(end - 1, end);
+        self.copy(end - len, end);
     }
 
     /// "expected …, got <kind>" for the value that starts here.
@@ -383,7 +365,7 @@ impl<'a> Checker<'a> {
             self.write("\":null");
         }
         // The body's `}`, just read.
-        self.copy_last();
+        self.copy_read(1);
         Ok(())
     }
 
@@ -395,8 +377,7 @@ impl<'a> Checker<'a> {
                 if matches!(self.r.peek(), Some(b'n')) {
                     self.r.literal(b"null")?;
                     if field.nullable {
-                        let end = self.r.pos;
-                        self.copy(end - 4, end);
+                        self.copy_read(4);
                         Ok(())
                     } else if field.expand.is_some() {
                         Err(missing_expanded())
@@ -462,7 +443,7 @@ impl<'a> Checker<'a> {
             }
         }
         // The body's `]`, just read.
-        self.copy_last();
+        self.copy_read(1);
         Ok(())
     }
 
@@ -499,13 +480,11 @@ impl<'a> Checker<'a> {
             Type::Boolean => match first {
                 Some(b't') => {
                     self.r.literal(b"true")?;
-                    let end = self.r.pos;
-                    self.copy(end - 4, end);
+                    self.copy_read(4);
                 }
                 Some(b'f') => {
                     self.r.literal(b"false")?;
-                    let end = self.r.pos;
-                    self.copy(end - 5, end);
+                    self.copy_read(5);
                 }
                 _ => return Err(self.mismatch("a boolean")),
             },
