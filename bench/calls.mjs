@@ -7,6 +7,8 @@ import { isDeepStrictEqual } from 'node:util';
 
 import { MoveUgc } from 'move-ugc';
 
+import { JOB_BODY } from './canned.mjs';
+
 const [url, key] = process.argv.slice(2);
 const EXPANDS = ['client', 'take', 'outputs', 'rig', 'inputs'];
 
@@ -39,8 +41,8 @@ function decodeJob(job) {
   return job;
 }
 
-async function post(operationName, query, variables) {
-  const response = await fetch(url, {
+async function post(operationName, query, variables, fetchFn = fetch) {
+  const response = await fetchFn(url, {
     method: 'POST',
     headers: { authorization: key, 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables, operationName }),
@@ -86,20 +88,67 @@ const withTimeout = {
   retrieve: async (id) => decodeJob((await postWithTimeout('getJob', GET_JOB, { jobId: id })).getJob),
 };
 
+// A plain-JavaScript client built the way move-ugc is, checking nothing: the
+// call started in a microtask, the timeout above (its signal to fetch), the
+// body read as bytes and copied (into the module, there), then decoded and
+// parsed. The floor of that design: what is left to the module is the
+// params' walk, the document, and the check of the answer.
+const decoder = new TextDecoder();
+function likeTheSdk(id) {
+  return new Promise((resolve, reject) => {
+    queueMicrotask(async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 60_000);
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { authorization: key, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: GET_JOB, variables: { jobId: id }, operationName: 'getJob' }),
+          signal: controller.signal,
+        });
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        clearTimeout(timer);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const copy = new Uint8Array(bytes.length);
+        copy.set(bytes);
+        const body = JSON.parse(decoder.decode(copy));
+        if (body.errors?.length) throw new Error(body.errors[0].message);
+        resolve(decodeJob(body.data.getJob));
+      } catch (error) {
+        clearTimeout(timer);
+        reject(error);
+      }
+    });
+  });
+}
+const structure = { retrieve: likeTheSdk };
+
+// The same answer from a stubbed fetch (no server, no socket): what each
+// client's own work costs, the module's included, without the network.
+const jobBytes = new TextEncoder().encode(JOB_BODY);
+const stubFetch = () => Promise.resolve(new Response(jobBytes, { status: 200, headers: { 'content-type': 'application/json' } }));
+baseline.stubbed = async (id) => decodeJob((await post('getJob', GET_JOB, { jobId: id }, stubFetch)).getJob);
+
 // ---- move-ugc ----
 
 const ugc = new MoveUgc({ apiKey: key, endpointUrl: url });
+const stubbed = new MoveUgc({ apiKey: key, endpointUrl: url, fetch: stubFetch });
 const sdk = {
   retrieve: (id) => ugc.jobs.retrieve(id, { expand: EXPANDS }),
   list: () => ugc.jobs.list({ limit: 1000, expand: EXPANDS }),
+  stubbed: (id) => stubbed.jobs.retrieve(id, { expand: EXPANDS }),
 };
 
 // Both must return the same thing, or the comparison means nothing.
 const [a, b] = [await sdk.retrieve('job-1'), await baseline.retrieve('job-1')];
 if (!isDeepStrictEqual(a, b)) throw new Error('the SDK and the baseline disagree on retrieve');
 if (!isDeepStrictEqual(a, await withTimeout.retrieve('job-1'))) throw new Error('the baselines disagree on retrieve');
+if (!isDeepStrictEqual(a, await structure.retrieve('job-1'))) throw new Error('the client built like the SDK disagrees on retrieve');
 const [c, d] = [await sdk.list(), await baseline.list()];
 if (!isDeepStrictEqual(c, d)) throw new Error('the SDK and the baseline disagree on list');
+if (!isDeepStrictEqual(await sdk.stubbed('job-1'), a) || !isDeepStrictEqual(await baseline.stubbed('job-1'), a)) {
+  throw new Error('a stubbed client disagrees on retrieve');
+}
 
 async function perCall(fn, calls) {
   const start = performance.now();
@@ -107,11 +156,12 @@ async function perCall(fn, calls) {
   return (performance.now() - start) / calls;
 }
 
-const cases = { retrieve: { calls: 400, rounds: 15 }, list: { calls: 8, rounds: 15 } };
+const cases = { retrieve: { calls: 400, rounds: 15 }, list: { calls: 8, rounds: 15 }, stubbed: { calls: 1000, rounds: 15 } };
 const result = {};
 for (const [name, { calls, rounds }] of Object.entries(cases)) {
   const clients = { sdk: sdk[name], baseline: baseline[name] };
   if (withTimeout[name]) clients.withTimeout = withTimeout[name];
+  if (structure[name]) clients.structure = structure[name];
   // Warm up each, then turn which goes first round by round.
   for (const fn of Object.values(clients)) await perCall(fn, calls);
   const who = Object.keys(clients);

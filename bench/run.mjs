@@ -100,6 +100,20 @@ try {
       console.log(`    the baseline with a timeout (AbortController + timer): ${fmt(t, ...unit)}`);
       console.log(`      ${(t.median / b.median).toFixed(2)}× the baseline; move-ugc ${(s.median / t.median).toFixed(2)}× it`);
     }
+    if (calls[name].structure) {
+      const f = summary(calls[name].structure);
+      console.log('    a plain-JavaScript client built like move-ugc, checking nothing (the call in a microtask, that timeout, the body as bytes copied and decoded):');
+      console.log(`      ${fmt(f, ...unit)}: ${(f.median / b.median).toFixed(2)}× the baseline, the floor of this design; move-ugc adds ${((s.median - f.median) * 1000).toFixed(0)} µs to it (the params' walk, the document, the check)`);
+    }
+  }
+  {
+    // The clients' own work, without a server: a fetch stub answers with the same bytes.
+    const s = summary(calls.stubbed.sdk);
+    const b = summary(calls.stubbed.baseline);
+    console.log('  jobs.retrieve against a stubbed fetch (no server: each client\'s own work)');
+    console.log(`    move-ugc            ${fmt(s)}`);
+    console.log(`    fetch + JSON.parse  ${fmt(b)}`);
+    console.log(`    move-ugc's own work: ${((s.median - b.median) * 1000).toFixed(1)} µs more a call (${(s.median / b.median).toFixed(2)}×)`);
   }
 
   // ---- Move's Python SDK, same server, same retrieve ----
