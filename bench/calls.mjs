@@ -56,8 +56,8 @@ async function post(operationName, query, variables, fetchFn = fetch) {
 // The same baseline with a timeout, as an SDK must have one (move-ugc's is
 // 60 s per attempt): an AbortController whose signal goes to fetch, and a
 // timer. Not the budget's baseline: printed beside it, to show what a
-// timeout alone costs here.
-async function postWithTimeout(operationName, query, variables) {
+// timeout alone costs here. `read` reads the answer's text under the timeout.
+async function postWithTimeout(operationName, query, variables, read = (response) => response.text()) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 60_000);
   try {
@@ -68,7 +68,7 @@ async function postWithTimeout(operationName, query, variables) {
       signal: controller.signal,
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const body = JSON.parse(await response.text());
+    const body = JSON.parse(await read(response));
     if (body.errors?.length) throw new Error(body.errors[0].message);
     return body.data;
   } finally {
@@ -94,30 +94,17 @@ const withTimeout = {
 // parsed. The floor of that design: what is left to the module is the
 // params' walk, the document, and the check of the answer.
 const decoder = new TextDecoder();
+async function readLikeTheSdk(response) {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return decoder.decode(copy);
+}
 function likeTheSdk(id) {
   return new Promise((resolve, reject) => {
-    queueMicrotask(async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 60_000);
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { authorization: key, 'content-type': 'application/json' },
-          body: JSON.stringify({ query: GET_JOB, variables: { jobId: id }, operationName: 'getJob' }),
-          signal: controller.signal,
-        });
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        clearTimeout(timer);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const copy = new Uint8Array(bytes.length);
-        copy.set(bytes);
-        const body = JSON.parse(decoder.decode(copy));
-        if (body.errors?.length) throw new Error(body.errors[0].message);
-        resolve(decodeJob(body.data.getJob));
-      } catch (error) {
-        clearTimeout(timer);
-        reject(error);
-      }
+    queueMicrotask(() => {
+      postWithTimeout('getJob', GET_JOB, { jobId: id }, readLikeTheSdk)
+        .then((data) => resolve(decodeJob(data.getJob)), reject);
     });
   });
 }
