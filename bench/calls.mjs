@@ -1,6 +1,8 @@
 // Per-call cost, side by side in one process against one local server that
 // answers at once with a canned body: move-ugc vs a careful hand-written
-// fetch + JSON.parse client doing the same work (metadata decoding included).
+// fetch + JSON.parse client doing the same work (metadata decoding included),
+// and for retrieve, the same with a timeout and a client built like move-ugc
+// that checks nothing; then retrieve again against a stubbed fetch.
 // Prints JSON: per-call times (ms) per round, for each client and case.
 
 import { isDeepStrictEqual } from 'node:util';
